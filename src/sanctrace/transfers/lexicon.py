@@ -1,0 +1,151 @@
+"""Load and validate the trigger lexicon (`lexicon.yaml`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TypedDict
+
+import yaml
+
+from sanctrace.errors import DataFileError
+
+LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
+
+ROLES = frozenset({"giver", "recipient", "items", "origin", "destination", "route"})
+CUE_KINDS = (
+    "denied",
+    "possible",
+    "suspected",
+    "reported",
+    "confirmed",
+    "prevented",
+    "planned",
+    "planned_phrases",
+    "telling_verbs",
+)
+
+
+class LexiconError(DataFileError):
+    """The trigger lexicon file is invalid."""
+
+
+class FrameSpec(TypedDict, total=False):
+    subject: str
+    object: str
+    dative: str
+    preps: dict[str, str]
+    object_party_with: str
+    subject_without_destination: str
+    money_only: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    name: str
+    subject: str | None = None
+    object: str | None = None
+    dative: str | None = None
+    preps: dict[str, str] = field(default_factory=dict)
+    object_party_with: str | None = None
+    subject_without_destination: str | None = None
+    money_only: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    lemma: str
+    frame: Frame
+    particle: str | None = None
+    requires_prep: tuple[str, ...] = ()
+    outcome: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: dict[str, Trigger]
+    phrasal: dict[str, dict[str, Frame]]
+    nouns: dict[str, Trigger]
+    seen_verbs: frozenset[str]
+    seen_preps: frozenset[str]
+    novelty_words: frozenset[str]
+    cues: dict[str, frozenset[str]]
+
+    def trigger_words(self) -> frozenset[str]:
+        """Lemmas that make a sentence worth parsing."""
+        return frozenset(self.verbs) | frozenset(self.nouns) | self.seen_verbs
+
+
+def _fail(path: Path, where: str, problem: str) -> LexiconError:
+    return LexiconError(f"Trigger lexicon {path}: {where} {problem}; fix the file and retry.")
+
+
+def _frame(path: Path, name: str, spec: FrameSpec) -> Frame:
+    roles = [spec.get(k) for k in ("subject", "object", "dative", "object_party_with")]
+    roles += [spec.get("subject_without_destination")]
+    roles += list(spec.get("preps", {}).values())
+    for role in roles:
+        if role is not None and role not in ROLES:
+            raise _fail(path, f"frame '{name}'", f"uses unknown role '{role}'")
+    return Frame(
+        name=name,
+        subject=spec.get("subject"),
+        object=spec.get("object"),
+        dative=spec.get("dative"),
+        preps=dict(spec.get("preps", {})),
+        object_party_with=spec.get("object_party_with"),
+        subject_without_destination=spec.get("subject_without_destination"),
+        money_only=bool(spec.get("money_only", False)),
+    )
+
+
+def _triggers(path: Path, section: str, raw: dict, frames: dict[str, Frame]) -> dict[str, Trigger]:
+    triggers = {}
+    for lemma, spec in raw.items():
+        frame = frames.get(spec.get("frame"))
+        if frame is None:
+            raise _fail(path, f"{section} '{lemma}'", f"names unknown frame '{spec.get('frame')}'")
+        triggers[lemma] = Trigger(
+            lemma=lemma,
+            frame=frame,
+            particle=spec.get("particle"),
+            requires_prep=tuple(spec.get("requires_prep", ())),
+            outcome=spec.get("outcome"),
+        )
+    return triggers
+
+
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    """Read a lexicon file, raising LexiconError naming the bad entry."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise LexiconError(f"Trigger lexicon {path} cannot be read ({error}).") from error
+    if not isinstance(data, dict):
+        raise _fail(path, "the file", "is not a mapping")
+    frames = {name: _frame(path, name, spec) for name, spec in data.get("frames", {}).items()}
+    phrasal: dict[str, dict[str, Frame]] = {}
+    for verb, particles in data.get("phrasal", {}).items():
+        for particle, frame_name in particles.items():
+            if frame_name not in frames:
+                raise _fail(path, f"phrasal '{verb} {particle}'", f"names unknown frame '{frame_name}'")
+            phrasal.setdefault(verb, {})[particle] = frames[frame_name]
+    cues = data.get("cues", {})
+    missing = [kind for kind in CUE_KINDS if kind not in cues]
+    if missing:
+        raise _fail(path, "cues", f"lack the kinds {', '.join(missing)}")
+    return Lexicon(
+        verbs=_triggers(path, "verb", data.get("verbs", {}), frames),
+        phrasal=phrasal,
+        nouns=_triggers(path, "noun", data.get("nouns", {}), frames),
+        seen_verbs=frozenset(data.get("seen_verbs", ())),
+        seen_preps=frozenset(data.get("seen_preps", ())),
+        novelty_words=frozenset(data.get("novelty_words", ())),
+        cues={kind: frozenset(words) for kind, words in cues.items()},
+    )
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    return load_lexicon()
