@@ -23,6 +23,7 @@ CUE_KINDS = (
     "prevented",
     "planned",
     "planned_phrases",
+    "rule_verbs",
     "telling_verbs",
 )
 
@@ -38,6 +39,7 @@ class FrameSpec(TypedDict, total=False):
     preps: dict[str, str]
     object_party_with: str
     subject_without_destination: str
+    possessor: str
     money_only: bool
 
 
@@ -50,6 +52,7 @@ class Frame:
     preps: dict[str, str] = field(default_factory=dict)
     object_party_with: str | None = None
     subject_without_destination: str | None = None
+    possessor: str | None = None
     money_only: bool = False
 
 
@@ -67,14 +70,43 @@ class Lexicon:
     verbs: dict[str, Trigger]
     phrasal: dict[str, dict[str, Frame]]
     nouns: dict[str, Trigger]
+    light_verbs: dict[str, str]
     seen_verbs: frozenset[str]
     seen_preps: frozenset[str]
     novelty_words: frozenset[str]
     cues: dict[str, frozenset[str]]
+    irregular_forms: dict[str, tuple[str, ...]]
 
-    def trigger_words(self) -> frozenset[str]:
-        """Lemmas that make a sentence worth parsing."""
-        return frozenset(self.verbs) | frozenset(self.nouns) | self.seen_verbs
+    def trigger_forms(self) -> frozenset[str]:
+        """Every surface form of every trigger: what makes a sentence worth parsing."""
+        lemmas = set(self.verbs) | set(self.nouns) | self.seen_verbs
+        forms: set[str] = set()
+        for lemma in lemmas:
+            forms.update(inflections(lemma))
+            forms.update(self.irregular_forms.get(lemma, ()))
+        return frozenset(forms)
+
+
+def inflections(lemma: str) -> set[str]:
+    """Regular English verb and noun forms of a lemma (ship -> ships, shipped, shipping)."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    doubled = lemma + lemma[-1] if _doubles(lemma) else lemma
+    forms = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", doubled + "ed"}
+    forms.add(doubled + "ing")
+    if lemma.endswith("y"):
+        forms.update({lemma[:-1] + "ies", lemma[:-1] + "ied"})
+    return forms
+
+
+def _doubles(lemma: str) -> bool:
+    # Short consonant-vowel-consonant verbs double their last letter: ship -> shipped.
+    vowels = "aeiou"
+    return (
+        len(lemma) <= 4
+        and lemma[-1] not in vowels + "wxy"
+        and lemma[-2] in vowels
+        and lemma[-3] not in vowels
+    )
 
 
 def _fail(path: Path, where: str, problem: str) -> LexiconError:
@@ -83,7 +115,7 @@ def _fail(path: Path, where: str, problem: str) -> LexiconError:
 
 def _frame(path: Path, name: str, spec: FrameSpec) -> Frame:
     roles = [spec.get(k) for k in ("subject", "object", "dative", "object_party_with")]
-    roles += [spec.get("subject_without_destination")]
+    roles += [spec.get("subject_without_destination"), spec.get("possessor")]
     roles += list(spec.get("preps", {}).values())
     for role in roles:
         if role is not None and role not in ROLES:
@@ -96,6 +128,7 @@ def _frame(path: Path, name: str, spec: FrameSpec) -> Frame:
         preps=dict(spec.get("preps", {})),
         object_party_with=spec.get("object_party_with"),
         subject_without_destination=spec.get("subject_without_destination"),
+        possessor=spec.get("possessor"),
         money_only=bool(spec.get("money_only", False)),
     )
 
@@ -139,10 +172,12 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         verbs=_triggers(path, "verb", data.get("verbs", {}), frames),
         phrasal=phrasal,
         nouns=_triggers(path, "noun", data.get("nouns", {}), frames),
+        light_verbs=dict(data.get("light_verbs", {})),
         seen_verbs=frozenset(data.get("seen_verbs", ())),
         seen_preps=frozenset(data.get("seen_preps", ())),
         novelty_words=frozenset(data.get("novelty_words", ())),
         cues={kind: frozenset(words) for kind, words in cues.items()},
+        irregular_forms={k: tuple(v) for k, v in data.get("irregular_forms", {}).items()},
     )
 
 

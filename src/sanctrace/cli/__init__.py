@@ -1,0 +1,29 @@
+"""The `sanctrace` command line: thin commands over the core functions.
+
+Heavy modules (spaCy, followthemoney, SQLAlchemy) are imported inside the
+commands so that `sanctrace --help` stays instant.
+"""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="sanctrace",
+    help="Find transfers of goods and money in news text and the sanctions they may breach.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _register() -> None:
+    from sanctrace.cli import analyze, evaluate, lists, screen
+
+    for command in (analyze, evaluate, lists, screen):
+        command.register(app)
+
+
+def main() -> None:
+    _register()
+    app()

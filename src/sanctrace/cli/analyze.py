@@ -1,0 +1,118 @@
+"""`sanctrace analyze`: the main job, as a thin command over `pipeline.Analyzer`."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sanctrace.cli.common import fail, stderr_console
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    table = "table"
+    ftm = "ftm"
+
+
+def analyze(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files (.txt, .html, .htm, .jsonl), directories, or - for standard input.",
+            show_default=False,
+        ),
+    ],
+    output_format: Annotated[
+        OutputFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json (the analysis contract), table, or ftm (followthemoney JSON lines). "
+            "Default: table on a terminal, json otherwise.",
+            case_sensitive=False,
+        ),
+    ] = None,
+    html: Annotated[
+        Path | None, typer.Option(help="Also write a self-contained HTML report to this file.")
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date YYYY-MM-DD for inputs that carry none."),
+    ] = None,
+    model: Annotated[
+        str | None,
+        typer.Option(help="Installed spaCy pipeline to use (default: $SANCTRACE_MODEL or the bundled English model)."),
+    ] = None,
+    max_bytes: Annotated[
+        int | None,
+        typer.Option(help="Refuse input files larger than this many bytes (default 20 MiB or $SANCTRACE_MAX_BYTES)."),
+    ] = None,
+    store: Annotated[
+        str | None,
+        typer.Option(help="Store whose sanctions lists screen the parties (default: $SANCTRACE_STORE or the local SQLite store)."),
+    ] = None,
+    screen: Annotated[
+        bool, typer.Option(help="Screen parties against the lists loaded in the store.")
+    ] = True,
+) -> None:
+    """Find transfers, potential sanctions breaches and their evidence in news text."""
+    from sanctrace.documents import load_inputs, parse_published, resolve_max_bytes
+    from sanctrace.errors import SanctraceError
+
+    try:
+        published = parse_published(published) if published else None
+        limit = resolve_max_bytes(max_bytes)
+        from sanctrace.pipeline import Analyzer
+
+        screener = _screener(store) if screen else None
+        analyzer = Analyzer(model=model, screener=screener)
+        analysis = analyzer.analyze(load_inputs(inputs, published=published, max_bytes=limit))
+    except SanctraceError as error:
+        fail(str(error))
+
+    for error in analysis.errors:
+        stderr_console().print(f"[red]{error.input}: {error.error}[/red]", highlight=False)
+    chosen = output_format or (OutputFormat.table if sys.stdout.isatty() else OutputFormat.json)
+    _write(analysis, chosen)
+    if html is not None:
+        from sanctrace.export.html import render_report
+
+        try:
+            html.write_text(render_report(analysis), encoding="utf-8")
+        except OSError as exc:
+            fail(f"Cannot write the HTML report to {html} ({exc.strerror}); choose a writable path.")
+    if not analysis.documents:
+        raise typer.Exit(code=1)
+
+
+def _screener(store_url: str | None):  # noqa: ANN202 - optional dependency on screening
+    """A screener over the store's lists, or None when no list is loaded."""
+    from sanctrace.screening import Screener
+    from sanctrace.store import Store
+
+    return Screener.from_store(Store(store_url))
+
+
+def _write(analysis, output_format: OutputFormat) -> None:  # noqa: ANN001
+    if output_format is OutputFormat.json:
+        from sanctrace.export.contract import dumps_contract
+
+        sys.stdout.write(dumps_contract(analysis))
+    elif output_format is OutputFormat.ftm:
+        from sanctrace.export.ftm import dumps_ftm
+
+        sys.stdout.write(dumps_ftm(analysis))
+    else:
+        from rich.console import Console
+
+        from sanctrace.export.table import render_table
+
+        render_table(analysis, Console())
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(analyze)

@@ -1,0 +1,18 @@
+"""What every command shares: one red sentence on stderr instead of a traceback."""
+
+from __future__ import annotations
+
+from typing import NoReturn
+
+import typer
+from rich.console import Console
+
+
+def stderr_console() -> Console:
+    return Console(stderr=True)
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print one clear sentence on stderr and exit with `code`."""
+    stderr_console().print(f"[red]Error:[/red] {message}", highlight=False)
+    raise typer.Exit(code=code)

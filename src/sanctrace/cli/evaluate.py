@@ -1,0 +1,64 @@
+"""`sanctrace eval`: score the analyser on gold files, as a thin command over `evaluation`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+
+from sanctrace.cli.common import fail, stderr_console
+
+
+def evaluate_cli(
+    gold_files: Annotated[
+        list[str],
+        typer.Argument(
+            help="Gold .jsonl files (or directories of them), as described in ANALYSIS.md.",
+            show_default=False,
+        ),
+    ],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the scores as one JSON object.")
+    ] = False,
+    model: Annotated[
+        str | None,
+        typer.Option(help="Installed spaCy pipeline to analyse with (default: the analyser's)."),
+    ] = None,
+    details: Annotated[
+        bool,
+        typer.Option(help="List misses, false positives, false findings and wrong attributes."),
+    ] = False,
+) -> None:
+    """Analyse the documents of gold files and report precision, recall and accuracy."""
+    from rich.markup import escape
+
+    from sanctrace.errors import SanctraceError
+    from sanctrace.evaluation import evaluate
+
+    try:
+        evaluation = evaluate(gold_files, model=model)
+    except SanctraceError as error:
+        fail(str(error))
+
+    for error in evaluation.errors:
+        stderr_console().print(
+            f"[red]{escape(error.input)}: {escape(error.error)}[/red]", highlight=False
+        )
+    if not evaluation.report.documents:
+        fail("No gold document could be read; fix the errors above and run again.")
+    if as_json:
+        result = evaluation.report.to_dict()
+        result["errors"] = [{"input": e.input, "error": e.error} for e in evaluation.errors]
+        sys.stdout.write(json.dumps(result, sort_keys=True, ensure_ascii=False, indent=2) + "\n")
+    else:
+        from rich.console import Console
+
+        from sanctrace.evaluation.render import render_report
+
+        render_report(evaluation.report, Console(), details=details)
+
+
+def register(app: typer.Typer) -> None:
+    app.command(name="eval")(evaluate_cli)

@@ -1,0 +1,222 @@
+"""`sanctrace screen`: screen one name, or a CSV file of names, against the loaded lists.
+
+The command parses its arguments, builds a `Screener` over the store's lists
+and prints or writes the hits; any `SanctraceError` becomes one red sentence
+on stderr with exit code 1.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from sanctrace.cli.common import fail, stderr_console
+from sanctrace.errors import SanctraceError
+
+if TYPE_CHECKING:
+    from sanctrace.model import ScreeningHit
+    from sanctrace.screening import Screener
+    from sanctrace.screening.bulk import RowResult
+
+#: How many explanation entries the table shows per hit.
+_TABLE_REASONS = 4
+
+
+class ScreenFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def screen(
+    name: Annotated[
+        str | None,
+        typer.Argument(help="The name to screen (omit it when using --file).", show_default=False),
+    ] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option(
+            "--file",
+            help="CSV of names to screen: columns name[,country,kind,birth_year], "
+            "with or without a header row.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="With --file: write the hits here, as CSV or JSON by the extension "
+            "(.csv or .json). Without it they are printed.",
+            show_default=False,
+        ),
+    ] = None,
+    country: Annotated[
+        str | None,
+        typer.Option(help="Country of the party: ISO code (kp) or name.", show_default=False),
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            help="Kind of party: person, organization, state, vessel or unknown.",
+            show_default=False,
+        ),
+    ] = None,
+    birth_year: Annotated[
+        int | None,
+        typer.Option(help="Birth year of a person.", show_default=False),
+    ] = None,
+    threshold: Annotated[
+        float | None,
+        typer.Option(
+            help="Report hits scoring at least this (0..1; default 0.7).", show_default=False
+        ),
+    ] = None,
+    algorithm: Annotated[
+        str,
+        typer.Option(help="nomenklatura matching algorithm: logic-v2, logic-v1, name-based ..."),
+    ] = "logic-v2",
+    limit: Annotated[int, typer.Option(help="Most hits reported per name.", min=1)] = 5,
+    store: Annotated[
+        str | None,
+        typer.Option(
+            "--store",
+            help="SQLAlchemy URL of the store holding the lists (default: $SANCTRACE_STORE, "
+            "else an SQLite file in ~/.local/share/sanctrace).",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        ScreenFormat,
+        typer.Option(
+            "--format", "-f", help="How to print hits: table or json.", case_sensitive=False
+        ),
+    ] = ScreenFormat.table,
+) -> None:
+    """Screen a name (or a CSV file of names) against the sanctions lists in the store."""
+    if (name is None) == (file is None):
+        fail("Give either a NAME to screen or --file with a CSV of names, not both or neither.")
+    if output is not None and file is None:
+        fail("--output only applies to --file: a single name's hits are printed.")
+    try:
+        screener = _open_screener(store, algorithm, threshold)
+        if file is not None:
+            _screen_file(screener, file, output, limit, output_format)
+            return
+        assert name is not None
+        hits = screener.screen(name, kind=kind, country=country, birth_year=birth_year, limit=limit)
+    except SanctraceError as error:
+        fail(str(error))
+    if output_format is ScreenFormat.json:
+        sys.stdout.write(json.dumps([asdict(hit) for hit in hits], ensure_ascii=False, indent=2))
+        sys.stdout.write("\n")
+    else:
+        _print_hits(name, hits, screener.threshold)
+
+
+def _open_screener(store_url: str | None, algorithm: str, threshold: float | None) -> Screener:
+    from sanctrace.screening import DEFAULT_THRESHOLD, Screener
+    from sanctrace.store import Store
+
+    with Store(store_url) as opened:
+        screener = Screener.from_store(
+            opened,
+            algorithm=algorithm,
+            threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
+        )
+        if screener is None:
+            raise SanctraceError(
+                f"No sanctions list is loaded in the store {opened.shown_url}: "
+                "load one with `sanctrace lists import PATH` first."
+            )
+    return screener
+
+
+def _screen_file(
+    screener: Screener,
+    path: Path,
+    output: Path | None,
+    limit: int,
+    output_format: ScreenFormat,
+) -> None:
+    from rich.progress import Progress
+
+    from sanctrace.screening.bulk import read_names, screen_rows, write_results
+
+    rows = read_names(path)
+    with Progress(console=stderr_console(), transient=True) as progress:
+        task = progress.add_task("Screening", total=len(rows))
+        results = screen_rows(screener, rows, limit, lambda: progress.advance(task))
+        if output is not None:
+            count = write_results(results, output)
+            stderr_console().print(f"Screened {count:,} names; hits written to {output}.")
+            return
+        done = list(results)
+    if output_format is ScreenFormat.json:
+        from sanctrace.screening.bulk import result_record
+
+        records = [result_record(result) for result in done]
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    else:
+        _print_bulk(done)
+
+
+def _print_hits(name: str, hits: list[ScreeningHit], threshold: float) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    if not hits:
+        console.print(f"No listed entry scores {threshold:.2f} or more for {name!r}.")
+        return
+    table = Table(title=f"Screening {name!r}")
+    for column in ("score", "list", "entry", "listed name", "programs", "listed on", "why"):
+        table.add_column(column, overflow="fold")
+    for hit in hits:
+        table.add_row(
+            f"{hit.score:.2f}",
+            hit.list,
+            hit.entry_id,
+            hit.name,
+            ", ".join(hit.programs),
+            hit.listed_on or "",
+            _reasons(hit),
+        )
+    console.print(table)
+
+
+def _print_bulk(results: list[RowResult]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table()
+    for column in ("line", "name", "best hit", "score", "list", "hits"):
+        table.add_column(column, overflow="fold")
+    for result in results:
+        best = result.hits[0] if result.hits else None
+        table.add_row(
+            str(result.row.line),
+            result.row.name,
+            best.name if best else (result.error or ""),
+            f"{best.score:.2f}" if best else "",
+            best.list if best else "",
+            str(len(result.hits)),
+        )
+    Console().print(table)
+
+
+def _reasons(hit: ScreeningHit) -> str:
+    """The largest explanation entries, e.g. "name_match 1.00; country_mismatch -0.20"."""
+    ranked = sorted(hit.explanation.items(), key=lambda item: -abs(item[1]))
+    return "; ".join(f"{label} {value:.2f}" for label, value in ranked[:_TABLE_REASONS])
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `screen` command to `app`."""
+    app.command()(screen)

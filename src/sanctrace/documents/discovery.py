@@ -1,0 +1,78 @@
+"""Which files an input argument names: the file itself, or a directory's supported files."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+
+from sanctrace.model import InputError
+
+#: File name endings the loader reads (compared without regard to case).
+SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+
+_SUPPORTED_LIST = ", ".join(SUPPORTED_SUFFIXES)
+
+
+def suffix(path: str) -> str:
+    """The lower-case extension of a path, such as ".txt", or "" when it has none."""
+    return os.path.splitext(path)[1].lower()
+
+
+def expand(path: str) -> Iterator[str | InputError]:
+    """Yield the files to load for one input path, or the error that stops it.
+
+    A file is yielded as given when its extension is supported. A directory
+    yields every supported file below it (symbolic links to directories are
+    not followed, so a link loop cannot trap the walk), sorted by path parts
+    so the order is the same on every machine.
+    """
+    try:
+        is_directory = stat.S_ISDIR(os.stat(path).st_mode)
+    except FileNotFoundError:
+        yield InputError(path, f"{path} does not exist; check the path and its spelling.")
+        return
+    except OSError as error:
+        yield InputError(
+            path, f"{path} cannot be opened ({error.strerror}); check its permissions."
+        )
+        return
+    if is_directory:
+        yield from _walk(path)
+    elif suffix(path) in SUPPORTED_SUFFIXES:
+        yield path
+    else:
+        found = f"extension {suffix(path)!r}" if suffix(path) else "no extension"
+        yield InputError(
+            path,
+            f"{path} has {found}, which sanctrace does not read; "
+            f"give a {_SUPPORTED_LIST} file (save plain text as .txt).",
+        )
+
+
+def _walk(directory: str) -> Iterator[str | InputError]:
+    found: list[tuple[tuple[str, ...], str]] = []
+    problems: list[InputError] = []
+
+    def report(error: OSError) -> None:
+        where = error.filename or directory
+        problems.append(
+            InputError(
+                where, f"{where} cannot be listed ({error.strerror}); check its permissions."
+            )
+        )
+
+    for folder, _, files in os.walk(directory, onerror=report):
+        for file_name in files:
+            if suffix(file_name) in SUPPORTED_SUFFIXES:
+                path = os.path.join(folder, file_name)
+                found.append((tuple(os.path.relpath(path, directory).split(os.sep)), path))
+    yield from problems
+    if not found and not problems:
+        yield InputError(
+            directory,
+            f"{directory} holds no {_SUPPORTED_LIST} files; "
+            "point sanctrace at a directory of articles or at the files themselves.",
+        )
+    for _, path in sorted(found):
+        yield path

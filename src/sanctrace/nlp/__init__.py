@@ -1,0 +1,1 @@
+"""Language processing: spaCy pipeline, prefilter, sentences, dates and quantities."""

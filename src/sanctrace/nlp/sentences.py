@@ -1,0 +1,61 @@
+"""Cheap sentence splitting on raw text, before any parsing.
+
+Splitting first lets the prefilter skip sentences that cannot hold a
+transfer, so the full parse runs only where it can matter.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sanctrace.model import Span
+
+# Words that end with a full stop without ending a sentence.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen col lt sgt capt gov sen rep st no nos vol jan feb mar apr jun jul "
+    "aug sep sept oct nov dec u.s u.n u.k e.u inc co corp ltd jr sr vs etc approx dept est "
+    "mt ft fig p.m a.m".split()
+)
+
+_BREAK = re.compile(r"\n\s*\n|(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(]?[A-Z0-9])")
+_LAST_WORD = re.compile(r"([\w.]+)[.!?]?[\"”’')\]]*$")
+
+
+def _ends_with_abbreviation(chunk: str) -> bool:
+    match = _LAST_WORD.search(chunk.rstrip())
+    if not match:
+        return False
+    word = match.group(1).rstrip(".").lower()
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentence spans over `text`, trimmed of surrounding whitespace."""
+    spans: list[Span] = []
+    start = 0
+    for match in _BREAK.finditer(text):
+        chunk = text[start : match.start()]
+        if "\n" not in match.group() and _ends_with_abbreviation(chunk):
+            continue
+        _append(spans, text, start, match.start())
+        start = match.end()
+    _append(spans, text, start, len(text))
+    return spans
+
+
+def _append(spans: list[Span], text: str, start: int, end: int) -> None:
+    for line_start, line in _lines(text, start, end):
+        stripped = line.strip()
+        if stripped:
+            offset = line_start + (len(line) - len(line.lstrip()))
+            spans.append(Span(stripped, offset, offset + len(stripped)))
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    # A single newline inside a chunk still separates headlines and captions.
+    out = []
+    position = start
+    for line in text[start:end].split("\n"):
+        out.append((position, line))
+        position += len(line) + 1
+    return out

@@ -1,0 +1,1 @@
+"""Who is who: gazetteer of states, places, people and organisations, and party resolution."""

@@ -1,0 +1,275 @@
+"""Who is who: turn the words filling a role into a party.
+
+A role is filled by a noun phrase ("Vladimir Putin", "a Hong Kong-flagged
+tanker", "the North Korean leader", "Her brother", "it"). This module finds
+the party it denotes: a gazetteer entry, a named entity, or the phrase
+itself, with its country, and resolves pronouns and descriptions against the
+parties already met in the document (a small, rule-based coreference).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sanctrace.parties.gazetteer import Entry, Gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+THING_PRONOUNS = frozenset({"it", "its"})
+KINSHIP = frozenset({"brother", "sister", "father", "son", "daughter", "grandfather", "uncle"})
+STATE_DESCRIPTIONS = frozenset({"country", "nation", "state", "regime", "government"})
+VESSEL_WORDS = frozenset(
+    {"tanker", "ship", "vessel", "freighter", "carrier", "boat", "cargo ship", "bulk carrier"}
+)
+ORG_WORDS = frozenset(
+    {"company", "firm", "charity", "group", "exporter", "manufacturer", "shipyard", "business"}
+)
+#: Dependencies that end a noun phrase: what follows is not part of the name.
+PHRASE_END = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class Mention:
+    """One phrase naming a party, resolved to its identity."""
+
+    text: str
+    start: int
+    end: int
+    name: str
+    kind: str  # person | organization | state | vessel | unknown
+    country: str | None
+    key: str  # the identity the document's mentions are grouped by
+    proper: bool = True  # a name, not a description like "a trading house"
+
+
+@dataclass(slots=True)
+class DocumentContext:
+    """What the resolver remembers while reading one document."""
+
+    published: str | None
+    mentions: list[Mention] = field(default_factory=list)
+
+    def latest(self, before: int, kinds: frozenset[str]) -> Mention | None:
+        for mention in reversed(self.mentions):
+            if mention.start < before and mention.kind in kinds:
+                return mention
+        return None
+
+    def most_mentioned_person(self, exclude: str | None) -> Mention | None:
+        counts: dict[str, int] = {}
+        last: dict[str, Mention] = {}
+        for mention in self.mentions:
+            if mention.kind == "person" and mention.key != exclude:
+                counts[mention.key] = counts.get(mention.key, 0) + 1
+                last[mention.key] = mention
+        if not counts:
+            return None
+        return last[max(counts, key=lambda key: (counts[key], key))]
+
+
+class PartyResolver:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._alias_pattern = self._compile_aliases()
+
+    def _compile_aliases(self) -> re.Pattern[str]:
+        forms = sorted({alias for alias, entry in self.gazetteer.aliases() if len(alias) > 2})
+        forms.sort(key=len, reverse=True)
+        escaped = (re.escape(form).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+") for form in forms)
+        return re.compile(r"(?<![\w-])(?:" + "|".join(escaped) + r")(?![\w-])", re.IGNORECASE)
+
+    def scan(self, text: str, published: str | None) -> DocumentContext:
+        """Find every gazetteer name in the whole text: the antecedents for coreference."""
+        context = DocumentContext(published=published)
+        for match in self._alias_pattern.finditer(text):
+            entry = self.gazetteer.lookup(match.group())
+            if entry is None or entry.kind == "place":
+                continue
+            context.mentions.append(_from_entry(entry, match.group(), match.start(), match.end()))
+        return context
+
+    def resolve(self, head: Token, offset: int, context: DocumentContext) -> Mention | None:
+        """The party a role's head token denotes, or None when it denotes none."""
+        phrase = noun_phrase(head)
+        text = phrase.text
+        start, end = offset + phrase.start_char, offset + phrase.end_char
+        lower = head.lower_
+
+        if lower in PERSON_PRONOUNS and head.pos_ == "PRON":
+            found = context.latest(start, frozenset({"person"}))
+            return _moved(found, text, start, end) if found else None
+        if lower in THING_PRONOUNS and head.pos_ == "PRON":
+            found = context.latest(start, frozenset({"vessel", "organization"}))
+            found = found or context.latest(start, frozenset({"state"}))
+            return _moved(found, text, start, end) if found else None
+
+        entry = self._entry_in(phrase, context)
+        if entry is not None:
+            return _from_entry(entry, text, start, end)
+
+        if lower in KINSHIP:
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            owner_key = None
+            if owner is not None:
+                antecedent = context.latest(offset + owner.idx, frozenset({"person"}))
+                owner_key = antecedent.key if antecedent else None
+            found = context.most_mentioned_person(exclude=owner_key)
+            return _moved(found, text, start, end) if found else None
+
+        if head.lemma_.lower() in STATE_DESCRIPTIONS and _is_definite(phrase):
+            found = context.latest(start, frozenset({"state"}))
+            return _moved(found, text, start, end) if found else None
+
+        named = self._named(phrase, head)
+        if named is not None:
+            name, kind = named
+            country = self._country_in(phrase) if kind != "state" else self.gazetteer.country_code(name)
+            return Mention(text, start, end, name, kind, country, _key(name))
+
+        kind = _description_kind(head)
+        if _is_definite(phrase) and kind in {"vessel", "organization"}:
+            found = context.latest(start, frozenset({kind}))
+            if found is not None and found.proper:
+                return _moved(found, text, start, end)
+        if head.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        name = _strip_determiner(_described_name(phrase))
+        return Mention(text, start, end, name, kind, self._country_in(phrase), _key(name), False)
+
+    def _entry_in(self, phrase: SpacySpan, context: DocumentContext) -> Entry | None:
+        """A gazetteer entry the phrase names, trying the whole and then its parts."""
+        candidates = [phrase.text, _strip_determiner(phrase.text)]
+        candidates += [ent.text for ent in phrase.ents]
+        for candidate in candidates:
+            entry = self.gazetteer.lookup(candidate)
+            if entry is not None and entry.kind != "place":
+                return entry
+        role = self._office(phrase, context.published)
+        if role is not None:
+            return role
+        for ent in phrase.ents:
+            entry = self.gazetteer.lookup(ent.text)
+            if entry is not None and entry.kind == "place" and ent.root == phrase.root:
+                return entry
+        return None
+
+    def _office(self, phrase: SpacySpan, published: str | None) -> Entry | None:
+        """'the North Korean leader', "North Korea's leader" -> the holder on that date."""
+        words = [token.lower_ for token in phrase]
+        role_words = self.gazetteer.role_words()
+        role = next((w for w in reversed(words) if w in role_words), None)
+        if role is None or phrase.root.lower_ != role:
+            return None
+        country = self._country_in(phrase)
+        if country is None:
+            return None
+        return self.gazetteer.office_holder(country, role, published)
+
+    def _named(self, phrase: SpacySpan, head: Token) -> tuple[str, str] | None:
+        """A proper name in the phrase: an appositive name or a named entity."""
+        for child in head.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                return _proper_text(child), _kind_of_label(child.ent_type_) or "organization"
+        ents = [ent for ent in phrase.ents if ent.label_ in NAME_LABELS]
+        if ents and any(token in ents[-1] for token in [head]):
+            ent = ents[-1]
+            return _clean_name(ent.text), _kind_of_label(ent.label_) or "unknown"
+        if head.pos_ == "PROPN":
+            return _clean_name(_proper_text(head)), _kind_of_label(head.ent_type_) or "unknown"
+        return None
+
+    def _country_in(self, phrase: SpacySpan) -> str | None:
+        """The state a phrase locates its party in: demonyms, flags, places, countries."""
+        for token in phrase:
+            code = self.gazetteer.demonym(token.text)
+            if code:
+                return code
+        for size in (4, 3, 2, 1):
+            for i in range(len(phrase) - size + 1):
+                words = phrase[i : i + size]
+                code = self.gazetteer.demonym(words.text) or self.gazetteer.country_code(
+                    words.text
+                )
+                if code and any(t.pos_ in {"PROPN", "ADJ", "NOUN"} for t in words):
+                    if size == 1 and words[0].pos_ not in {"PROPN", "ADJ"}:
+                        continue
+                    return code
+        return None
+
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT"})
+
+
+def _kind_of_label(label: str) -> str | None:
+    return {"PERSON": "person", "ORG": "organization", "GPE": "state", "FAC": "organization"}.get(
+        label
+    )
+
+
+def noun_phrase(head: Token) -> SpacySpan:
+    """The noun phrase a head token governs, without clauses, appositions or lists."""
+    doc = head.doc
+    left = head.left_edge.i
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in PHRASE_END:
+            break
+        right = child.right_edge.i
+    while right > head.i and doc[right].is_punct:
+        right -= 1
+    return doc[left : right + 1]
+
+
+def _proper_text(token: Token) -> str:
+    parts = [t for t in token.subtree if t.dep_ in {"compound", "flat"} or t == token]
+    parts = [t for t in parts if t.i <= token.i and (t.pos_ in {"PROPN", "NUM"} or t == token)]
+    start = min(t.i for t in parts)
+    return token.doc[start : token.i + 1].text
+
+
+def _described_name(phrase: SpacySpan) -> str:
+    return _SPACES.sub(" ", phrase.text).strip(" ,")
+
+
+def _strip_determiner(text: str) -> str:
+    first, _, rest = text.partition(" ")
+    return rest if first.lower() in DETERMINERS and rest else text
+
+
+def _clean_name(text: str) -> str:
+    text = _strip_determiner(_SPACES.sub(" ", text).strip())
+    return re.sub(r"[’']s$", "", text)
+
+
+def _is_definite(phrase: SpacySpan) -> bool:
+    return phrase[0].lower_ in {"the", "this", "that", "these", "those"}
+
+
+def _description_kind(head: Token) -> str:
+    lemma = head.lemma_.lower()
+    if lemma in VESSEL_WORDS:
+        return "vessel"
+    if lemma in ORG_WORDS:
+        return "organization"
+    return "unknown"
+
+
+def _key(name: str) -> str:
+    return _SPACES.sub(" ", name.lower().replace("-", " ")).strip()
+
+
+def _from_entry(entry: Entry, text: str, start: int, end: int) -> Mention:
+    return Mention(text, start, end, entry.name, entry.kind, entry.country, entry.key)
+
+
+def _moved(found: Mention, text: str, start: int, end: int) -> Mention:
+    """The antecedent's identity at a new place in the text."""
+    return Mention(text, start, end, found.name, found.kind, found.country, found.key, found.proper)

@@ -1,0 +1,193 @@
+"""The analyser: documents in, transfers with findings and parties out.
+
+documents -> sentences -> prefilter -> spaCy parse (candidate sentences only)
+-> transfers (with parties) -> merged events -> goods findings (law) ->
+screening. Models and data files load once per Analyzer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from typing import TYPE_CHECKING, Protocol
+
+from sanctrace.goods.taxonomy import Taxonomy
+from sanctrace.law.engine import Regimes
+from sanctrace.model import (
+    AnalysedDocument,
+    Analysis,
+    Document,
+    InputError,
+    Party,
+    PartyRef,
+    ScreeningHit,
+    Span,
+    Transfer,
+    TransferDate,
+)
+from sanctrace.nlp.model import load_model
+from sanctrace.nlp.prefilter import Prefilter
+from sanctrace.nlp.sentences import split_sentences
+from sanctrace.parties.gazetteer import Gazetteer
+from sanctrace.parties.resolve import DocumentContext, Mention, PartyResolver
+from sanctrace.transfers.extract import Candidate, TransferExtractor
+from sanctrace.transfers.lexicon import default_lexicon
+from sanctrace.transfers.merge import merge_retellings
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+#: Documents parsed together: enough to keep nlp.pipe busy, few enough to stream.
+DOCUMENT_BATCH = 64
+PARTY_KINDS = {"person": "person", "organization": "organization", "state": "state"}
+
+
+class Screener(Protocol):
+    def screen(
+        self, name: str, kind: str | None = None, country: str | None = None
+    ) -> list[ScreeningHit]: ...
+
+
+@dataclass(slots=True)
+class _Parsed:
+    document: Document
+    context: DocumentContext
+    sentences: list[tuple[Span, Doc]]
+
+
+class Analyzer:
+    """Analyse documents with one loaded model and one set of knowledge files."""
+
+    def __init__(self, model: str | None = None, screener: Screener | None = None) -> None:
+        self.nlp = load_model(model)
+        lexicon = default_lexicon()
+        taxonomy = Taxonomy.load()
+        self.resolver = PartyResolver(Gazetteer.load())
+        self.extractor = TransferExtractor(lexicon, taxonomy, self.resolver)
+        self.prefilter = Prefilter(lexicon.trigger_forms(), taxonomy.goods_words())
+        self.regimes = Regimes.load()
+        self.screener = screener
+
+    def analyze(self, inputs: Iterable[Document | InputError]) -> Analysis:
+        analysis = Analysis()
+        for result in self.iter_analyze(inputs):
+            if isinstance(result, InputError):
+                analysis.errors.append(result)
+            else:
+                analysis.documents.append(result)
+        return analysis
+
+    def iter_analyze(
+        self, inputs: Iterable[Document | InputError]
+    ) -> Iterator[AnalysedDocument | InputError]:
+        """Stream results in input order, parsing documents in batches."""
+        iterator = iter(inputs)
+        while batch := list(islice(iterator, DOCUMENT_BATCH)):
+            documents = [item for item in batch if isinstance(item, Document)]
+            analysed = iter(self._analyse_batch(documents))
+            for item in batch:
+                yield item if isinstance(item, InputError) else next(analysed)
+
+    def _analyse_batch(self, documents: list[Document]) -> list[AnalysedDocument]:
+        parsed = [
+            _Parsed(doc, self.resolver.scan(doc.text, doc.published), []) for doc in documents
+        ]
+        jobs = [
+            (entry, span)
+            for entry in parsed
+            for span in split_sentences(entry.document.text)
+            if self.prefilter.is_candidate(span.text)
+        ]
+        texts = (span.text for _, span in jobs)
+        for (entry, span), sentence in zip(jobs, self.nlp.pipe(texts, batch_size=256), strict=True):
+            entry.sentences.append((span, sentence))
+        return [self._analyse_document(entry) for entry in parsed]
+
+    def _analyse_document(self, parsed: _Parsed) -> AnalysedDocument:
+        document = parsed.document
+        candidates: list[Candidate] = []
+        for span, sentence in parsed.sentences:
+            candidates.extend(self.extractor.extract(sentence, span.start, parsed.context))
+        events = merge_retellings(candidates)
+        parties: dict[str, Party] = {}
+        transfers = [
+            self._transfer(document, first, retellings, parties) for first, retellings in events
+        ]
+        for party in parties.values():
+            party.mentions = _mentions_of(party, parsed.context)
+            if self.screener is not None and party.kind != "state":
+                party.screening = self.screener.screen(party.name, party.kind, party.country)
+        ordered = sorted(parties.values(), key=lambda p: (p.mentions[0].start, p.id))
+        return AnalysedDocument(document, ordered, transfers)
+
+    def _transfer(
+        self,
+        document: Document,
+        first: Candidate,
+        retellings: list[Candidate],
+        parties: dict[str, Party],
+    ) -> Transfer:
+        date = first.date
+        if date is None and document.published:
+            date = TransferDate(document.published, None, "published")
+        transfer = Transfer(
+            id=_stable_id("t", document.id, str(first.evidence.start), first.items[0].text),
+            giver=_party_ref(document, first.giver, parties),
+            recipient=_party_ref(document, first.recipient, parties),
+            items=first.items,
+            date=date,
+            evidence=first.evidence,
+            origin=first.origin,
+            destination=first.destination,
+            route=first.route,
+            certainty=first.certainty,  # type: ignore[arg-type]
+            outcome=first.outcome,  # type: ignore[arg-type]
+            attributed_to=first.attributed_to,
+            also_evidence=_distinct_evidence(first, retellings),
+        )
+        transfer.findings = self.regimes.findings_for(transfer, document.published)
+        return transfer
+
+
+def _party_ref(
+    document: Document, mention: Mention | None, parties: dict[str, Party]
+) -> PartyRef | None:
+    if mention is None:
+        return None
+    party = parties.get(mention.key)
+    if party is None:
+        kind = PARTY_KINDS.get(mention.kind, "unknown")
+        party_id = _stable_id("p", document.id, mention.key)
+        party = Party(party_id, mention.name, kind, mention.country)  # type: ignore[arg-type]
+        party.mentions.append(Span(mention.text, mention.start, mention.end))
+        parties[mention.key] = party
+    return PartyRef(party.id, party.name, party.country)
+
+
+def _mentions_of(party: Party, context: DocumentContext) -> list[Span]:
+    spans = {(m.start, m.end): Span(m.text, m.start, m.end) for m in party.mentions}
+    for mention in context.mentions:
+        if _party_key_matches(party, mention):
+            spans[(mention.start, mention.end)] = Span(mention.text, mention.start, mention.end)
+    return [spans[k] for k in sorted(spans)]
+
+
+def _party_key_matches(party: Party, mention: Mention) -> bool:
+    return party.name == mention.name and party.country == mention.country
+
+
+def _distinct_evidence(first: Candidate, retellings: list[Candidate]) -> list[Span]:
+    seen = {first.evidence.start}
+    spans = []
+    for candidate in retellings:
+        if candidate.evidence.start not in seen:
+            seen.add(candidate.evidence.start)
+            spans.append(candidate.evidence)
+    return spans
+
+
+def _stable_id(prefix: str, *parts: str) -> str:
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return f"{prefix}-{digest[:12]}"

@@ -1,0 +1,83 @@
+"""One transfer per event per document: merge sentences that retell an event.
+
+A later sentence retells an earlier event when it concerns the same kind of
+goods, at a compatible date, between compatible parties, and either refers
+back to the goods ("the car", "the yachts") or names the same giver and
+recipient again.
+"""
+
+from __future__ import annotations
+
+from sanctrace.parties.resolve import Mention
+from sanctrace.transfers.extract import Candidate
+
+
+
+def merge_retellings(candidates: list[Candidate]) -> list[tuple[Candidate, list[Candidate]]]:
+    """Group candidates into events: (first telling, later retellings), in text order."""
+    events: list[tuple[Candidate, list[Candidate]]] = []
+    for candidate in sorted(candidates, key=lambda c: c.position):
+        event = next((e for e in events if _same_event(e[0], candidate)), None)
+        if event is None:
+            events.append((candidate, []))
+        else:
+            _absorb(event[0], candidate)
+            event[1].append(candidate)
+    return events
+
+
+def _same_event(first: Candidate, later: Candidate) -> bool:
+    if not _tags(first) & _tags(later):
+        return False
+    if not _dates_compatible(first, later):
+        return False
+    if not (_compatible(first.giver, later.giver) and _compatible(first.recipient, later.recipient)):
+        return False
+    if later.definite:
+        return True
+    return _same_party(first.giver, later.giver) and _same_party(first.recipient, later.recipient)
+
+
+def _tags(candidate: Candidate) -> set[str]:
+    return {tag for item in candidate.items for tag in item.tags}
+
+
+def _dates_compatible(first: Candidate, later: Candidate) -> bool:
+    if first.date is None or later.date is None:
+        return first.date is None and later.date is None or later.definite
+    a, b = first.date.value, later.date.value
+    return a.startswith(b) or b.startswith(a)
+
+
+def _compatible(a: Mention | None, b: Mention | None) -> bool:
+    """Two role fillers can be the same party (or one of them is unknown)."""
+    if a is None or b is None or a.key == b.key:
+        return True
+    if a.country and a.country == b.country:
+        # A state stands for everyone acting for it; a description may name a named party.
+        return a.kind == "state" or b.kind == "state" or not (a.proper and b.proper)
+    return False
+
+
+def _same_party(a: Mention | None, b: Mention | None) -> bool:
+    return a is not None and b is not None and _compatible(a, b)
+
+
+def _absorb(event: Candidate, later: Candidate) -> None:
+    event.giver = event.giver or later.giver
+    event.recipient = event.recipient or later.recipient
+    event.origin = event.origin or later.origin
+    event.destination = event.destination or later.destination
+    event.route = event.route or later.route
+    if event.date is None:
+        event.date = later.date
+    if later.certainty == "denied":
+        event.certainty = "denied"
+    if later.outcome == "prevented":
+        event.outcome = "prevented"
+    event.attributed_to = list(dict.fromkeys(event.attributed_to + later.attributed_to))
+    known = _tags(event)
+    for item in later.items:
+        if not set(item.tags) <= known:
+            event.items.append(item)
+            known |= set(item.tags)

@@ -1,0 +1,135 @@
+"""`sanctrace screen` through the command line (CliRunner), on a store loaded with the UN list.
+
+The store holds the real UN consolidated list only, so that each command
+builds its screener in a second or two; the must-show cases on both lists
+run against the Python API in tests/screening/test_matcher.py.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner, Result
+
+from sanctrace.cli.screen import register
+from sanctrace.screening.loaders import read_list
+from sanctrace.store import Store
+from screening.loaders.real_lists import UN_XML, real_list
+
+RUNNER = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def app() -> typer.Typer:
+    """A bare application with only `screen`, as the real one registers it."""
+    application = typer.Typer()
+
+    @application.callback()
+    def main() -> None:
+        """Test application."""
+
+    register(application)
+    return application
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('screen') / 'store.sqlite'}"
+    with Store(url) as opened:
+        opened.import_list(read_list(real_list(UN_XML)))
+    return url
+
+
+def _run(app: typer.Typer, *args: str) -> Result:
+    # A wide terminal, so that table cells are not folded across lines.
+    return RUNNER.invoke(app, ["screen", *args], env={"COLUMNS": "250"})
+
+
+def _assert_one_sentence_error(result: Result, text: str) -> None:
+    assert result.exit_code == 1
+    assert text in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_screen_json_finds_komid(app: typer.Typer, store: str) -> None:
+    result = _run(app, "KOMID", "--kind", "organization", "--store", store, "--format", "json")
+    assert result.exit_code == 0, result.output
+    hits = json.loads(result.stdout)
+    assert hits[0]["entry_id"] == "unsc-KPe.001"
+    assert hits[0]["list"] == "un_sc_sanctions"
+    assert hits[0]["programs"] == ["DPRK"]
+    assert hits[0]["explanation"]["name_match"] == 1.0
+
+
+def test_screen_table_shows_hit_and_reasons(app: typer.Typer, store: str) -> None:
+    result = _run(app, "Korea Mining Development Trading Corporation", "--store", store)
+    assert result.exit_code == 0, result.output
+    assert "unsc-KPe.001" in result.stdout
+    assert "name_match" in result.stdout
+
+
+def test_screen_qualifiers_and_threshold_change_hits(app: typer.Typer, store: str) -> None:
+    args = ["--store", store, "--format", "json", "--kind", "organization"]
+    loose = json.loads(_run(app, "Korea Mining Trading", *args, "--threshold", "0.5").stdout)
+    strict = json.loads(_run(app, "Korea Mining Trading", *args, "--threshold", "0.99").stdout)
+    assert loose and not strict
+    abroad = json.loads(
+        _run(app, "Korea Mining Trading", *args, "--threshold", "0.5", "--country", "fr").stdout
+    )
+    assert abroad[0]["score"] < loose[0]["score"]
+
+
+def test_screen_no_hit_says_so(app: typer.Typer, store: str) -> None:
+    result = _run(app, "Ingrid Lindqvist", "--kind", "person", "--store", store)
+    assert result.exit_code == 0
+    assert "No listed entry scores 0.70 or more" in result.stdout
+
+
+def test_screen_bulk_writes_csv_with_progress(app: typer.Typer, store: str, tmp_path: Path) -> None:
+    source = tmp_path / "names.csv"
+    source.write_text("name,kind\nKOMID,organization\nIngrid Lindqvist,person\n", encoding="utf-8")
+    target = tmp_path / "hits.csv"
+    result = _run(app, "--file", str(source), "--output", str(target), "--store", store)
+    assert result.exit_code == 0, result.output
+    assert "Screened 2 names" in result.stderr
+    with target.open(encoding="utf-8") as stream:
+        rows = list(csv.DictReader(stream))
+    assert rows[0]["entry_id"] == "unsc-KPe.001"
+    assert rows[-1]["name"] == "Ingrid Lindqvist" and rows[-1]["entry_id"] == ""
+
+
+def test_screen_bulk_prints_json(app: typer.Typer, store: str, tmp_path: Path) -> None:
+    source = tmp_path / "names.csv"
+    source.write_text("KOMID\n\n", encoding="utf-8")
+    result = _run(app, "--file", str(source), "--store", store, "--format", "json")
+    assert result.exit_code == 0, result.output
+    (record,) = json.loads(result.stdout)
+    assert record["hits"][0]["entry_id"] == "unsc-KPe.001"
+
+
+@pytest.mark.parametrize(
+    ("args", "text"),
+    [
+        (["x" * 10_000], "10,000 characters long"),
+        ([" "], "empty"),
+        (["KOMID", "--kind", "planet"], "kind of party"),
+        (["KOMID", "--algorithm", "magic"], "no matching algorithm"),
+        (["KOMID", "--threshold", "7"], "outside 0..1"),
+        (["KOMID", "--output", "out.csv"], "--output only applies to --file"),
+        ([], "Give either a NAME"),
+        (["--file", "absent.csv"], "no such file"),
+    ],
+)
+def test_screen_bad_input_is_one_red_sentence(
+    app: typer.Typer, store: str, args: list[str], text: str
+) -> None:
+    _assert_one_sentence_error(_run(app, *args, "--store", store), text)
+
+
+def test_screen_empty_store_says_how_to_load(app: typer.Typer, tmp_path: Path) -> None:
+    result = _run(app, "KOMID", "--store", f"sqlite:///{tmp_path / 'empty.sqlite'}")
+    _assert_one_sentence_error(result, "sanctrace lists import")
