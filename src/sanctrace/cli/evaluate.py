@@ -10,6 +10,8 @@ import typer
 
 from sanctrace.cli.common import fail, stderr_console
 
+PIPED_WIDTH = 120
+
 
 def evaluate_cli(
     gold_files: Annotated[
@@ -57,7 +59,9 @@ def evaluate_cli(
 
         from sanctrace.evaluation.render import render_report
 
-        render_report(evaluation.report, Console(), details=details)
+        # Piped output gets room for every column instead of Rich's 80-column default.
+        console = Console() if sys.stdout.isatty() else Console(width=PIPED_WIDTH)
+        render_report(evaluation.report, console, details=details)
 
 
 def register(app: typer.Typer) -> None:

@@ -19,6 +19,8 @@ ABBREVIATIONS = frozenset(
 
 _BREAK = re.compile(r"\n\s*\n|(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"([\w.]+)[.!?]?[\"”’')\]]*$")
+# "SEOUL, Dec. 29 — " or "NEW YORK — " opening a wire story: a place, not a sentence part.
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}?(?:,\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s+[—–-]{1,2}\s+")
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:
@@ -46,8 +48,12 @@ def split_sentences(text: str) -> list[Span]:
 def _append(spans: list[Span], text: str, start: int, end: int) -> None:
     for line_start, line in _lines(text, start, end):
         stripped = line.strip()
+        offset = line_start + (len(line) - len(line.lstrip()))
+        dateline = _DATELINE.match(stripped)
+        if dateline:
+            offset += dateline.end()
+            stripped = stripped[dateline.end() :]
         if stripped:
-            offset = line_start + (len(line) - len(line.lstrip()))
             spans.append(Span(stripped, offset, offset + len(stripped)))
 
 

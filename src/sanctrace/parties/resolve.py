@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
 KINSHIP = frozenset({"brother", "sister", "father", "son", "daughter", "grandfather", "uncle"})
+ACTOR_KINDS = frozenset({"vessel", "organization", "state"})
+SPEECH_VERBS = frozenset({"say", "deny", "tell", "claim", "insist", "report", "state", "reject"})
 STATE_DESCRIPTIONS = frozenset({"country", "nation", "state", "regime", "government"})
 VESSEL_WORDS = frozenset(
     {"tanker", "ship", "vessel", "freighter", "carrier", "boat", "cargo ship", "bulk carrier"}
@@ -48,6 +50,7 @@ class Mention:
     country: str | None
     key: str  # the identity the document's mentions are grouped by
     proper: bool = True  # a name, not a description like "a trading house"
+    role: bool = False  # filled a giver or recipient role (not only named in passing)
 
 
 @dataclass(slots=True)
@@ -63,16 +66,37 @@ class DocumentContext:
                 return mention
         return None
 
-    def most_mentioned_person(self, exclude: str | None) -> Mention | None:
+    def relative_of(self, person_key: str | None) -> Mention | None:
+        """The most mentioned other person sharing a family name with `person_key`."""
+        owner = next((m for m in self.mentions if m.key == person_key), None)
+        family = _family_names(owner.name) if owner else set()
         counts: dict[str, int] = {}
         last: dict[str, Mention] = {}
         for mention in self.mentions:
-            if mention.kind == "person" and mention.key != exclude:
-                counts[mention.key] = counts.get(mention.key, 0) + 1
-                last[mention.key] = mention
+            if mention.kind != "person" or mention.key == person_key:
+                continue
+            if family and family.isdisjoint(_family_names(mention.name)):
+                continue
+            counts[mention.key] = counts.get(mention.key, 0) + 1
+            last[mention.key] = mention
         if not counts:
             return None
         return last[max(counts, key=lambda key: (counts[key], key))]
+
+    def person_named(self, word: str, before: int) -> Mention | None:
+        """An earlier person whose name contains `word` ("Kim" after "Kim Jong Un")."""
+        for mention in reversed(self.mentions):
+            if mention.start < before and mention.kind == "person" and mention.proper:
+                if word.lower() in mention.name.lower().split():
+                    return mention
+        return None
+
+    def latest_role(self, before: int, kinds: frozenset[str]) -> Mention | None:
+        """The latest party that already took a role in a transfer."""
+        for mention in reversed(self.mentions):
+            if mention.start < before and mention.role and mention.kind in kinds:
+                return mention
+        return None
 
 
 class PartyResolver:
@@ -107,7 +131,9 @@ class PartyResolver:
             found = context.latest(start, frozenset({"person"}))
             return _moved(found, text, start, end) if found else None
         if lower in THING_PRONOUNS and head.pos_ == "PRON":
-            found = context.latest(start, frozenset({"vessel", "organization"}))
+            found = self._speaker(head, offset, context)
+            found = found or context.latest_role(start, ACTOR_KINDS)
+            found = found or context.latest(start, frozenset({"vessel", "organization"}))
             found = found or context.latest(start, frozenset({"state"}))
             return _moved(found, text, start, end) if found else None
 
@@ -121,13 +147,19 @@ class PartyResolver:
             if owner is not None:
                 antecedent = context.latest(offset + owner.idx, frozenset({"person"}))
                 owner_key = antecedent.key if antecedent else None
-            found = context.most_mentioned_person(exclude=owner_key)
+            found = context.relative_of(owner_key)
             return _moved(found, text, start, end) if found else None
 
         if head.lemma_.lower() in STATE_DESCRIPTIONS and _is_definite(phrase):
             found = context.latest(start, frozenset({"state"}))
             return _moved(found, text, start, end) if found else None
 
+        if head.dep_ == "appos" and head.head.pos_ == "PROPN":
+            return self.resolve(head.head, offset, context)
+        if head.pos_ == "PROPN" and len(phrase) == 1:
+            found = context.person_named(head.text, start)
+            if found is not None:
+                return _moved(found, text, start, end)
         named = self._named(phrase, head)
         if named is not None:
             name, kind = named
@@ -144,10 +176,21 @@ class PartyResolver:
         name = _strip_determiner(_described_name(phrase))
         return Mention(text, start, end, name, kind, self._country_in(phrase), _key(name), False)
 
+    def _speaker(self, pronoun: Token, offset: int, context: DocumentContext) -> Mention | None:
+        """In reported speech ("X denied that it ..."), 'it' is the speaker X."""
+        token = pronoun
+        while token.head.i != token.i:
+            token = token.head
+            if token.lemma_.lower() in SPEECH_VERBS:
+                for child in token.children:
+                    if child.dep_ == "nsubj" and child.pos_ != "PRON" and child.i < pronoun.i:
+                        return self.resolve(child, offset, context)
+        return None
+
     def _entry_in(self, phrase: SpacySpan, context: DocumentContext) -> Entry | None:
         """A gazetteer entry the phrase names, trying the whole and then its parts."""
         candidates = [phrase.text, _strip_determiner(phrase.text)]
-        candidates += [ent.text for ent in phrase.ents]
+        candidates += [ent.text for ent in phrase.ents if ent.root == phrase.root]
         for candidate in candidates:
             entry = self.gazetteer.lookup(candidate)
             if entry is not None and entry.kind != "place":
@@ -155,10 +198,6 @@ class PartyResolver:
         role = self._office(phrase, context.published)
         if role is not None:
             return role
-        for ent in phrase.ents:
-            entry = self.gazetteer.lookup(ent.text)
-            if entry is not None and entry.kind == "place" and ent.root == phrase.root:
-                return entry
         return None
 
     def _office(self, phrase: SpacySpan, published: str | None) -> Entry | None:
@@ -188,6 +227,10 @@ class PartyResolver:
 
     def _country_in(self, phrase: SpacySpan) -> str | None:
         """The state a phrase locates its party in: demonyms, flags, places, countries."""
+        code = self._any_country_in(phrase)
+        return None if code in NOT_STATES else code
+
+    def _any_country_in(self, phrase: SpacySpan) -> str | None:
         for token in phrase:
             code = self.gazetteer.demonym(token.text)
             if code:
@@ -205,6 +248,8 @@ class PartyResolver:
         return None
 
 
+#: Codes the country registry knows that are not states ("European" -> eu).
+NOT_STATES = frozenset({"eu", "zz"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT"})
 
 
@@ -217,15 +262,20 @@ def _kind_of_label(label: str) -> str | None:
 def noun_phrase(head: Token) -> SpacySpan:
     """The noun phrase a head token governs, without clauses, appositions or lists."""
     doc = head.doc
-    left = head.left_edge.i
-    right = head.i
-    for child in head.rights:
-        if child.dep_ in PHRASE_END:
-            break
-        right = child.right_edge.i
+    right = _phrase_right(head)
     while right > head.i and doc[right].is_punct:
         right -= 1
-    return doc[left : right + 1]
+    return doc[head.left_edge.i : right + 1]
+
+
+def _phrase_right(token: Token) -> int:
+    """The last token of the phrase, stopping before any clause, apposition or list."""
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in PHRASE_END:
+            break
+        right = _phrase_right(child)
+    return right
 
 
 def _proper_text(token: Token) -> str:
@@ -260,6 +310,12 @@ def _description_kind(head: Token) -> str:
     if lemma in ORG_WORDS:
         return "organization"
     return "unknown"
+
+
+def _family_names(name: str) -> set[str]:
+    # Korean and Chinese names put the family name first, Western names last.
+    parts = name.split()
+    return {parts[0].lower(), parts[-1].lower()} if parts else set()
 
 
 def _key(name: str) -> str:

@@ -37,6 +37,21 @@ CONTAINERS = frozenset(
     }
 )  # fmt: skip
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Reporting words a parser mistakes for the subject of a relative clause
+#: ("a carrier that prosecutors allege was used ...").
+GAP_WORDS = frozenset({"allege", "say", "claim", "believe", "suspect"})
+#: Participles naming who made goods ("yachts built by X"): the maker is the seller.
+MAKER_VERBS = frozenset({"build", "make", "manufacture", "produce"})
+#: Participles naming where goods were headed ("intended for X", "bound for X").
+DESTINED_VERBS = frozenset({"intend", "destine", "bind", "bound", "mean", "earmark"})
+#: Verbs whose date is the date of the event they govern ("began in mid-2022").
+ASPECT_VERBS = frozenset({"begin", "start", "continue", "resume", "happen", "occur", "end"})
+#: Words naming the rules themselves ("resolutions ban ...", "sanctions forbid ...").
+INSTRUMENT_WORDS = frozenset(
+    {"resolution", "sanction", "council", "law", "regulation", "rule", "embargo", "measure"}
+)
+#: Ships that merely sail are not goods changing hands.
+CARRIERS = frozenset({"ship", "vessel", "tanker", "freighter", "carrier", "boat"})
 
 
 @dataclass(slots=True)
@@ -84,7 +99,7 @@ class TransferExtractor:
         candidates: list[Candidate] = []
         for token in sent:
             roles, outcome = self._roles(token)
-            if roles is None or self._states_a_rule(token):
+            if roles is None or self._states_a_rule(token) or self._is_voyage(token, roles):
                 continue
             candidate = self._candidate(token, roles, evidence, offset, context)
             if candidate is None:
@@ -106,7 +121,11 @@ class TransferExtractor:
             phrasal = lex.phrasal.get(lemma, {})
             for particle, frame in phrasal.items():
                 if particle in particles:
-                    return self._verb_roles(token, frame), None
+                    roles = self._verb_roles(token, frame)
+                    for prep in _preps(token):
+                        if prep.lower_ == particle:
+                            roles.items.extend(_objects(prep))
+                    return roles, None
             if trigger is not None:
                 if trigger.particle and trigger.particle not in particles:
                     return None, None
@@ -124,6 +143,8 @@ class TransferExtractor:
         passive = _is_passive(verb)
         subject = _subject(verb)
         obj = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+        if obj and obj[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            obj = [verb.head]
         dative = [c for c in verb.children if c.dep_ in {"dative", "iobj"}]
         if passive:
             agent = [p for c in verb.children if c.dep_ == "agent" for p in _objects(c)]
@@ -150,6 +171,7 @@ class TransferExtractor:
             if frame.subject_without_destination and not (roles.recipient or roles.destination):
                 role = frame.subject_without_destination
             roles.add(role, subject)
+        self._goods_links(roles, frame)
         self._possessive_recipient(roles, frame)
         return roles
 
@@ -159,7 +181,11 @@ class TransferExtractor:
             role = frame.preps.get(prep.lower_)
             if role:
                 roles.add(role, _objects(prep))
-        goods_compounds = [c for c in noun.children if c.dep_ in {"compound", "nmod", "amod"}]
+        goods_compounds = [
+            c
+            for c in noun.children
+            if c.dep_ in {"compound", "nmod", "amod"} and not _hyphenated(c)
+        ]
         roles.items.extend(self._goods_heads(goods_compounds))
         for child in noun.children:
             if child.dep_ == "poss" and frame.possessor:
@@ -168,10 +194,39 @@ class TransferExtractor:
         light = self.lexicon.light_verbs.get(head.lemma_.lower())
         if noun.dep_ in {"dobj", "attr"} and light:
             roles.add(light, _subject(head))
+            # "took delivery in March of two machines from a manufacturer"
+            for prep in _preps(head):
+                role = frame.preps.get(prep.lower_)
+                if role and not getattr(roles, role):
+                    roles.add(role, _objects(prep))
+            if not roles.items:
+                roles.items.extend(
+                    o for t in head.subtree if t.lower_ == "of" and t.dep_ == "prep" for o in _objects(t)
+                )
         elif noun.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB":
             roles.add("recipient", _subject(head.head))
+        self._goods_links(roles, frame)
         self._possessive_recipient(roles, frame)
         return roles
+
+    def _goods_links(self, roles: Roles, frame: Frame) -> None:
+        """Parties hung on the goods themselves: 'fuel to Nampo', 'yachts built by X',
+        'sugar bound for North Korea'."""
+        for item in _expand_list(roles.items):
+            for prep in _preps(item):
+                role = frame.preps.get(prep.lower_)
+                if role in {"giver", "recipient"} and not getattr(roles, role):
+                    roles.add(role, _objects(prep))
+            for child in item.children:
+                if child.dep_ not in {"acl", "relcl"}:
+                    continue
+                lemma = child.lemma_.lower()
+                if lemma in MAKER_VERBS and not roles.giver:
+                    roles.giver.extend(o for p in child.children if p.dep_ == "agent" for o in _objects(p))
+                if lemma in DESTINED_VERBS and not roles.recipient:
+                    roles.recipient.extend(
+                        o for p in _preps(child) if p.lower_ == "for" for o in _objects(p)
+                    )
 
     def _possessive_recipient(self, roles: Roles, frame: Frame) -> None:
         # "ammunition for Moscow's war": the possessor of the purpose is the recipient.
@@ -191,9 +246,23 @@ class TransferExtractor:
     def _states_a_rule(self, trigger: Token) -> bool:
         """A trigger under 'ban', 'forbid', 'cap' ... describes a rule, not an event."""
         rules = self.lexicon.cues["rule_verbs"]
-        return any(a.lemma_.lower() in rules for a in _governors(trigger))
+        if any(a.lemma_.lower() in rules or a.lower_ in rules for a in _governors(trigger)):
+            return True
+        # Parsers often miss "resolutions ... bar states from supplying": look at the words.
+        before = trigger.doc[max(0, trigger.i - 6) : trigger.i]
+        for token in before:
+            if token.lower_ in rules or token.lemma_.lower() in rules:
+                earlier = trigger.doc[: token.i]
+                return any(t.lemma_.lower() in INSTRUMENT_WORDS for t in earlier)
+        return False
 
     # -- building the candidate -----------------------------------------------------
+
+    def _is_voyage(self, trigger: Token, roles: Roles) -> bool:
+        frame = self.lexicon.verbs.get(trigger.lemma_.lower())
+        if frame is None or frame.frame.subject != "items" or trigger.pos_ != "VERB":
+            return False
+        return any(t.lemma_.lower() in CARRIERS for t in roles.items)
 
     def _goods_heads(self, heads: list[Token]) -> list[Token]:
         return [h for h in heads if self._goods_phrase(h) is not None]
@@ -270,6 +339,7 @@ class TransferExtractor:
         candidate.date = self._date(trigger, offset, context.published, outcome == "planned")
         for mention in (giver, recipient):
             if mention is not None:
+                mention.role = True
                 context.mentions.append(mention)
         context.mentions.sort(key=lambda m: m.start)
         return candidate
@@ -280,7 +350,8 @@ class TransferExtractor:
 
     def _party(self, tokens: list[Token], offset: int, context: DocumentContext) -> Mention | None:
         for token in tokens:
-            if token.dep_ == "poss" or self._goods_phrase(token) is None or _is_vessel(token):
+            proper = token.pos_ == "PROPN" or token.dep_ == "poss"
+            if proper or self._goods_phrase(token) is None or _is_vessel(token):
                 mention = self.resolver.resolve(token, offset, context)
                 if mention is not None:
                     return mention
@@ -358,13 +429,13 @@ class TransferExtractor:
         subtree = list(trigger.subtree)
         lo, hi = subtree[0].idx, subtree[-1].idx + len(subtree[-1])
         inside = [d for d in found if lo <= d[0] and d[1] <= hi]
-        telling = self.lexicon.cues["telling_verbs"]
         chosen = inside[0] if inside else None
         if chosen is None:
+            # "shipments ... that began in mid-2022": dates of the event's course count.
             for start, end, resolution in found:
                 token = sent.char_span(start, end, alignment_mode="expand")
                 verb = _governing_verb(token.root) if token is not None else None
-                if verb is None or verb.lemma_.lower() not in telling:
+                if verb is not None and verb.lemma_.lower() in ASPECT_VERBS:
                     chosen = (start, end, resolution)
                     break
         if chosen is None:
@@ -396,11 +467,21 @@ def _subject(verb: Token) -> list[Token]:
     """The verb's subject, looking through relative clauses, participles and control."""
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
-            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                return [verb.head]
+            if child.lower_ in RELATIVE_PRONOUNS or child.lemma_.lower() in GAP_WORDS:
+                clause = _enclosing_relative_clause(verb)
+                if clause is not None:
+                    return [clause.head]
+                nouns = [t for t in verb.doc[: child.i] if t.pos_ in {"NOUN", "PROPN"}]
+                return nouns[::-1][:3]
             return [child]
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
         return [verb.head]
+    if verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
+        # "a tanker that officials say passed fuel": the gap is the relative's head.
+        return [verb.head.head]
+    if verb.dep_ == "pcomp":
+        governor = _governing_verb(verb)
+        return _subject(governor) if governor is not None else []
     if verb.dep_ in {"xcomp", "conj", "advcl", "ccomp"} and verb.head.pos_ in {"VERB", "AUX"}:
         if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children):
             objects = [c for c in verb.head.children if c.dep_ == "dobj"]
@@ -410,6 +491,14 @@ def _subject(verb: Token) -> list[Token]:
     if verb.dep_ in {"acl", "xcomp"} and verb.head.pos_ in {"NOUN", "PROPN"}:
         return [c for c in verb.head.children if c.dep_ == "poss"]
     return []
+
+
+def _enclosing_relative_clause(token: Token) -> Token | None:
+    while token.head.i != token.i:
+        if token.dep_ == "relcl":
+            return token
+        token = token.head
+    return None
 
 
 def _preps(token: Token) -> list[Token]:
@@ -464,6 +553,13 @@ def _place_name(token: Token) -> str:
     parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     start = parts[0].i if parts else token.i
     return token.doc[start : token.i + 1].text
+
+
+def _hyphenated(token: Token) -> bool:
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    before = doc[token.i - 1] if token.i > 0 else None
+    return any(t is not None and t.text in {"-", "–"} for t in (after, before))
 
 
 def _is_definite(token: Token) -> bool:

@@ -99,10 +99,10 @@ def inflections(lemma: str) -> set[str]:
 
 
 def _doubles(lemma: str) -> bool:
-    # Short consonant-vowel-consonant verbs double their last letter: ship -> shipped.
+    # Consonant-vowel-consonant endings may double: ship -> shipped, transfer -> transferred.
     vowels = "aeiou"
     return (
-        len(lemma) <= 4
+        len(lemma) >= 3
         and lemma[-1] not in vowels + "wxy"
         and lemma[-2] in vowels
         and lemma[-3] not in vowels
