@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
 KINSHIP = frozenset({"brother", "sister", "father", "son", "daughter", "grandfather", "uncle"})
-ACTOR_KINDS = frozenset({"vessel", "organization", "state"})
 SPEECH_VERBS = frozenset({"say", "deny", "tell", "claim", "insist", "report", "state", "reject"})
 STATE_DESCRIPTIONS = frozenset({"country", "nation", "state", "regime", "government"})
 VESSEL_WORDS = frozenset(
@@ -36,6 +35,8 @@ PHRASE_END = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl"}
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 _SPACES = re.compile(r"\s+")
+VESSEL_PREFIX = re.compile(r"^(?:M/[TV]|MV|MT|M\.V\.)\s+")
+PLACE_WORDS = frozenset({"port", "city", "harbour", "harbor", "town", "province", "region"})
 
 
 @dataclass(slots=True)
@@ -51,14 +52,17 @@ class Mention:
     key: str  # the identity the document's mentions are grouped by
     proper: bool = True  # a name, not a description like "a trading house"
     role: bool = False  # filled a giver or recipient role (not only named in passing)
+    gave: bool = False  # filled a giver role
 
 
 @dataclass(slots=True)
 class DocumentContext:
-    """What the resolver remembers while reading one document."""
+    """What the reader remembers while reading one document."""
 
     published: str | None
     mentions: list[Mention] = field(default_factory=list)
+    #: Tags of the goods last named, for "a further 850 tonnes" or "the equipment".
+    last_goods: tuple[str, ...] = ()
 
     def latest(self, before: int, kinds: frozenset[str]) -> Mention | None:
         for mention in reversed(self.mentions):
@@ -90,6 +94,19 @@ class DocumentContext:
                 if word.lower() in mention.name.lower().split():
                     return mention
         return None
+
+    def latest_named(self, before: int, kinds: frozenset[str]) -> Mention | None:
+        """The named party a definite description ("the tanker") refers back to.
+
+        The party that gave goods is the story's focus, so it comes first.
+        """
+        named = [
+            m
+            for m in self.mentions
+            if m.start < before and m.proper and m.role and m.kind in kinds
+        ]
+        givers = [m for m in named if m.gave]
+        return (givers or named)[-1] if named else None
 
     def latest_role(self, before: int, kinds: frozenset[str]) -> Mention | None:
         """The latest party that already took a role in a transfer."""
@@ -131,9 +148,11 @@ class PartyResolver:
             found = context.latest(start, frozenset({"person"}))
             return _moved(found, text, start, end) if found else None
         if lower in THING_PRONOUNS and head.pos_ == "PRON":
+            bodies = frozenset({"vessel", "organization"})
             found = self._speaker(head, offset, context)
-            found = found or context.latest_role(start, ACTOR_KINDS)
-            found = found or context.latest(start, frozenset({"vessel", "organization"}))
+            found = found or context.latest_role(start, bodies)
+            found = found or context.latest(start, bodies)
+            found = found or context.latest_role(start, frozenset({"state"}))
             found = found or context.latest(start, frozenset({"state"}))
             return _moved(found, text, start, end) if found else None
 
@@ -163,13 +182,16 @@ class PartyResolver:
         named = self._named(phrase, head)
         if named is not None:
             name, kind = named
+            name = VESSEL_PREFIX.sub("", name)
+            if _names_a_vessel(phrase, head):
+                kind = "vessel"
             country = self._country_in(phrase) if kind != "state" else self.gazetteer.country_code(name)
             return Mention(text, start, end, name, kind, country, _key(name))
 
         kind = _description_kind(head)
         if _is_definite(phrase) and kind in {"vessel", "organization"}:
-            found = context.latest(start, frozenset({kind}))
-            if found is not None and found.proper:
+            found = context.latest_named(start, frozenset({kind, "unknown"}))
+            if found is not None:
                 return _moved(found, text, start, end)
         if head.pos_ not in {"NOUN", "PROPN"}:
             return None
@@ -309,7 +331,20 @@ def _description_kind(head: Token) -> str:
         return "vessel"
     if lemma in ORG_WORDS:
         return "organization"
+    if lemma in PLACE_WORDS:
+        return "place"
     return "unknown"
+
+
+def _names_a_vessel(phrase: SpacySpan, head: Token) -> bool:
+    """'the North Korean-flagged Sam Jong 2', 'the M/T Courageous', 'Saebyol, a vessel'."""
+    if VESSEL_PREFIX.match(phrase.text.removeprefix("the ").removeprefix("The ")):
+        return True
+    if any(t.lower_.endswith("flagged") for t in phrase):
+        return True
+    return any(
+        c.dep_ == "appos" and c.lemma_.lower() in VESSEL_WORDS for c in head.children
+    )
 
 
 def _family_names(name: str) -> set[str]:

@@ -46,6 +46,12 @@ MAKER_VERBS = frozenset({"build", "make", "manufacture", "produce"})
 DESTINED_VERBS = frozenset({"intend", "destine", "bind", "bound", "mean", "earmark"})
 #: Verbs whose date is the date of the event they govern ("began in mid-2022").
 ASPECT_VERBS = frozenset({"begin", "start", "continue", "resume", "happen", "occur", "end"})
+#: Units that stand for goods named before ("a further 850 tonnes was sold").
+MEASURES = frozenset({"tonne", "ton", "barrel", "kilogram", "kg", "container", "unit"})
+#: Nouns that refer back to goods named before ("the equipment", "the cargo").
+GENERIC_GOODS = frozenset(
+    {"equipment", "cargo", "goods", "item", "consignment", "material", "materiel", "shipment"}
+)
 #: Words naming the rules themselves ("resolutions ban ...", "sanctions forbid ...").
 INSTRUMENT_WORDS = frozenset(
     {"resolution", "sanction", "council", "law", "regulation", "rule", "embargo", "measure"}
@@ -181,6 +187,14 @@ class TransferExtractor:
             role = frame.preps.get(prep.lower_)
             if role:
                 roles.add(role, _objects(prep))
+        for link in noun.children:
+            # "shipments of weapons including missiles ... to Moscow"
+            if link.lower_ in LIST_LINKS and link.dep_ in {"prep", "acl"}:
+                roles.items.extend(o for o in link.children if o.dep_ in {"pobj", "dobj"})
+                for prep in _preps(link):
+                    role = frame.preps.get(prep.lower_)
+                    if role in {"giver", "recipient"} and not getattr(roles, role):
+                        roles.add(role, _objects(prep))
         goods_compounds = [
             c
             for c in noun.children
@@ -287,25 +301,58 @@ class TransferExtractor:
                 return None
         return phrase.text
 
-    def _items(self, heads: list[Token], money_only: bool) -> tuple[list[Item], set[int]]:
+    def _items(
+        self, heads: list[Token], money_only: bool, context: DocumentContext
+    ) -> tuple[list[Item], set[int]]:
         items: list[Item] = []
         used: set[int] = set()
+        covered: set[int] = set()
         for head in _expand_list(heads):
+            if head.i in covered:
+                continue
             text = self._goods_phrase(head)
-            if text is None or head.i in used:
+            tags, hs = self._goods_of(text, head, context)
+            if not tags or (money_only and "money" not in tags):
                 continue
-            match = self.taxonomy.classify(text)
-            if match is None or (money_only and "money" not in match.tags):
-                continue
+            phrase = noun_phrase(head)
+            covered.update(range(phrase.start, phrase.end))
             used.add(head.i)
-            items.append(Item(text, list(match.tags), list(match.hs), parse_quantity(text)))
+            text = text or phrase.text
+            items.append(Item(text, list(tags), list(hs), parse_quantity(text)))
+        if items:
+            specific = [i for i in items if i.tags != ["other"]]
+            context.last_goods = tuple((specific or items)[-1].tags)
         return items, used
+
+    def _goods_of(
+        self, text: str | None, head: Token, context: DocumentContext
+    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Tags and HS headings of a goods phrase; vague words borrow the goods last named."""
+        lemma = head.lemma_.lower()
+        match = self.taxonomy.classify(text) if text else None
+        vague = lemma in MEASURES and not any(p.lower_ == "of" for p in _preps(head))
+        vague = vague or (lemma in GENERIC_GOODS and _is_definite(head))
+        if vague:
+            earlier = self._goods_earlier_in_sentence(head) or context.last_goods
+            if earlier:
+                return earlier, ()
+        if match is None:
+            return (), ()
+        return match.tags, match.hs
+
+    def _goods_earlier_in_sentence(self, head: Token) -> tuple[str, ...]:
+        for token in reversed(head.doc[: head.i]):
+            if token.pos_ == "NOUN" and token.lemma_.lower() not in GENERIC_GOODS:
+                match = self.taxonomy.classify(token.text)
+                if match is not None and match.tags != ("other",):
+                    return match.tags
+        return ()
 
     def _candidate(
         self, trigger: Token, roles: Roles, evidence: Span, offset: int, context: DocumentContext
     ) -> Candidate | None:
         frame_money = self._money_only(trigger)
-        items, heads = self._items(roles.items, frame_money)
+        items, heads = self._items(roles.items, frame_money, context)
         if not items:
             return None
         giver = self._party(roles.giver, offset, context)
@@ -341,6 +388,8 @@ class TransferExtractor:
             if mention is not None:
                 mention.role = True
                 context.mentions.append(mention)
+        if giver is not None:
+            giver.gave = True
         context.mentions.sort(key=lambda m: m.start)
         return candidate
 
@@ -458,9 +507,13 @@ def _merge_into(candidates: list[Candidate], new: Candidate) -> None:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN"
-    )
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or _is_participle(verb)
+
+
+def _is_participle(verb: Token) -> bool:
+    """'a limousine sent by Putin': a past participle modifying its goods."""
+    own = {c.dep_ for c in verb.children}
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not own & {"nsubj", "aux"}
 
 
 def _subject(verb: Token) -> list[Token]:
@@ -474,7 +527,7 @@ def _subject(verb: Token) -> list[Token]:
                 nouns = [t for t in verb.doc[: child.i] if t.pos_ in {"NOUN", "PROPN"}]
                 return nouns[::-1][:3]
             return [child]
-    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+    if verb.dep_ == "relcl" or _is_participle(verb):
         return [verb.head]
     if verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
         # "a tanker that officials say passed fuel": the gap is the relative's head.

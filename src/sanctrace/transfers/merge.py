@@ -53,10 +53,30 @@ def _compatible(a: Mention | None, b: Mention | None) -> bool:
     """Two role fillers can be the same party (or one of them is unknown)."""
     if a is None or b is None or a.key == b.key:
         return True
-    if a.country and a.country == b.country:
-        # A state stands for everyone acting for it; a description may name a named party.
-        return a.kind == "state" or b.kind == "state" or not (a.proper and b.proper)
-    return False
+    if a.kind == "state" or b.kind == "state":
+        # A state stands for everyone acting for it.
+        state, other = (a, b) if a.kind == "state" else (b, a)
+        return other.country in {None, state.country}
+    if a.proper and b.proper:
+        return False
+    # A description ("a North Korean ship") may name a named party ("Sam Jong 2")
+    # if nothing they say about kind and country disagrees.
+    kinds = {a.kind, b.kind}
+    # People act through groups ("handed to a group of officials"): persons and bodies agree.
+    kinds_agree = "unknown" in kinds or len(kinds) == 1 or kinds == {"person", "organization"}
+    countries_agree = None in {a.country, b.country} or a.country == b.country
+    return kinds_agree and countries_agree
+
+
+def _more_specific(first: Mention | None, later: Mention | None) -> Mention | None:
+    """Keep the first filler unless the retelling names the party behind a state or description."""
+    if first is None:
+        return later
+    if later is not None and later.proper and (first.kind == "state" or not first.proper):
+        if later.country is None:
+            later.country = first.country
+        return later
+    return first
 
 
 def _same_party(a: Mention | None, b: Mention | None) -> bool:
@@ -64,8 +84,8 @@ def _same_party(a: Mention | None, b: Mention | None) -> bool:
 
 
 def _absorb(event: Candidate, later: Candidate) -> None:
-    event.giver = event.giver or later.giver
-    event.recipient = event.recipient or later.recipient
+    event.giver = _more_specific(event.giver, later.giver)
+    event.recipient = _more_specific(event.recipient, later.recipient)
     event.origin = event.origin or later.origin
     event.destination = event.destination or later.destination
     event.route = event.route or later.route
