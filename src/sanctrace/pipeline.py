@@ -29,7 +29,7 @@ from sanctrace.model import (
 )
 from sanctrace.nlp.model import load_model
 from sanctrace.nlp.prefilter import Prefilter
-from sanctrace.nlp.sentences import split_sentences
+from sanctrace.nlp.sentences import dateline, split_sentences
 from sanctrace.parties.gazetteer import Gazetteer
 from sanctrace.parties.resolve import DocumentContext, Mention, PartyResolver
 from sanctrace.transfers.extract import Candidate, TransferExtractor
@@ -111,6 +111,7 @@ class Analyzer:
         for span, sentence in parsed.sentences:
             candidates.extend(self.extractor.extract(sentence, span.start, parsed.context))
         events = merge_retellings(candidates)
+        self._settle_countries(candidates, document)
         parties: dict[str, Party] = {}
         transfers = [
             self._transfer(document, first, retellings, parties) for first, retellings in events
@@ -121,6 +122,26 @@ class Analyzer:
                 party.screening = self.screener.screen(party.name, party.kind, party.country)
         ordered = sorted(parties.values(), key=lambda p: (p.mentions[0].start, p.id))
         return AnalysedDocument(document, ordered, transfers)
+
+    def _settle_countries(self, candidates: list[Candidate], document: Document) -> None:
+        """One country per party: what any mention says, else the dateline for a named firm."""
+        mentions = [m for c in candidates for m in (c.giver, c.recipient) if m is not None]
+        known: dict[str, str] = {}
+        for mention in mentions:
+            if mention.country and mention.key not in known:
+                known[mention.key] = mention.country
+        place = dateline(document.text)
+        local = self.resolver.gazetteer.country_code(place) if place else None
+        for mention in mentions:
+            if mention.country is None:
+                mention.country = known.get(mention.key)
+            if mention.country is None and mention.proper and mention.kind == "organization":
+                mention.country = local
+        for candidate in candidates:
+            candidate.origin = candidate.origin or (candidate.giver and candidate.giver.country)
+            candidate.destination = candidate.destination or (
+                candidate.recipient and candidate.recipient.country
+            )
 
     def _transfer(
         self,

@@ -65,3 +65,11 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, str]]:
         out.append((position, line))
         position += len(line) + 1
     return out
+
+
+def dateline(text: str) -> str | None:
+    """The place of a wire story's opening dateline ("HO CHI MINH CITY"), if any."""
+    match = _DATELINE.match(text.lstrip())
+    if match is None:
+        return None
+    return match.group().split(",")[0].strip(" —–-").title()

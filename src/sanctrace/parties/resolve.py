@@ -63,6 +63,8 @@ class DocumentContext:
     mentions: list[Mention] = field(default_factory=list)
     #: Tags of the goods last named, for "a further 850 tonnes" or "the equipment".
     last_goods: tuple[str, ...] = ()
+    #: Who gave the goods last named: "a further 850 tonnes was sold" continues that trade.
+    last_giver: Mention | None = None
 
     def latest(self, before: int, kinds: frozenset[str]) -> Mention | None:
         for mention in reversed(self.mentions):
@@ -100,20 +102,13 @@ class DocumentContext:
 
         The party that gave goods is the story's focus, so it comes first.
         """
-        named = [
-            m
-            for m in self.mentions
-            if m.start < before and m.proper and m.role and m.kind in kinds
-        ]
-        givers = [m for m in named if m.gave]
-        return (givers or named)[-1] if named else None
+        return _focus(
+            [m for m in self.mentions if m.start < before and m.proper and m.role and m.kind in kinds]
+        )
 
     def latest_role(self, before: int, kinds: frozenset[str]) -> Mention | None:
-        """The latest party that already took a role in a transfer."""
-        for mention in reversed(self.mentions):
-            if mention.start < before and mention.role and mention.kind in kinds:
-                return mention
-        return None
+        """The latest party that already took a role in a transfer, givers first."""
+        return _focus([m for m in self.mentions if m.start < before and m.role and m.kind in kinds])
 
 
 class PartyResolver:
@@ -174,7 +169,10 @@ class PartyResolver:
             return _moved(found, text, start, end) if found else None
 
         if head.dep_ == "appos" and head.head.pos_ == "PROPN":
-            return self.resolve(head.head, offset, context)
+            named = self.resolve(head.head, offset, context)
+            if named is not None and named.country is None:
+                named.country = self._country_in(phrase)
+            return named
         if head.pos_ == "PROPN" and len(phrase) == 1:
             found = context.person_named(head.text, start)
             if found is not None:
@@ -185,7 +183,12 @@ class PartyResolver:
             name = VESSEL_PREFIX.sub("", name)
             if _names_a_vessel(phrase, head):
                 kind = "vessel"
-            country = self._country_in(phrase) if kind != "state" else self.gazetteer.country_code(name)
+            appositions = [c for c in head.children if c.dep_ == "appos"]
+            country = self._country_in(phrase)
+            for apposition in appositions:
+                country = country or self._country_in(noun_phrase(apposition))
+            if kind == "state":
+                country = self.gazetteer.country_code(name)
             return Mention(text, start, end, name, kind, country, _key(name))
 
         kind = _description_kind(head)
@@ -345,6 +348,12 @@ def _names_a_vessel(phrase: SpacySpan, head: Token) -> bool:
     return any(
         c.dep_ == "appos" and c.lemma_.lower() in VESSEL_WORDS for c in head.children
     )
+
+
+def _focus(mentions: list[Mention]) -> Mention | None:
+    """The latest of the mentions, preferring parties that gave goods: the story's focus."""
+    givers = [m for m in mentions if m.gave]
+    return (givers or mentions)[-1] if mentions else None
 
 
 def _family_names(name: str) -> set[str]:

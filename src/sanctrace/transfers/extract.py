@@ -98,21 +98,32 @@ class TransferExtractor:
         self.lexicon = lexicon
         self.taxonomy = taxonomy
         self.resolver = resolver
+        self._continued = False  # the last goods read were borrowed from an earlier sentence
 
     def extract(self, sent: Doc, offset: int, context: DocumentContext) -> list[Candidate]:
         """Every transfer the sentence states; `offset` places it in the document."""
         evidence = Span(sent.text, offset, offset + len(sent.text))
         candidates: list[Candidate] = []
+        lent: list[tuple[Mention | None, Mention | None]] = []
         for token in sent:
             roles, outcome = self._roles(token)
             if roles is None or self._states_a_rule(token) or self._is_voyage(token, roles):
                 continue
             candidate = self._candidate(token, roles, evidence, offset, context)
             if candidate is None:
+                # "horses ..., in what is described as Putin's present to Kim": the
+                # goods-less trigger still names the parties of the sentence's transfer.
+                lent.append(
+                    (self._party(roles.giver, offset, context), self._party(roles.recipient, offset, context))
+                )
                 continue
             if outcome:
                 candidate.outcome = outcome
             _merge_into(candidates, candidate)
+        for giver, recipient in lent:
+            for candidate in candidates:
+                if candidate.giver is None and candidate.recipient is None:
+                    candidate.giver, candidate.recipient = giver, recipient
         return candidates
 
     # -- triggers and their frames ------------------------------------------------
@@ -164,6 +175,15 @@ class TransferExtractor:
                     roles.add("recipient", obj)
                 else:
                     roles.add(frame.object, obj)
+            if frame.dative and not dative:
+                # "sent Kim 447 goats" is often parsed as a compound: a person before
+                # the number is the indirect object.
+                dative = [
+                    c
+                    for o in obj
+                    for c in o.lefts
+                    if c.dep_ in {"nmod", "compound"} and c.ent_type_ in {"PERSON", "GPE"}
+                ]
             if frame.dative and dative:
                 roles.add(frame.dative, dative)
         for prep in _preps(verb):
@@ -335,6 +355,7 @@ class TransferExtractor:
         if vague:
             earlier = self._goods_earlier_in_sentence(head) or context.last_goods
             if earlier:
+                self._continued = True
                 return earlier, ()
         if match is None:
             return (), ()
@@ -352,10 +373,13 @@ class TransferExtractor:
         self, trigger: Token, roles: Roles, evidence: Span, offset: int, context: DocumentContext
     ) -> Candidate | None:
         frame_money = self._money_only(trigger)
+        self._continued = False
         items, heads = self._items(roles.items, frame_money, context)
         if not items:
             return None
         giver = self._party(roles.giver, offset, context)
+        if giver is None and self._continued:
+            giver = context.last_giver
         recipient = self._party(roles.recipient, offset, context)
         if giver and recipient and giver.key == recipient.key:
             return None
@@ -390,6 +414,7 @@ class TransferExtractor:
                 context.mentions.append(mention)
         if giver is not None:
             giver.gave = True
+            context.last_giver = giver
         context.mentions.sort(key=lambda m: m.start)
         return candidate
 

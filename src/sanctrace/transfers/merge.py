@@ -31,6 +31,8 @@ def _same_event(first: Candidate, later: Candidate) -> bool:
         return False
     if not _dates_compatible(first, later):
         return False
+    if _quantities(first) and _quantities(later) and not _quantities(first) & _quantities(later):
+        return False  # 24 horses and 447 goats are two gifts
     if not (_compatible(first.giver, later.giver) and _compatible(first.recipient, later.recipient)):
         return False
     if later.definite:
@@ -40,6 +42,10 @@ def _same_event(first: Candidate, later: Candidate) -> bool:
 
 def _tags(candidate: Candidate) -> set[str]:
     return {tag for item in candidate.items for tag in item.tags}
+
+
+def _quantities(candidate: Candidate) -> set[float]:
+    return {item.quantity.value for item in candidate.items if item.quantity is not None}
 
 
 def _dates_compatible(first: Candidate, later: Candidate) -> bool:
