@@ -8,6 +8,7 @@ screening. Models and data files load once per Analyzer.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -39,6 +40,11 @@ from sanctrace.transfers.merge import merge_retellings
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+#: After a party's name: where it is registered, flagged or based.
+REGISTERED_IN = (
+    r"[^.;]{0,30}?\b(?:registered|flagged|based|headquartered|incorporated)\s+in\s+"
+    r"((?:[A-Z][\w’'-]*\s?){1,3})"
+)
 #: Documents parsed together: enough to keep nlp.pipe busy, few enough to stream.
 DOCUMENT_BATCH = 64
 PARTY_KINDS = {"person": "person", "organization": "organization", "state": "state"}
@@ -135,6 +141,8 @@ class Analyzer:
         for mention in mentions:
             if mention.country is None:
                 mention.country = known.get(mention.key)
+            if mention.country is None and mention.proper and mention.kind != "person":
+                mention.country = self._registration(mention.name, document.text)
             if mention.country is None and mention.proper and mention.kind == "organization":
                 mention.country = local
         for candidate in candidates:
@@ -142,6 +150,12 @@ class Analyzer:
             candidate.destination = candidate.destination or (
                 candidate.recipient and candidate.recipient.country
             )
+
+    def _registration(self, name: str, text: str) -> str | None:
+        """'the Courageous — registered in Cameroon': where a ship or firm is registered."""
+        pattern = re.escape(name) + REGISTERED_IN
+        match = re.search(pattern, text)
+        return self.resolver.gazetteer.country_code(match.group(1).strip()) if match else None
 
     def _transfer(
         self,

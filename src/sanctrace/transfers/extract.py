@@ -88,6 +88,7 @@ class Roles:
     origin: list[Token] = field(default_factory=list)
     destination: list[Token] = field(default_factory=list)
     route: list[Token] = field(default_factory=list)
+    makers: list[Token] = field(default_factory=list)  # "built by X": X is a firm
 
     def add(self, role: str, tokens: list[Token]) -> None:
         getattr(self, role).extend(tokens)
@@ -256,7 +257,9 @@ class TransferExtractor:
                     continue
                 lemma = child.lemma_.lower()
                 if lemma in MAKER_VERBS and not roles.giver:
-                    roles.giver.extend(o for p in child.children if p.dep_ == "agent" for o in _objects(p))
+                    makers = [o for p in child.children if p.dep_ == "agent" for o in _objects(p)]
+                    roles.giver.extend(makers)
+                    roles.makers.extend(makers)
                 if lemma in DESTINED_VERBS and not roles.recipient:
                     roles.recipient.extend(
                         o for p in _preps(child) if p.lower_ == "for" for o in _objects(p)
@@ -380,6 +383,8 @@ class TransferExtractor:
         giver = self._party(roles.giver, offset, context)
         if giver is None and self._continued:
             giver = context.last_giver
+        if giver is not None and roles.makers and giver.kind == "person" and giver.proper:
+            giver.kind = "organization"  # makers are firms, whatever the tagger guessed
         recipient = self._party(roles.recipient, offset, context)
         if giver and recipient and giver.key == recipient.key:
             return None
