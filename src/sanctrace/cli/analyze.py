@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from sanctrace.cli.common import fail, stderr_console
 
+if TYPE_CHECKING:
+    from sanctrace.model import Analysis
+    from sanctrace.screening import Screener
 
-class OutputFormat(str, Enum):
+
+class OutputFormat(StrEnum):
     json = "json"
     table = "table"
     ftm = "ftm"
@@ -45,15 +49,21 @@ def analyze(
     ] = None,
     model: Annotated[
         str | None,
-        typer.Option(help="Installed spaCy pipeline to use (default: $SANCTRACE_MODEL or the bundled English model)."),
+        typer.Option(
+            help="Installed spaCy pipeline (default: $SANCTRACE_MODEL, else the bundled model)."
+        ),
     ] = None,
     max_bytes: Annotated[
         int | None,
-        typer.Option(help="Refuse input files larger than this many bytes (default 20 MiB or $SANCTRACE_MAX_BYTES)."),
+        typer.Option(
+            help="Refuse larger input files, in bytes (default: $SANCTRACE_MAX_BYTES, else 20 MiB)."
+        ),
     ] = None,
     store: Annotated[
         str | None,
-        typer.Option(help="Store whose sanctions lists screen the parties (default: $SANCTRACE_STORE or the local SQLite store)."),
+        typer.Option(
+            help="Store with the sanctions lists (default: $SANCTRACE_STORE, else local SQLite)."
+        ),
     ] = None,
     screen: Annotated[
         bool, typer.Option(help="Screen parties against the lists loaded in the store.")
@@ -84,12 +94,14 @@ def analyze(
         try:
             html.write_text(render_report(analysis), encoding="utf-8")
         except OSError as exc:
-            fail(f"Cannot write the HTML report to {html} ({exc.strerror}); choose a writable path.")
+            fail(
+                f"Cannot write the HTML report to {html} ({exc.strerror}); choose a writable path."
+            )
     if not analysis.documents:
         raise typer.Exit(code=1)
 
 
-def _screener(store_url: str | None):  # noqa: ANN202 - optional dependency on screening
+def _screener(store_url: str | None) -> Screener | None:
     """A screener over the store's lists, or None when no list is loaded."""
     from sanctrace.screening import Screener
     from sanctrace.store import Store
@@ -97,7 +109,7 @@ def _screener(store_url: str | None):  # noqa: ANN202 - optional dependency on s
     return Screener.from_store(Store(store_url))
 
 
-def _write(analysis, output_format: OutputFormat) -> None:  # noqa: ANN001
+def _write(analysis: Analysis, output_format: OutputFormat) -> None:
     if output_format is OutputFormat.json:
         from sanctrace.export.contract import dumps_contract
 

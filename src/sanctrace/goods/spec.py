@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+from sanctrace.datafiles import load_yaml
 from sanctrace.errors import DataFileError
 
 
@@ -24,7 +25,7 @@ class TaxonomyError(DataFileError):
 def read_spec(path: Path) -> dict[str, Any]:
     """Parse a taxonomy YAML file into a mapping, or raise TaxonomyError."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise TaxonomyError(path, "the file", f"it cannot be read ({error.strerror})") from error
     except yaml.YAMLError as error:

@@ -15,6 +15,7 @@ from typing import Any, Literal, NotRequired, TypedDict, get_args, get_origin, g
 
 import yaml
 
+from sanctrace.datafiles import load_yaml
 from sanctrace.errors import DataFileError
 from sanctrace.goods.text import tokens
 from sanctrace.model import TAGS, Certainty, Outcome
@@ -156,7 +157,7 @@ class Regime:
 def load_regime(path: Path) -> Regime:
     """Read and check one regime file."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise RegimeError(path, "the file", f"it cannot be read ({error.strerror})") from error
     except yaml.YAMLError as error:

@@ -12,15 +12,20 @@ from sanctrace.model import Span
 
 # Words that end with a full stop without ending a sentence.
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen col lt sgt capt gov sen rep st no nos vol jan feb mar apr jun jul "
-    "aug sep sept oct nov dec u.s u.n u.k e.u inc co corp ltd jr sr vs etc approx dept est "
-    "mt ft fig p.m a.m".split()
-)
+    {
+        "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen",
+        "rep", "st", "no", "nos", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.u", "inc", "co", "corp",
+        "ltd", "jr", "sr", "vs", "etc", "approx", "dept", "est", "mt", "ft", "fig", "p.m", "a.m",
+    }
+)  # fmt: skip
 
 _BREAK = re.compile(r"\n\s*\n|(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"([\w.]+)[.!?]?[\"”’')\]]*$")
 # "SEOUL, Dec. 29 — " or "NEW YORK — " opening a wire story: a place, not a sentence part.
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}?(?:,\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s+[—–-]{1,2}\s+")
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .,'’-]{2,40}?(?:,\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s+[—–-]{1,2}\s+"
+)
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:

@@ -2,9 +2,10 @@
 
 The knowledge lives in `gazetteer.yaml` beside this module; its schema is
 documented at the top of that file and by the TypedDicts below. `Gazetteer.load`
-reads and checks it once (every country code against followthemoney's country
-registry, every name against every other) and then answers lookups that ignore
-case, hyphens, dots, apostrophe styles and a trailing possessive.
+reads and checks it once (each country code's shape, every name against every
+other; the tests check each code against followthemoney's country registry) and
+then answers lookups that ignore case, hyphens, dots, apostrophe styles and a
+trailing possessive.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any, Generic, Literal, NotRequired, TypedDict, TypeVar
 
 import yaml
 
+from sanctrace.datafiles import load_yaml
 from sanctrace.errors import DataFileError
 
 DEFAULT_PATH = Path(__file__).with_name("gazetteer.yaml")
@@ -223,8 +225,10 @@ class Gazetteer:
         return None
 
     def country_code(self, text: str) -> str | None:
-        """The country a state, capital, place or demonym names ("Dandong-based" -> "cn");
-        failing those, whatever followthemoney's country registry makes of it."""
+        """The country a state, capital, place or demonym names ("Dandong-based" -> "cn").
+
+        Only the gazetteer is asked: followthemoney's fuzzy country index costs
+        seconds to build, which every `analyze` run would pay at start."""
         code = self.demonym(text)
         if code:
             return code
@@ -234,14 +238,7 @@ class Gazetteer:
         suffixed = _SUFFIXED.match(text.strip())
         if suffixed and fold(suffixed.group(2)) in self.suffixes:
             return self.country_code(suffixed.group(1))
-        # Two- and three-letter words ("in", "us", "no") are country codes to the
-        # registry but rarely in prose, so they are not passed on.
-        if len(fold(text)) <= 3:
-            return None
-        from followthemoney.types import registry  # slow to import; only needed here
-
-        cleaned = registry.country.clean(text)
-        return cleaned if cleaned and len(cleaned) == 2 and cleaned != "zz" else None
+        return None
 
     def office_holder(self, country: str, role: str, on: str | None) -> Entry | None:
         """Who held `role` in `country` on a date ("YYYY", "YYYY-MM" or "YYYY-MM-DD");
@@ -286,7 +283,7 @@ class Gazetteer:
             raise self._fail(
                 where,
                 f"has country code {value!r}, which is not an ISO 3166-1 "
-                "alpha-2 code known to followthemoney",
+                "alpha-2 code (two lower-case letters)",
             )
         return value
 
@@ -403,13 +400,9 @@ def _invalid(path: Path, where: str, problem: str) -> GazetteerError:
 
 
 def _is_country_code(code: str) -> bool:
-    from followthemoney.types import registry  # slow to import; only needed when loading
-
-    return (
-        re.fullmatch(r"[a-z]{2}", code) is not None
-        and code != "zz"
-        and (code in registry.country.names)
-    )
+    # The codes' membership in followthemoney's registry is checked by the tests,
+    # not here: importing followthemoney would slow every start by seconds.
+    return re.fullmatch(r"[a-z]{2}", code) is not None and code != "zz"
 
 
 def _iso(value: Any) -> str | None:
@@ -434,8 +427,7 @@ def _covers(term: _Term, on: str | None) -> bool:
 def _read(path: Path) -> GazetteerSpec:
     try:
         # The C loader, where built, reads the file several times faster.
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        raw = load_yaml(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise GazetteerError(
             f"The gazetteer file {path} cannot be read ({error.strerror}); check the path."

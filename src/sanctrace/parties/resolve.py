@@ -92,9 +92,9 @@ class DocumentContext:
     def person_named(self, word: str, before: int) -> Mention | None:
         """An earlier person whose name contains `word` ("Kim" after "Kim Jong Un")."""
         for mention in reversed(self.mentions):
-            if mention.start < before and mention.kind == "person" and mention.proper:
-                if word.lower() in mention.name.lower().split():
-                    return mention
+            named = mention.kind == "person" and mention.proper and mention.start < before
+            if named and word.lower() in mention.name.lower().split():
+                return mention
         return None
 
     def latest_named(self, before: int, kinds: frozenset[str]) -> Mention | None:
@@ -103,7 +103,11 @@ class DocumentContext:
         The party that gave goods is the story's focus, so it comes first.
         """
         return _focus(
-            [m for m in self.mentions if m.start < before and m.proper and m.role and m.kind in kinds]
+            [
+                m
+                for m in self.mentions
+                if m.start < before and m.proper and m.role and m.kind in kinds
+            ]
         )
 
     def latest_role(self, before: int, kinds: frozenset[str]) -> Mention | None:
@@ -119,7 +123,9 @@ class PartyResolver:
     def _compile_aliases(self) -> re.Pattern[str]:
         forms = sorted({alias for alias, entry in self.gazetteer.aliases() if len(alias) > 2})
         forms.sort(key=len, reverse=True)
-        escaped = (re.escape(form).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+") for form in forms)
+        escaped = (
+            re.escape(form).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+") for form in forms
+        )
         return re.compile(r"(?<![\w-])(?:" + "|".join(escaped) + r")(?![\w-])", re.IGNORECASE)
 
     def scan(self, text: str, published: str | None) -> DocumentContext:
@@ -263,9 +269,7 @@ class PartyResolver:
         for size in (4, 3, 2, 1):
             for i in range(len(phrase) - size + 1):
                 words = phrase[i : i + size]
-                code = self.gazetteer.demonym(words.text) or self.gazetteer.country_code(
-                    words.text
-                )
+                code = self.gazetteer.demonym(words.text) or self.gazetteer.country_code(words.text)
                 if code and any(t.pos_ in {"PROPN", "ADJ", "NOUN"} for t in words):
                     if size == 1 and words[0].pos_ not in {"PROPN", "ADJ"}:
                         continue
@@ -345,9 +349,7 @@ def _names_a_vessel(phrase: SpacySpan, head: Token) -> bool:
         return True
     if any(t.lower_.endswith("flagged") for t in phrase):
         return True
-    return any(
-        c.dep_ == "appos" and c.lemma_.lower() in VESSEL_WORDS for c in head.children
-    )
+    return any(c.dep_ == "appos" and c.lemma_.lower() in VESSEL_WORDS for c in head.children)
 
 
 def _focus(mentions: list[Mention]) -> Mention | None:

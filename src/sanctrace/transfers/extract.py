@@ -37,6 +37,8 @@ CONTAINERS = frozenset(
     }
 )  # fmt: skip
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Verbs whose object, not subject, does what their infinitive says.
+OBJECT_CONTROL = frozenset({"use", "help", "allow"})
 #: Reporting words a parser mistakes for the subject of a relative clause
 #: ("a carrier that prosecutors allege was used ...").
 GAP_WORDS = frozenset({"allege", "say", "claim", "believe", "suspect"})
@@ -115,7 +117,10 @@ class TransferExtractor:
                 # "horses ..., in what is described as Putin's present to Kim": the
                 # goods-less trigger still names the parties of the sentence's transfer.
                 lent.append(
-                    (self._party(roles.giver, offset, context), self._party(roles.recipient, offset, context))
+                    (
+                        self._party(roles.giver, offset, context),
+                        self._party(roles.recipient, offset, context),
+                    )
                 )
                 continue
             if outcome:
@@ -236,7 +241,10 @@ class TransferExtractor:
                     roles.add(role, _objects(prep))
             if not roles.items:
                 roles.items.extend(
-                    o for t in head.subtree if t.lower_ == "of" and t.dep_ == "prep" for o in _objects(t)
+                    o
+                    for t in head.subtree
+                    if t.lower_ == "of" and t.dep_ == "prep"
+                    for o in _objects(t)
                 )
         elif noun.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB":
             roles.add("recipient", _subject(head.head))
@@ -318,10 +326,11 @@ class TransferExtractor:
         match = self.taxonomy.classify(phrase.text)
         if match is None:
             return None
-        if target.pos_ == "NOUN" and not self.taxonomy.is_goods_head(target.lemma_.lower()):
-            # The goods word only modifies another noun ("nuclear weapons programme").
-            if not self.taxonomy.is_goods_head(target.lower_):
-                return None
+        # A goods word that only modifies another noun names no goods
+        # ("nuclear weapons programme").
+        heads = {target.lemma_.lower(), target.lower_}
+        if target.pos_ == "NOUN" and not any(map(self.taxonomy.is_goods_head, heads)):
+            return None
         return phrase.text
 
     def _items(
@@ -438,9 +447,7 @@ class TransferExtractor:
 
     def _place_country(self, token: Token) -> str | None:
         gazetteer = self.resolver.gazetteer
-        return gazetteer.country_code(noun_phrase(token).text) or gazetteer.country_code(
-            token.text
-        )
+        return gazetteer.country_code(noun_phrase(token).text) or gazetteer.country_code(token.text)
 
     # -- modality ---------------------------------------------------------------------
 
@@ -471,7 +478,10 @@ class TransferExtractor:
         head = trigger.head
         if head.pos_ == "ADP":
             head = head.head
-        if trigger.dep_ in {"dobj", "nsubjpass", "pobj"} and head.lemma_.lower() in cues["prevented"]:
+        if (
+            trigger.dep_ in {"dobj", "nsubjpass", "pobj"}
+            and head.lemma_.lower() in cues["prevented"]
+        ):
             return "prevented"
         aux = {c.lower_ for c in trigger.children if c.dep_ in {"aux", "auxpass"}}
         governors = [g.lemma_.lower() for g in _governors(trigger)[:2]]
@@ -566,10 +576,9 @@ def _subject(verb: Token) -> list[Token]:
         governor = _governing_verb(verb)
         return _subject(governor) if governor is not None else []
     if verb.dep_ in {"xcomp", "conj", "advcl", "ccomp"} and verb.head.pos_ in {"VERB", "AUX"}:
-        if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children):
-            objects = [c for c in verb.head.children if c.dep_ == "dobj"]
-            if verb.head.lemma_.lower() in {"use", "help", "allow"}:
-                return _subject(verb.head) if not objects else objects
+        objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+        if verb.dep_ == "xcomp" and objects and verb.head.lemma_.lower() in OBJECT_CONTROL:
+            return objects  # "used the ship to deliver fuel": the ship delivers
         return _subject(verb.head)
     if verb.dep_ in {"acl", "xcomp"} and verb.head.pos_ in {"NOUN", "PROPN"}:
         return [c for c in verb.head.children if c.dep_ == "poss"]

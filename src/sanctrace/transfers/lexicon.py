@@ -9,6 +9,7 @@ from typing import TypedDict
 
 import yaml
 
+from sanctrace.datafiles import load_yaml
 from sanctrace.errors import DataFileError
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
@@ -152,7 +153,7 @@ def _triggers(path: Path, section: str, raw: dict, frames: dict[str, Frame]) -> 
 def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     """Read a lexicon file, raising LexiconError naming the bad entry."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
         raise LexiconError(f"Trigger lexicon {path} cannot be read ({error}).") from error
     if not isinstance(data, dict):
@@ -162,7 +163,9 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     for verb, particles in data.get("phrasal", {}).items():
         for particle, frame_name in particles.items():
             if frame_name not in frames:
-                raise _fail(path, f"phrasal '{verb} {particle}'", f"names unknown frame '{frame_name}'")
+                raise _fail(
+                    path, f"phrasal '{verb} {particle}'", f"names unknown frame '{frame_name}'"
+                )
             phrasal.setdefault(verb, {})[particle] = frames[frame_name]
     cues = data.get("cues", {})
     missing = [kind for kind in CUE_KINDS if kind not in cues]

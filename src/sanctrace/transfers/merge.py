@@ -12,7 +12,6 @@ from sanctrace.parties.resolve import Mention
 from sanctrace.transfers.extract import Candidate
 
 
-
 def merge_retellings(candidates: list[Candidate]) -> list[tuple[Candidate, list[Candidate]]]:
     """Group candidates into events: (first telling, later retellings), in text order."""
     events: list[tuple[Candidate, list[Candidate]]] = []
@@ -33,7 +32,9 @@ def _same_event(first: Candidate, later: Candidate) -> bool:
         return False
     if _quantities(first) and _quantities(later) and not _quantities(first) & _quantities(later):
         return False  # 24 horses and 447 goats are two gifts
-    if not (_compatible(first.giver, later.giver) and _compatible(first.recipient, later.recipient)):
+    if not (
+        _compatible(first.giver, later.giver) and _compatible(first.recipient, later.recipient)
+    ):
         return False
     if later.definite:
         return True
@@ -50,7 +51,7 @@ def _quantities(candidate: Candidate) -> set[float]:
 
 def _dates_compatible(first: Candidate, later: Candidate) -> bool:
     if first.date is None or later.date is None:
-        return first.date is None and later.date is None or later.definite
+        return (first.date is None and later.date is None) or later.definite
     a, b = first.date.value, later.date.value
     return a.startswith(b) or b.startswith(a)
 
