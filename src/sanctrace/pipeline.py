@@ -202,10 +202,11 @@ def _party_ref(
 
 
 def _mentions_of(party: Party, context: DocumentContext) -> list[Span]:
-    spans = {(m.start, m.end): Span(m.text, m.start, m.end) for m in party.mentions}
+    # One mention per place: "Moscow" and "Moscow’s" found at one offset are one.
+    spans = {m.start: Span(m.text, m.start, m.end) for m in party.mentions}
     for mention in context.mentions:
         if _party_key_matches(party, mention):
-            spans[(mention.start, mention.end)] = Span(mention.text, mention.start, mention.end)
+            spans.setdefault(mention.start, Span(mention.text, mention.start, mention.end))
     return [spans[k] for k in sorted(spans)]
 
 

@@ -90,12 +90,18 @@ class DocumentContext:
         return last[max(counts, key=lambda key: (counts[key], key))]
 
     def person_named(self, word: str, before: int) -> Mention | None:
-        """An earlier person whose name contains `word` ("Kim" after "Kim Jong Un")."""
-        for mention in reversed(self.mentions):
+        """The person a bare name means ("Kim" after "Kim Jong Un"): of the earlier
+        people so named, the most mentioned, as a story's main figure is."""
+        counts: dict[str, int] = {}
+        latest: dict[str, Mention] = {}
+        for mention in self.mentions:
             named = mention.kind == "person" and mention.proper and mention.start < before
             if named and word.lower() in mention.name.lower().split():
-                return mention
-        return None
+                counts[mention.key] = counts.get(mention.key, 0) + 1
+                latest[mention.key] = mention
+        if not counts:
+            return None
+        return latest[max(counts, key=lambda key: (counts[key], latest[key].start))]
 
     def latest_named(self, before: int, kinds: frozenset[str]) -> Mention | None:
         """The named party a definite description ("the tanker") refers back to.

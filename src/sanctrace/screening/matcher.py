@@ -79,6 +79,7 @@ class Screener:
         self.listings = listings
         self._config = found.default_config()
         self._weights = feature_weights(found, self._config)
+        self._warm_up()
 
     @classmethod
     def from_entities(
@@ -109,6 +110,16 @@ class Screener:
         if not store.datasets():
             return None
         return cls.from_entities(store.iter_entities(), algorithm=algorithm, threshold=threshold)
+
+    def _warm_up(self) -> None:
+        """Score one pair per kind, so that the reference data nomenklatura and
+        rigour load on first use (a second or more) does not slow the first name."""
+        for kind in ("person", "organization", "vessel"):
+            (query,) = build_queries("Sanctrace Warm Up", kind, None, None)
+            entry = model.make_entity(query.schema)
+            entry.add("name", "Sanctrace Warm Up")
+            entry.make_id("sanctrace-warm-up", kind)
+            self.algorithm.compare(query, entry, self._config)
 
     def screen(
         self,

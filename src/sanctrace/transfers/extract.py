@@ -502,7 +502,8 @@ class TransferExtractor:
         for governor in _governors(trigger):
             if governor.lemma_.lower() not in telling:
                 continue
-            sources.extend(_source_name(s) for s in _subject(governor) if s.pos_ != "PRON")
+            speakers = [c for c in governor.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+            sources.extend(_source_name(s) for s in speakers)
             for child in governor.children:
                 if child.dep_ == "agent":
                     sources.extend(_source_name(o) for o in _objects(child))
