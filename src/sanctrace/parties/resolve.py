@@ -294,22 +294,27 @@ def _kind_of_label(label: str) -> str | None:
     )
 
 
-def noun_phrase(head: Token) -> SpacySpan:
-    """The noun phrase a head token governs, without clauses, appositions or lists."""
+def noun_phrase(head: Token, preps: frozenset[str] | None = None) -> SpacySpan:
+    """The noun phrase a head token governs, without clauses, appositions or lists.
+
+    `preps` limits which prepositional phrases belong to it (None: all of them).
+    """
     doc = head.doc
-    right = _phrase_right(head)
+    right = _phrase_right(head, preps)
     while right > head.i and doc[right].is_punct:
         right -= 1
     return doc[head.left_edge.i : right + 1]
 
 
-def _phrase_right(token: Token) -> int:
+def _phrase_right(token: Token, preps: frozenset[str] | None) -> int:
     """The last token of the phrase, stopping before any clause, apposition or list."""
     right = token.i
     for child in token.rights:
         if child.dep_ in PHRASE_END:
             break
-        right = _phrase_right(child)
+        if child.dep_ == "prep" and preps is not None and child.lower_ not in preps:
+            break
+        right = _phrase_right(child, preps)
     return right
 
 

@@ -33,10 +33,12 @@ CONTAINERS = frozenset(
         "pair", "dozen", "number", "batch", "set", "fleet", "cargo", "consignment", "load",
         "lot", "shipment", "tonne", "ton", "barrel", "worth", "amount", "quantity", "kind",
         "type", "sack", "container", "supply", "piece", "unit", "million", "thousand",
-        "gift", "present", "total", "volume", "package", "crate", "box", "case",
+        "gift", "present", "total", "volume", "package", "crate", "box", "case", "hundred",
+        "score", "tens",
     }
 )  # fmt: skip
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+GOODS_PREPS = frozenset({"of"})
 #: Verbs whose object, not subject, does what their infinitive says.
 OBJECT_CONTROL = frozenset({"use", "help", "allow"})
 #: Reporting words a parser mistakes for the subject of a relative clause
@@ -346,7 +348,7 @@ class TransferExtractor:
             tags, hs = self._goods_of(text, head, context)
             if not tags or (money_only and "money" not in tags):
                 continue
-            phrase = noun_phrase(head)
+            phrase = _item_phrase(head)
             covered.update(range(phrase.start, phrase.end))
             used.add(head.i)
             text = text or phrase.text
@@ -559,7 +561,9 @@ def _is_participle(verb: Token) -> bool:
 
 def _subject(verb: Token) -> list[Token]:
     """The verb's subject, looking through relative clauses, participles and control."""
-    for child in verb.children:
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    # "The tanker Yuk Tung delivered ...", parsed with two subjects: the name first.
+    for child in sorted(subjects, key=lambda c: c.pos_ != "PROPN"):
         if child.dep_ in SUBJECT_DEPS:
             if child.lower_ in RELATIVE_PRONOUNS or child.lemma_.lower() in GAP_WORDS:
                 clause = _enclosing_relative_clause(verb)
@@ -638,7 +642,8 @@ def _expand_list(heads: list[Token]) -> list[Token]:
 
 
 def _item_phrase(head: Token) -> SpacySpan:
-    return noun_phrase(head)
+    """Goods are named by their noun and "of" phrases ("tonnes of coal"), not "in 2022"."""
+    return noun_phrase(head, GOODS_PREPS)
 
 
 def _place_name(token: Token) -> str:
