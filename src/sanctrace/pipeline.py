@@ -15,6 +15,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Protocol
 
 from sanctrace.goods.taxonomy import Taxonomy
+from sanctrace.law.designations import default_designations
 from sanctrace.law.engine import Regimes
 from sanctrace.model import (
     AnalysedDocument,
@@ -74,6 +75,7 @@ class Analyzer:
         self.extractor = TransferExtractor(lexicon, taxonomy, self.resolver)
         self.prefilter = Prefilter(lexicon.trigger_forms(), taxonomy.goods_words())
         self.regimes = Regimes.load()
+        self.designations = default_designations()
         self.screener = screener
 
     def analyze(self, inputs: Iterable[Document | InputError]) -> Analysis:
@@ -126,6 +128,10 @@ class Analyzer:
             party.mentions = _mentions_of(party, parsed.context)
             if self.screener is not None and party.kind != "state":
                 party.screening = self.screener.screen(party.name, party.kind, party.country)
+        if self.screener is not None:
+            by_id = {party.id: party for party in parties.values()}
+            for transfer in transfers:
+                transfer.findings += self.designations.findings_for(transfer, by_id)
         ordered = sorted(parties.values(), key=lambda p: (p.mentions[0].start, p.id))
         return AnalysedDocument(document, ordered, transfers)
 

@@ -103,10 +103,16 @@ def analyze(
 
 def _screener(store_url: str | None) -> Screener | None:
     """A screener over the store's lists, or None when no list is loaded."""
-    from sanctrace.screening import Screener
     from sanctrace.store import Store
 
-    return Screener.from_store(Store(store_url))
+    store = Store(store_url)
+    if not store.datasets():
+        # Nothing to screen against: skip the matcher's costly imports.
+        store.close()
+        return None
+    from sanctrace.screening import Screener
+
+    return Screener.from_store(store)
 
 
 def _write(analysis: Analysis, output_format: OutputFormat) -> None:

@@ -44,16 +44,13 @@ def evaluate_cli(
     except SanctraceError as error:
         fail(str(error))
 
-    for error in evaluation.errors:
-        stderr_console().print(
-            f"[red]{escape(error.input)}: {escape(error.error)}[/red]", highlight=False
-        )
+    for error in evaluation.errors:  # each sentence already names its file and line
+        stderr_console().print(f"[red]{escape(error.error)}[/red]", highlight=False)
     if not evaluation.report.documents:
         fail("No gold document could be read; fix the errors above and run again.")
     if as_json:
-        result = evaluation.report.to_dict()
-        result["errors"] = [{"input": e.input, "error": e.error} for e in evaluation.errors]
-        sys.stdout.write(json.dumps(result, sort_keys=True, ensure_ascii=False, indent=2) + "\n")
+        text = json.dumps(evaluation.to_dict(), sort_keys=True, ensure_ascii=False, indent=2)
+        sys.stdout.write(text + "\n")
     else:
         from rich.console import Console
 

@@ -64,7 +64,7 @@ def screen(
     kind: Annotated[
         str | None,
         typer.Option(
-            help="Kind of party: person, organization, state, vessel or unknown.",
+            help="Kind of party: person, organization, state, vessel, aircraft or unknown.",
             show_default=False,
         ),
     ] = None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from sanctrace.evaluation.gold import GoldEntry, read_gold
 from sanctrace.evaluation.scoring import EvalReport, Tally, score_gold
@@ -15,6 +16,11 @@ class Evaluation:
     report: EvalReport
     #: Gold lines or files that could not be read or analysed; the rest were scored.
     errors: list[InputError] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report's JSON object with an "errors" list, as `sanctrace eval --json` prints."""
+        errors = [{"input": error.input, "error": error.error} for error in self.errors]
+        return {**self.report.to_dict(), "errors": errors}
 
 
 def evaluate(paths: Sequence[str], model: str | None = None) -> Evaluation:

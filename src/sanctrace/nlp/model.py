@@ -29,12 +29,15 @@ def model_name(name: str | None = None) -> str:
     return name or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
 
 
-@cache
 def load_model(name: str | None = None) -> Language:
-    """Load the named spaCy pipeline (default: the bundled English model)."""
+    """Load the named spaCy pipeline (default: the bundled English model), once per name."""
+    return _load(model_name(name))
+
+
+@cache
+def _load(resolved: str) -> Language:
     import spacy
 
-    resolved = model_name(name)
     try:
         nlp = spacy.load(resolved)
     except (OSError, ImportError) as error:

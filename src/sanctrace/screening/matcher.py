@@ -40,13 +40,15 @@ DEFAULT_THRESHOLD = 0.7
 #: name under a few milliseconds.
 CANDIDATES = 20
 
-#: Query schemata for each kind of party (the contract's kinds plus vessel).
-#: A name of unknown kind is asked both as a legal entity and as a vessel.
+#: Query schemata for each kind of party (the contract's kinds plus vessel
+#: and aircraft). A name of unknown kind is asked both as a legal entity and
+#: as a vessel, the two kinds news names without saying which they are.
 KIND_SCHEMATA: dict[str, tuple[str, ...]] = {
     "person": ("Person",),
     "organization": ("Organization",),
     "state": ("PublicBody",),
     "vessel": ("Vessel",),
+    "aircraft": ("Airplane",),
     "unknown": ("LegalEntity", "Vessel"),
 }
 

@@ -8,16 +8,22 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from itertools import islice
+from typing import TYPE_CHECKING
 
-from followthemoney import EntityProxy, ValueEntity
 from sqlalchemy import Connection, Engine, create_engine, delete, func, insert, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 
 from sanctrace.errors import ListImportError, SanctraceError, StoreError
-from sanctrace.screening.loaders import ListFile
 from sanctrace.store.location import DEFAULT_STORE_ENV, default_store_url
 from sanctrace.store.tables import DATASETS, ENTITIES, METADATA
+
+if TYPE_CHECKING:
+    # followthemoney costs a second to import: only reading entities needs it,
+    # not asking which lists are loaded (which every `analyze` run does).
+    from followthemoney import EntityProxy
+
+    from sanctrace.screening.loaders import ListFile
 
 #: Entities written per executemany round trip.
 BATCH_SIZE = 1000
@@ -132,6 +138,8 @@ class Store:
 
         Each entity's `datasets` is the id of the list it was imported with.
         """
+        from followthemoney import ValueEntity
+
         query = select(ENTITIES.c.dataset, ENTITIES.c.caption, ENTITIES.c.data)
         if datasets is not None:
             query = query.where(ENTITIES.c.dataset.in_(list(datasets)))
