@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING, Protocol
 
+from sanctrace.errors import InputProblem
 from sanctrace.goods.taxonomy import Taxonomy
 from sanctrace.law.designations import default_designations
 from sanctrace.law.engine import Regimes
@@ -127,13 +128,20 @@ class Analyzer:
         for party in parties.values():
             party.mentions = _mentions_of(party, parsed.context)
             if self.screener is not None and party.kind != "state":
-                party.screening = self.screener.screen(party.name, party.kind, party.country)
+                party.screening = self._screen(party)
         if self.screener is not None:
             by_id = {party.id: party for party in parties.values()}
             for transfer in transfers:
                 transfer.findings += self.designations.findings_for(transfer, by_id)
         ordered = sorted(parties.values(), key=lambda p: (p.mentions[0].start, p.id))
         return AnalysedDocument(document, ordered, transfers)
+
+    def _screen(self, party: Party) -> list[ScreeningHit]:
+        assert self.screener is not None
+        try:
+            return self.screener.screen(party.name, party.kind, party.country)
+        except InputProblem:
+            return []  # a name screening refuses (no letters, too long) has no hits
 
     def _settle_countries(self, candidates: list[Candidate], document: Document) -> None:
         """One country per party: what any mention says, else the dateline for a named firm."""

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from followthemoney import model
 
 from sanctrace.errors import InputProblem
 from sanctrace.model import ScreeningHit
 from sanctrace.screening import DEFAULT_THRESHOLD, Screener, ScreeningInputError
+from sanctrace.store import Store
 
 SDN = "us_ofac_sdn"
 UN = "un_sc_sanctions"
@@ -222,3 +225,14 @@ def _hit(screener: Screener, query: str, listed: str, **kwargs: object) -> Scree
 
 def _score_of(screener: Screener, query: str, listed: str, **kwargs: object) -> float:
     return _hit(screener, query, listed, **kwargs).score
+
+
+def test_matcher_aircraft_by_registration(real_screener: Screener) -> None:
+    hits = real_screener.screen("EP-GOM", kind="aircraft")
+    assert [hit.entry_id for hit in hits] == ["ofac-15431"]
+    assert real_screener.screen("EP-GOM", kind="person") == []
+
+
+def test_matcher_from_store_is_none_without_lists(tmp_path: Path) -> None:
+    with Store(f"sqlite:///{tmp_path / 'empty.sqlite'}") as store:
+        assert Screener.from_store(store) is None

@@ -70,11 +70,12 @@ def analyze(
     ] = True,
 ) -> None:
     """Find transfers, potential sanctions breaches and their evidence in news text."""
-    from sanctrace.documents import load_inputs, parse_published, resolve_max_bytes
+    from sanctrace.documents import load_inputs, resolve_max_bytes
     from sanctrace.errors import SanctraceError
 
     try:
-        published = parse_published(published) if published else None
+        # A bad --published becomes one entry in `errors` (from load_inputs); the
+        # inputs are still analysed, undated.
         limit = resolve_max_bytes(max_bytes)
         from sanctrace.pipeline import Analyzer
 
@@ -85,7 +86,8 @@ def analyze(
         fail(str(error))
 
     for error in analysis.errors:
-        stderr_console().print(f"[red]{error.input}: {error.error}[/red]", highlight=False)
+        # The sentence names its input already.
+        stderr_console().print(f"[red]{error.error}[/red]", highlight=False)
     chosen = output_format or (OutputFormat.table if sys.stdout.isatty() else OutputFormat.json)
     _write(analysis, chosen)
     if html is not None:

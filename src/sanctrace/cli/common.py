@@ -9,7 +9,8 @@ from rich.console import Console
 
 
 def stderr_console() -> Console:
-    return Console(stderr=True)
+    # soft_wrap: one sentence stays on one line when stderr is not a terminal.
+    return Console(stderr=True, soft_wrap=True)
 
 
 def fail(message: str, code: int = 1) -> NoReturn:

@@ -20,7 +20,8 @@ ABBREVIATIONS = frozenset(
     }
 )  # fmt: skip
 
-_BREAK = re.compile(r"\n\s*\n|(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(]?[A-Z0-9])")
+# A break is the space after a full stop and any closing quotation mark.
+_BREAK = re.compile(r"\n\s*\n|(?:(?<=[.!?])|(?<=[.!?][\"”’')\]]))\s+(?=[\"“‘(]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"([\w.]+)[.!?]?[\"”’')\]]*$")
 # "SEOUL, Dec. 29 — " or "NEW YORK — " opening a wire story: a place, not a sentence part.
 _DATELINE = re.compile(

@@ -91,17 +91,18 @@ class DocumentContext:
 
     def person_named(self, word: str, before: int) -> Mention | None:
         """The person a bare name means ("Kim" after "Kim Jong Un"): of the earlier
-        people so named, the most mentioned, as a story's main figure is."""
+        people so named, the most mentioned, then the first named, as a story's
+        main figure is."""
         counts: dict[str, int] = {}
-        latest: dict[str, Mention] = {}
+        first: dict[str, Mention] = {}
         for mention in self.mentions:
             named = mention.kind == "person" and mention.proper and mention.start < before
             if named and word.lower() in mention.name.lower().split():
                 counts[mention.key] = counts.get(mention.key, 0) + 1
-                latest[mention.key] = mention
+                first.setdefault(mention.key, mention)
         if not counts:
             return None
-        return latest[max(counts, key=lambda key: (counts[key], latest[key].start))]
+        return first[max(counts, key=lambda key: (counts[key], -first[key].start))]
 
     def latest_named(self, before: int, kinds: frozenset[str]) -> Mention | None:
         """The named party a definite description ("the tanker") refers back to.

@@ -3,9 +3,11 @@
 nomenklatura's scorer is precise but costs a fraction of a millisecond per
 pair; scoring all ~16,000 entries of the UN and OFAC lists for every name
 would take seconds. The index maps name keys (part forms, phonetic codes,
-glued neighbouring parts, rigour's cross-script name symbols) to entries and
-ranks entries by the summed rarity (inverse document frequency) of the keys
-they share with the query, so only the best few dozen are scored.
+one-letter deletions, glued neighbouring parts, rigour's cross-script name
+symbols; see `names.part_keys`) to entries, keeps the entries sharing keys
+with enough of the query's name parts, and ranks them by the summed rarity
+(inverse document frequency) of the shared keys, so that only the best few
+are scored.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from rigour.names import NameTypeTag
 
 from sanctrace.screening.names import name_keys, part_keys
 
-#: Keys shared by more entries than this fraction of the index (such as "kim"
-#: in the DPRK lists, or the symbol for "LLC") are only used when the query
-#: has no rarer key: they rank poorly and their posting lists are long.
+#: Keys shared by more entries than this fraction of the index (such as the
+#: symbol for "LLC") are not walked to find entries, as their posting lists
+#: are long; they still count for the entries that rarer keys found, and
+#: find entries themselves only when the query has no rarer key.
 COMMON_KEY_FRACTION = 0.03
 
 #: An entry is scored only if it shares keys with at least this share of the

@@ -34,11 +34,12 @@ CONTAINERS = frozenset(
         "lot", "shipment", "tonne", "ton", "barrel", "worth", "amount", "quantity", "kind",
         "type", "sack", "container", "supply", "piece", "unit", "million", "thousand",
         "gift", "present", "total", "volume", "package", "crate", "box", "case", "hundred",
-        "score", "tens",
+        "score", "tens", "bottle", "carton", "bale", "drum", "tank", "cask",
     }
 )  # fmt: skip
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 GOODS_PREPS = frozenset({"of"})
+ROUTE_PREPS = frozenset({"via", "through"})
 #: Verbs whose object, not subject, does what their infinitive says.
 OBJECT_CONTROL = frozenset({"use", "help", "allow"})
 #: Reporting words a parser mistakes for the subject of a relative clause
@@ -175,7 +176,11 @@ class TransferExtractor:
             agent = [p for c in verb.children if c.dep_ == "agent" for p in _objects(c)]
             if frame.subject:
                 roles.add(frame.subject, agent)
-            if frame.object:
+            if obj and frame.dative:
+                # "Kim was given a car by the Kremlin": the subject received, the object went.
+                roles.add(frame.dative, subject)
+                roles.add("items", obj)
+            elif frame.object:
                 roles.add(frame.object, subject)
         else:
             if frame.object and obj:
@@ -194,6 +199,14 @@ class TransferExtractor:
                 ]
             if frame.dative and dative:
                 roles.add(frame.dative, dative)
+            if frame.dative and not self._goods_heads(obj):
+                # "gave North Korean leader Kim Jong Un an Aurus limousine" is often
+                # parsed with the goods in apposition to the person.
+                for party in obj + dative:
+                    goods = self._goods_heads([c for c in party.children if c.dep_ == "appos"])
+                    if goods:
+                        roles.items.extend(goods)
+                        roles.add(frame.dative, [party])
         for prep in _preps(verb):
             role = frame.preps.get(prep.lower_)
             if prep.lower_ == "with" and frame.object_party_with:
@@ -341,7 +354,7 @@ class TransferExtractor:
         items: list[Item] = []
         used: set[int] = set()
         covered: set[int] = set()
-        for head in _expand_list(heads):
+        for head in map(self._measured, _expand_list(heads)):
             if head.i in covered:
                 continue
             text = self._goods_phrase(head)
@@ -399,15 +412,22 @@ class TransferExtractor:
         recipient = self._party(roles.recipient, offset, context)
         if giver and recipient and giver.key == recipient.key:
             return None
+        # "shipments of coal ... via Dalian": the route may hang on the verb above.
+        scope = list(trigger.subtree)
+        if trigger.pos_ == "NOUN" and trigger.dep_ in {"dobj", "nsubj", "nsubjpass"}:
+            scope += [c for c in trigger.head.children if c.dep_ == "prep"]
+        stops = roles.route or [o for t in scope if t.lower_ in ROUTE_PREPS for o in _objects(t)]
         route = [
             RouteStop(_place_name(t), self._place_country(t))
-            for t in _expand_list(roles.route)
+            for t in _expand_list(stops)
             if t.pos_ == "PROPN"
         ]
         origin = next((c for c in map(self._place_country, roles.origin) if c), None)
         destination = next((c for c in map(self._place_country, roles.destination) if c), None)
         certainty = self._certainty(trigger)
         outcome = self._outcome(trigger)
+        if self._goods_stopped(trigger, heads):
+            outcome = "prevented"
         candidate = Candidate(
             items=items,
             item_heads=frozenset(heads),
@@ -493,6 +513,25 @@ class TransferExtractor:
         if any(phrase in before for phrase in cues["planned_phrases"]):
             return "planned"
         return "completed"
+
+    def _measured(self, head: Token) -> Token:
+        """'300 bottles of whisky': the goods phrase is headed by the measure
+        (but 'shipments of coal' stays 'coal': the shipment is the trigger)."""
+        of = head.head
+        measure = of.head.lemma_.lower()
+        is_measure = measure in CONTAINERS and measure not in self.lexicon.nouns
+        if head.dep_ == "pobj" and of.lower_ == "of" and is_measure:
+            return of.head
+        return head
+
+    def _goods_stopped(self, trigger: Token, heads: set[int]) -> bool:
+        """'Customs seized 300 bottles of whisky bound for ...': the goods were stopped."""
+        stops = self.lexicon.cues["prevented"]
+        for i in heads:
+            head = trigger.doc[i]
+            if head.dep_ in {"dobj", "nsubjpass"} and head.head.lemma_.lower() in stops:
+                return True
+        return False
 
     def _attribution(self, trigger: Token) -> list[str]:
         telling = self.lexicon.cues["telling_verbs"] | {"report", "according"}

@@ -1,0 +1,190 @@
+"""Transfers found in single sentences written for these tests, with the real parser.
+
+Each sentence goes through the sentence splitter and the spaCy model as in the
+pipeline, then the extractor; merging and the law engine are not involved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sanctrace.nlp.sentences import split_sentences
+from sanctrace.pipeline import Analyzer
+from sanctrace.transfers.extract import Candidate
+
+PUBLISHED = "2024-03-01"  # a Friday
+
+Extract = Callable[[str], list[Candidate]]
+
+
+@pytest.fixture(scope="module")
+def extract(analyzer: Analyzer) -> Extract:
+    def run(text: str) -> list[Candidate]:
+        context = analyzer.resolver.scan(text, PUBLISHED)
+        found: list[Candidate] = []
+        for span in split_sentences(text):
+            found.extend(analyzer.extractor.extract(analyzer.nlp(span.text), span.start, context))
+        return found
+
+    return run
+
+
+def _one(extract: Extract, text: str) -> Candidate:
+    found = extract(text)
+    assert len(found) == 1, f"expected one transfer in {text!r}, got {found}"
+    candidate = found[0]
+    assert text[candidate.evidence.start : candidate.evidence.end] == candidate.evidence.text
+    return candidate
+
+
+def _tags(candidate: Candidate) -> set[str]:
+    return {tag for item in candidate.items for tag in item.tags}
+
+
+def _countries(candidate: Candidate) -> tuple[str | None, str | None]:
+    giver, recipient = candidate.giver, candidate.recipient
+    return (giver.country if giver else None, recipient.country if recipient else None)
+
+
+def test_extract_active_sale_with_quantity_and_date(extract: Extract) -> None:
+    found = _one(
+        extract,
+        "A Chinese trading company sold forty tonnes of frozen fish to North Korea last year.",
+    )
+    assert _countries(found) == ("cn", "kp")
+    assert found.giver is not None and found.giver.kind == "organization"
+    assert _tags(found) == {"seafood"}
+    quantity = found.items[0].quantity
+    assert quantity is not None and (quantity.value, quantity.unit) == (40, "tonnes")
+    assert found.date is not None and found.date.value == "2023"
+    assert (found.certainty, found.outcome) == ("confirmed", "completed")
+
+
+def test_extract_passive_with_agent(extract: Extract) -> None:
+    found = _one(
+        extract, "Two armoured Lexus cars were delivered to Pyongyang by a Singapore firm in March."
+    )
+    assert _countries(found) == ("sg", "kp")
+    assert {"vehicle", "luxury"} <= _tags(found)
+    assert found.date is not None and found.date.value == "2024-03"
+
+
+def test_extract_passive_double_object(extract: Extract) -> None:
+    found = _one(extract, "Kim Jong Un was given a new armoured car by the Kremlin.")
+    assert _countries(found) == ("ru", "kp")
+    assert found.recipient is not None and found.recipient.name == "Kim Jong Un"
+    assert "vehicle" in _tags(found)
+
+
+def test_extract_double_object_after_a_title(extract: Extract) -> None:
+    found = _one(
+        extract,
+        "Vladimir Putin has given North Korean leader Kim Jong Un "
+        "an Aurus limousine made in Russia.",
+    )
+    assert found.giver is not None and found.giver.name == "Vladimir Putin"
+    assert found.recipient is not None and found.recipient.name == "Kim Jong Un"
+    assert {"vehicle", "luxury"} <= _tags(found)
+
+
+def test_extract_hand_with_two_objects(extract: Extract) -> None:
+    found = _one(extract, "Vladimir Putin has handed Kim Jong Un a limousine.")
+    assert _countries(found) == ("ru", "kp")
+    assert "vehicle" in _tags(found)
+
+
+def test_extract_relative_clause_subject_is_the_giver(extract: Extract) -> None:
+    found = _one(
+        extract, "A Hong Kong company that shipped cigarettes to North Korea was fined last week."
+    )
+    assert _countries(found) == ("hk", "kp")
+    assert _tags(found) == {"tobacco"}
+
+
+def test_extract_supplied_party_with_goods(extract: Extract) -> None:
+    found = _one(extract, "Officials said Iran had supplied North Korea with drones.")
+    assert _countries(found) == ("ir", "kp")
+    assert {"arms", "drone"} <= _tags(found)
+    assert found.certainty == "reported"
+    assert found.attributed_to == ["Officials"]
+
+
+def test_extract_list_along_with(extract: Extract) -> None:
+    found = _one(
+        extract, "Smugglers sent luxury watches to Pyongyang, along with two crates of cognac."
+    )
+    assert _countries(found)[1] == "kp"
+    assert {"watch", "alcohol"} <= _tags(found)
+    assert len(found.items) == 2
+
+
+def test_extract_nominal_shipments_from_to(extract: Extract) -> None:
+    found = _one(extract, "Port records show shipments of coal from North Korea to Vietnam.")
+    assert _countries(found) == ("kp", "vn")
+    assert _tags(found) == {"coal"}
+
+
+def test_extract_route_via_a_port(extract: Extract) -> None:
+    found = _one(
+        extract, "Port records show shipments of coal from North Korea to Vietnam via Dalian."
+    )
+    assert [(stop.name, stop.country) for stop in found.route] == [("Dalian", "cn")]
+
+
+def test_extract_newly_seen_goods_make_the_viewer_a_recipient(extract: Extract) -> None:
+    found = _one(
+        extract, "The North Korean leader was seen in a new Rolls-Royce at the airport on Sunday."
+    )
+    assert found.giver is None
+    assert found.recipient is not None
+    assert (found.recipient.name, found.recipient.country) == ("Kim Jong Un", "kp")
+    assert {"vehicle", "luxury"} <= _tags(found)
+    assert found.date is not None and found.date.value == "2024-02-25"
+
+
+@pytest.mark.parametrize(
+    ("text", "certainty"),
+    [
+        ("North Korea is believed to have sold artillery shells to Russia.", "suspected"),
+        ("Moscow denied that it had bought any missiles from Pyongyang.", "denied"),
+        ("Analysts say Russia may have sent fighter jets to North Korea.", "possible"),
+    ],
+)
+def test_extract_certainty_follows_the_words(extract: Extract, text: str, certainty: str) -> None:
+    found = _one(extract, text)
+    assert found.certainty == certainty
+    assert set(_countries(found)) == {"kp", "ru"}
+
+
+def test_extract_planned_transfer(extract: Extract) -> None:
+    found = _one(extract, "Russia plans to deliver fighter jets to North Korea next year.")
+    assert found.outcome == "planned"
+    assert found.date is not None and found.date.value == "2025"
+
+
+def test_extract_seized_goods_are_prevented(extract: Extract) -> None:
+    found = _one(
+        extract, "Customs officers seized 300 bottles of whisky bound for North Korea in June."
+    )
+    assert found.outcome == "prevented"
+    assert _countries(found)[1] == "kp"
+    assert "alcohol" in _tags(found)
+    quantity = found.items[0].quantity
+    assert quantity is not None and (quantity.value, quantity.unit) == (300, "bottles")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Security Council resolutions ban the sale of luxury cars to North Korea.",
+        "Hundreds of Chinese tourists arrived in Pyongyang on Monday.",
+        "The tanker sailed from Vladivostok to Nampo last week.",
+        "Kim and Putin pledged to deepen cooperation on tourism and trade.",
+        "The report said Pyongyang could use the port to supply its missile programme.",
+    ],
+    ids=["rule", "tourists", "voyage", "pledge", "programme"],
+)
+def test_extract_finds_nothing_where_nothing_passes(extract: Extract, text: str) -> None:
+    assert extract(text) == []

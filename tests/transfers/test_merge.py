@@ -1,0 +1,104 @@
+"""One transfer per event: retellings merge, distinct events stay apart.
+
+Candidates are built by hand so each rule of `merge_retellings` is tested on
+its own: shared goods tags, compatible dates, compatible parties, and a
+definite reference back ("the car") or the same two parties named again.
+"""
+
+from __future__ import annotations
+
+from sanctrace.model import Item, Span, TransferDate
+from sanctrace.parties.resolve import Mention
+from sanctrace.transfers.extract import Candidate
+from sanctrace.transfers.merge import merge_retellings
+
+PUTIN = Mention("Vladimir Putin", 0, 14, "Vladimir Putin", "person", "ru", "vladimir-putin")
+KIM = Mention("Kim Jong Un", 30, 41, "Kim Jong Un", "person", "kp", "kim-jong-un")
+RUSSIA = Mention("Moscow", 0, 6, "Russia", "state", "ru", "ru")
+CHINA = Mention("Beijing", 0, 7, "China", "state", "cn", "cn")
+CAR = Item("a limousine", ["vehicle", "luxury"], ["8703"])
+THE_CAR = Item("the car", ["vehicle"], ["8703"])
+SHELLS = Item("artillery shells", ["arms", "ammunition"], ["9306"])
+
+
+def _candidate(
+    position: int,
+    items: list[Item],
+    *,
+    giver: Mention | None = None,
+    recipient: Mention | None = None,
+    definite: bool = False,
+    date: str | None = None,
+    attributed_to: list[str] | None = None,
+) -> Candidate:
+    return Candidate(
+        items=list(items),
+        item_heads=frozenset({position}),
+        definite=definite,
+        evidence=Span(f"sentence {position}", position, position + 10),
+        giver=giver,
+        recipient=recipient,
+        date=TransferDate(date, date, "text") if date else None,
+        attributed_to=list(attributed_to or []),
+        position=position,
+    )
+
+
+def test_merge_definite_retelling_joins_the_first_telling() -> None:
+    first = _candidate(0, [CAR], giver=PUTIN, recipient=KIM)
+    later = _candidate(100, [THE_CAR], definite=True, attributed_to=["KCNA"])
+    ((event, retellings),) = merge_retellings([later, first])
+    assert event is first
+    assert retellings == [later]
+    assert event.attributed_to == ["KCNA"]
+    assert (event.giver, event.recipient) == (PUTIN, KIM)
+
+
+def test_merge_retelling_fills_missing_roles_and_date() -> None:
+    first = _candidate(0, [CAR], recipient=KIM)
+    later = _candidate(100, [THE_CAR], giver=PUTIN, definite=True, date="2024-02")
+    ((event, _),) = merge_retellings([first, later])
+    assert event.giver == PUTIN
+    assert event.date is not None and event.date.value == "2024-02"
+
+
+def test_merge_same_parties_named_again_is_one_event() -> None:
+    first = _candidate(0, [SHELLS], giver=RUSSIA, recipient=KIM, date="2023")
+    again = _candidate(100, [SHELLS], giver=RUSSIA, recipient=KIM, date="2023-10")
+    assert len(merge_retellings([first, again])) == 1
+
+
+def test_merge_keeps_different_goods_apart() -> None:
+    car = _candidate(0, [CAR], giver=PUTIN, recipient=KIM)
+    shells = _candidate(100, [SHELLS], giver=PUTIN, recipient=KIM)
+    assert [event for event, _ in merge_retellings([car, shells])] == [car, shells]
+
+
+def test_merge_keeps_different_dates_apart() -> None:
+    earlier = _candidate(0, [CAR], giver=PUTIN, recipient=KIM, date="2019")
+    later = _candidate(100, [CAR], giver=PUTIN, recipient=KIM, date="2024-02")
+    assert len(merge_retellings([earlier, later])) == 2
+
+
+def test_merge_keeps_different_givers_apart() -> None:
+    from_russia = _candidate(0, [CAR], giver=RUSSIA, recipient=KIM)
+    from_china = _candidate(100, [THE_CAR], giver=CHINA, definite=True)
+    assert len(merge_retellings([from_russia, from_china])) == 2
+
+
+def test_merge_a_state_and_its_leader_are_compatible() -> None:
+    by_leader = _candidate(0, [CAR], giver=PUTIN, recipient=KIM)
+    by_state = _candidate(100, [THE_CAR], giver=RUSSIA, definite=True)
+    assert len(merge_retellings([by_leader, by_state])) == 1
+
+
+def test_merge_indefinite_goods_without_both_parties_stay_apart() -> None:
+    first = _candidate(0, [CAR], giver=PUTIN, recipient=KIM)
+    another = _candidate(100, [CAR], recipient=KIM)
+    assert len(merge_retellings([first, another])) == 2
+
+
+def test_merge_orders_events_by_text_position() -> None:
+    late = _candidate(200, [SHELLS], giver=RUSSIA, recipient=KIM)
+    early = _candidate(10, [CAR], giver=PUTIN, recipient=KIM)
+    assert [event.position for event, _ in merge_retellings([late, early])] == [10, 200]
