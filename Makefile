@@ -4,6 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 EXAMPLE := examples/limousine-gift.txt
+# Real sanctions lists, beside the repository in the development checkout.
+LISTS := ../shared/data/lists
+UN_LIST := $(LISTS)/un-consolidated-2026-02-27.xml
+SDN_LIST := $(LISTS)/ofac-sdn-2024-05-03/sdn.csv
 
 .PHONY: setup demo test lint format bench clean
 
@@ -15,7 +19,12 @@ $(STAMP): pyproject.toml constraints.txt
 
 setup: $(STAMP)
 
+# The demo screens parties too when the real lists are at hand: it loads them
+# once into the default store (SQLite, see `sanctrace lists --help`).
 demo: setup
+	@if [ -f $(UN_LIST) ] && ! $(BIN)/sanctrace lists | grep -q un_sc_sanctions; then \
+		$(BIN)/sanctrace lists import $(UN_LIST) $(SDN_LIST); \
+	fi
 	$(BIN)/sanctrace analyze $(EXAMPLE) --format table --html report.html
 	@echo "Report written to report.html"
 

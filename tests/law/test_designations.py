@@ -70,3 +70,17 @@ def test_designations_bad_file_names_the_measure(tmp_path: Path) -> None:
     bad.write_text("measures:\n  - id: x\n    regime: un-dprk\n", encoding="utf-8")
     with pytest.raises(DesignationError, match=r"measure 1 lacks list"):
         load_designations(bad)
+
+
+def test_designations_only_the_best_hit_counts() -> None:
+    # The party is the OFAC-listed person; a weaker UN hit is a namesake.
+    ofac = ScreeningHit("us_ofac_sdn", "ofac-1", "KOREA EXAMPLE CORP", 1.0, ["DPRK3"])
+    namesake = ScreeningHit("un_sc_sanctions", "unsc-KPe.9", "KOREA EXAMPLER", 0.81, ["DPRK"])
+    parties = _parties(ofac)
+    parties["p-buyer"].screening.append(namesake)
+    assert default_designations().findings_for(_transfer("2019"), parties) == []
+
+
+def test_designations_weak_hits_are_not_designations() -> None:
+    weak = ScreeningHit("un_sc_sanctions", "unsc-KPe.001", "KOREA EXAMPLE CORP", 0.75, ["DPRK"])
+    assert default_designations().findings_for(_transfer("2019"), _parties(weak)) == []

@@ -39,6 +39,7 @@ class DesignationMeasure:
 class Designations:
     measures: tuple[DesignationMeasure, ...]
     weights: dict[str, float]
+    min_score: float
 
     def findings_for(self, transfer: Transfer, parties: dict[str, Party]) -> list[Finding]:
         """One finding per measure that a designated giver or recipient brings in."""
@@ -74,11 +75,14 @@ class Designations:
         best: tuple[Party, float, str] | None = None
         for ref in (transfer.giver, transfer.recipient):
             party = parties.get(ref.party) if ref else None
-            for hit in party.screening if party else ():
-                on_list = hit.list == measure.list
-                in_program = any(p.startswith(measure.programs) for p in hit.programs)
-                if on_list and in_program and (best is None or hit.score > best[1]):
-                    best = (party, hit.score, hit.name)
+            if party is None or not party.screening:
+                continue
+            # A party is who its best match says it is; weaker hits are namesakes.
+            hit = max(party.screening, key=lambda h: h.score)
+            on_list = hit.list == measure.list and hit.score >= self.min_score
+            in_program = any(p.startswith(measure.programs) for p in hit.programs)
+            if on_list and in_program and (best is None or hit.score > best[1]):
+                best = (party, hit.score, hit.name)
         return best
 
 
@@ -101,7 +105,7 @@ def load_designations(path: Path = DESIGNATIONS_PATH) -> Designations:
         values["adopted"] = str(raw["adopted"])
         measures.append(DesignationMeasure(**values))
     weights = {k: float(v) for k, v in data.get("certainty_weights", {}).items()}
-    return Designations(tuple(measures), weights)
+    return Designations(tuple(measures), weights, float(data.get("min_score", 0.9)))
 
 
 @cache
