@@ -1,4 +1,4 @@
-"""Read the project's YAML knowledge files quickly.
+"""Read the project's YAML knowledge files quickly, with errors that name the place.
 
 libyaml's C loader is several times faster than the pure-Python one, which
 matters because every `analyze` run reads the gazetteer, taxonomy, lexicon
@@ -7,13 +7,33 @@ and regimes at start.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import yaml
 
+from sanctrace.errors import DataFileError
+
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+#: Builds a loader's own error from where in the file and what is wrong.
+ErrorFactory = Callable[[str, str], DataFileError]
 
 
 def load_yaml(text: str) -> Any:
     """Parse YAML text safely; raises yaml.YAMLError on bad input."""
     return yaml.load(text, Loader=_LOADER)
+
+
+def read_yaml(path: Path, error: ErrorFactory) -> Any:
+    """Parse a knowledge file; unreadable files and bad YAML raise `error(where, problem)`."""
+    try:
+        return load_yaml(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise error("the file", f"it cannot be read ({exc.strerror})") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark is not None else "the file"
+        problem = getattr(exc, "problem", None) or "bad syntax"
+        raise error(where, f"it is not valid YAML ({problem})") from exc

@@ -16,6 +16,8 @@ from sanctrace.evaluation.render import summary_lines
 from sanctrace.export.contract import to_contract
 from sanctrace.pipeline import Analyzer
 
+from .apps import command_app
+
 RUNNER = CliRunner()
 
 FUEL = (
@@ -106,14 +108,7 @@ GOLD_LINES = [
 @pytest.fixture
 def app() -> typer.Typer:
     """A bare application with only the `eval` command, as the real one registers it."""
-    application = typer.Typer()
-
-    @application.callback()
-    def main() -> None:
-        """Test application."""
-
-    register(application)
-    return application
+    return command_app(register)
 
 
 @pytest.fixture

@@ -12,20 +12,15 @@ from typer.testing import CliRunner, Result
 from sanctrace.cli.lists import register
 from screening.loaders.real_lists import UN_XML, real_list
 
+from .apps import command_app
+
 RUNNER = CliRunner()
 
 
 @pytest.fixture
 def app() -> typer.Typer:
     """A bare application with only the `lists` group, as the real one registers it."""
-    application = typer.Typer()
-
-    @application.callback()
-    def main() -> None:
-        """Test application."""
-
-    register(application)
-    return application
+    return command_app(register)
 
 
 @pytest.fixture

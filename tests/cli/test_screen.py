@@ -20,20 +20,15 @@ from sanctrace.screening.loaders import read_list
 from sanctrace.store import Store
 from screening.loaders.real_lists import UN_XML, real_list
 
+from .apps import command_app
+
 RUNNER = CliRunner()
 
 
 @pytest.fixture(scope="module")
 def app() -> typer.Typer:
     """A bare application with only `screen`, as the real one registers it."""
-    application = typer.Typer()
-
-    @application.callback()
-    def main() -> None:
-        """Test application."""
-
-    register(application)
-    return application
+    return command_app(register)
 
 
 @pytest.fixture(scope="module")

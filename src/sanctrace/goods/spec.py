@@ -5,9 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from sanctrace.datafiles import load_yaml
+from sanctrace.datafiles import read_yaml
 from sanctrace.errors import DataFileError
 
 
@@ -24,15 +22,7 @@ class TaxonomyError(DataFileError):
 
 def read_spec(path: Path) -> dict[str, Any]:
     """Parse a taxonomy YAML file into a mapping, or raise TaxonomyError."""
-    try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise TaxonomyError(path, "the file", f"it cannot be read ({error.strerror})") from error
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark is not None else "the file"
-        problem = getattr(error, "problem", None) or "it is not valid YAML"
-        raise TaxonomyError(path, where, f"it is not valid YAML ({problem})") from error
+    data = read_yaml(path, lambda where, problem: TaxonomyError(path, where, problem))
     if not isinstance(data, dict):
         raise TaxonomyError(path, "the top level", "it must be a mapping")
     return data

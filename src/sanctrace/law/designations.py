@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from sanctrace.datafiles import load_yaml
+from sanctrace.datafiles import read_yaml
 from sanctrace.errors import DataFileError
 from sanctrace.model import Finding, Party, Transfer
 
@@ -88,10 +88,12 @@ class Designations:
 
 def load_designations(path: Path = DESIGNATIONS_PATH) -> Designations:
     """Read the designation measures, raising DesignationError naming the bad entry."""
-    try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise DesignationError(f"The designations file {path} cannot be read ({error}).") from error
+    data = read_yaml(
+        path,
+        lambda where, problem: DesignationError(
+            f"The designations file {path} is invalid at {where}: {problem}; correct it."
+        ),
+    )
     measures = []
     for number, raw in enumerate(data.get("measures", []), start=1):
         missing = [name for name in FIELDS if not raw.get(name)]

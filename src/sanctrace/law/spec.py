@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, NotRequired, TypedDict, get_args, get_origin, get_type_hints
 
-import yaml
-
-from sanctrace.datafiles import load_yaml
+from sanctrace.datafiles import read_yaml
 from sanctrace.errors import DataFileError
 from sanctrace.goods.text import tokens
 from sanctrace.model import TAGS, Certainty, Outcome
@@ -156,15 +154,7 @@ class Regime:
 
 def load_regime(path: Path) -> Regime:
     """Read and check one regime file."""
-    try:
-        raw = load_yaml(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise RegimeError(path, "the file", f"it cannot be read ({error.strerror})") from error
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark is not None else "the file"
-        problem = getattr(error, "problem", None) or "not YAML"
-        raise RegimeError(path, where, f"it is not valid YAML ({problem})") from error
+    raw = read_yaml(path, lambda where, problem: RegimeError(path, where, problem))
     spec = _keys(path, "the top level", raw, RegimeSpec)
     confidence = _confidence(path, _keys(path, "'confidence'", spec["confidence"], ConfidenceSpec))
     resolutions: dict[str, Resolution] = {}

@@ -19,9 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Generic, Literal, NotRequired, TypedDict, TypeVar
 
-import yaml
-
-from sanctrace.datafiles import load_yaml
+from sanctrace.datafiles import read_yaml
 from sanctrace.errors import DataFileError
 
 DEFAULT_PATH = Path(__file__).with_name("gazetteer.yaml")
@@ -425,19 +423,7 @@ def _covers(term: _Term, on: str | None) -> bool:
 
 
 def _read(path: Path) -> GazetteerSpec:
-    try:
-        # The C loader, where built, reads the file several times faster.
-        raw = load_yaml(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise GazetteerError(
-            f"The gazetteer file {path} cannot be read ({error.strerror}); check the path."
-        ) from error
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f" near line {mark.line + 1}" if mark else ""
-        raise GazetteerError(
-            f"The gazetteer file {path} is not valid YAML{line}; fix its syntax."
-        ) from error
+    raw = read_yaml(path, lambda where, problem: _invalid(path, where, problem))
     _check_shape(path, raw)
     return raw  # type: ignore[no-any-return]
 

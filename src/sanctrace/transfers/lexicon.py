@@ -7,9 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import TypedDict
 
-import yaml
-
-from sanctrace.datafiles import load_yaml
+from sanctrace.datafiles import read_yaml
 from sanctrace.errors import DataFileError
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
@@ -152,10 +150,7 @@ def _triggers(path: Path, section: str, raw: dict, frames: dict[str, Frame]) -> 
 
 def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     """Read a lexicon file, raising LexiconError naming the bad entry."""
-    try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise LexiconError(f"Trigger lexicon {path} cannot be read ({error}).") from error
+    data = read_yaml(path, lambda where, problem: _fail(path, where, problem))
     if not isinstance(data, dict):
         raise _fail(path, "the file", "is not a mapping")
     frames = {name: _frame(path, name, spec) for name, spec in data.get("frames", {}).items()}
