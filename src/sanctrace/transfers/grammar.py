@@ -1,0 +1,164 @@
+"""Reading spaCy's dependency parse: subjects, objects, lists and clauses.
+
+Small, pure helpers over tokens that the extractor and the modality reader
+share. They look through the parser's usual detours (relative clauses,
+participles, control verbs, coordination) so the callers can ask plain
+questions: who is the subject, what is listed with this, what governs this.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sanctrace.parties.resolve import noun_phrase
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+#: Prepositions and verbs that add goods to a list ("X, along with Y", "weapons including Z").
+LIST_LINKS = frozenset({"including", "include", "along", "with", "like", "such", "plus"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+GOODS_PREPS = frozenset({"of"})
+#: Verbs whose object, not subject, does what their infinitive says.
+OBJECT_CONTROL = frozenset({"use", "help", "allow"})
+#: Reporting words a parser mistakes for the subject of a relative clause
+#: ("a carrier that prosecutors allege was used ...").
+GAP_WORDS = frozenset({"allege", "say", "claim", "believe", "suspect"})
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or is_participle(verb)
+
+
+def is_participle(verb: Token) -> bool:
+    """'a limousine sent by Putin': a past participle modifying its goods."""
+    own = {c.dep_ for c in verb.children}
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not own & {"nsubj", "aux"}
+
+
+def subject(verb: Token) -> list[Token]:
+    """The verb's subject, looking through relative clauses, participles and control."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    # "The tanker Yuk Tung delivered ...", parsed with two subjects: the name first.
+    for child in sorted(subjects, key=lambda c: c.pos_ != "PROPN"):
+        if child.dep_ in SUBJECT_DEPS:
+            if child.lower_ in RELATIVE_PRONOUNS or child.lemma_.lower() in GAP_WORDS:
+                clause = enclosing_relative_clause(verb)
+                if clause is not None:
+                    return [clause.head]
+                nouns = [t for t in verb.doc[: child.i] if t.pos_ in {"NOUN", "PROPN"}]
+                return nouns[::-1][:3]
+            return [child]
+    if verb.dep_ == "relcl" or is_participle(verb):
+        return [verb.head]
+    if verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
+        # "a tanker that officials say passed fuel": the gap is the relative's head.
+        return [verb.head.head]
+    if verb.dep_ == "pcomp":
+        governor = governing_verb(verb)
+        return subject(governor) if governor is not None else []
+    if verb.dep_ in {"xcomp", "conj", "advcl", "ccomp"} and verb.head.pos_ in {"VERB", "AUX"}:
+        objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+        if verb.dep_ == "xcomp" and objects and verb.head.lemma_.lower() in OBJECT_CONTROL:
+            return objects  # "used the ship to deliver fuel": the ship delivers
+        return subject(verb.head)
+    if verb.dep_ in {"acl", "xcomp"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return [c for c in verb.head.children if c.dep_ == "poss"]
+    return []
+
+
+def enclosing_relative_clause(token: Token) -> Token | None:
+    while token.head.i != token.i:
+        if token.dep_ == "relcl":
+            return token
+        token = token.head
+    return None
+
+
+def preps(token: Token) -> list[Token]:
+    preps = [c for c in token.children if c.dep_ in {"prep", "agent", "dative"} and c.pos_ == "ADP"]
+    # "along with": the real preposition hangs under the first.
+    for prep in list(preps):
+        preps.extend(c for c in prep.children if c.dep_ == "prep")
+    return preps
+
+
+def objects(prep: Token | None) -> list[Token]:
+    if prep is None:
+        return []
+    objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+    return expand_conj(objects)
+
+
+def expand_conj(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for token in tokens:
+        out.append(token)
+        out.extend(c for c in token.conjuncts if c not in out)
+    return out
+
+
+def expand_list(heads: list[Token]) -> list[Token]:
+    """The heads plus everything listed with them: conjuncts, 'including', 'along with'."""
+    out: list[Token] = []
+    queue = list(heads)
+    while queue:
+        token = queue.pop(0)
+        if token in out:
+            continue
+        out.append(token)
+        queue.extend(token.conjuncts)
+        for child in token.children:
+            if child.lower_ in LIST_LINKS and child.dep_ in {"prep", "acl"}:
+                for grand in child.children:
+                    if grand.dep_ in {"pobj", "dobj"}:
+                        queue.append(grand)
+                    elif grand.dep_ == "prep":
+                        queue.extend(objects(grand))
+    return out
+
+
+def item_phrase(head: Token) -> SpacySpan:
+    """Goods are named by their noun and "of" phrases ("tonnes of coal"), not "in 2022"."""
+    return noun_phrase(head, GOODS_PREPS)
+
+
+def place_name(token: Token) -> str:
+    """A place's name as written, with its compound parts ("South Korea")."""
+    parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    start = parts[0].i if parts else token.i
+    return token.doc[start : token.i + 1].text
+
+
+def hyphenated(token: Token) -> bool:
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    before = doc[token.i - 1] if token.i > 0 else None
+    return any(t is not None and t.text in {"-", "–"} for t in (after, before))
+
+
+def is_definite(token: Token) -> bool:
+    return any(c.lower_ in {"the", "this", "these", "those"} for c in token.children)
+
+
+def is_vessel(token: Token) -> bool:
+    return token.lemma_.lower() in {"ship", "tanker", "vessel", "freighter", "carrier", "boat"}
+
+
+def governors(token: Token) -> list[Token]:
+    """The chain of heads above a token, up to the sentence root."""
+    chain = []
+    while token.head.i != token.i:
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def governing_verb(token: Token) -> Token | None:
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            return token
+    return token if token.pos_ in {"VERB", "AUX"} else None

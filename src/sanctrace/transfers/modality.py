@@ -1,0 +1,139 @@
+"""How the text tells a transfer: certainty, outcome, attribution, date, rule.
+
+The words that govern a trigger say whether the writer states it, reports
+someone's claim, suspects or denies it; whether it happened, was planned or
+was stopped; who said so; when; and whether the sentence only states a rule
+("resolutions ban the sale of ..."). The cue words are data in the lexicon.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sanctrace.model import TransferDate
+from sanctrace.nlp.dates import find_dates
+from sanctrace.parties.resolve import noun_phrase
+from sanctrace.transfers.grammar import governing_verb, governors, objects
+from sanctrace.transfers.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: Verbs whose date is the date of the event they govern ("began in mid-2022").
+ASPECT_VERBS = frozenset({"begin", "start", "continue", "resume", "happen", "occur", "end"})
+#: Words naming the rules themselves ("resolutions ban ...", "sanctions forbid ...").
+INSTRUMENT_WORDS = frozenset(
+    {"resolution", "sanction", "council", "law", "regulation", "rule", "embargo", "measure"}
+)
+
+
+class Modality:
+    """Reads the cues around a trigger, with the lexicon's cue lists."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def _cue_words(self, trigger: Token) -> set[str]:
+        """Lemmas that qualify the trigger: its own modifiers and those of its governors."""
+        words = {trigger.lemma_.lower()}
+        for token in [trigger, *governors(trigger)]:
+            words.add(token.lemma_.lower())
+            for child in token.children:
+                if child.dep_ in {"aux", "auxpass", "advmod", "neg", "amod", "acomp", "prep"}:
+                    words.add(child.lemma_.lower())
+                    words.add(child.lower_)
+        return words
+
+    def certainty(self, trigger: Token) -> str:
+        cues = self.lexicon.cues
+        words = self._cue_words(trigger) - {trigger.lemma_.lower()}
+        negated = any(c.dep_ == "neg" for g in governors(trigger) for c in g.children)
+        for kind in ("denied", "possible", "suspected", "confirmed", "reported"):
+            if not words.isdisjoint(cues[kind]):
+                if kind == "confirmed" and negated:
+                    continue
+                return kind
+        return "confirmed"
+
+    def outcome(self, trigger: Token) -> str:
+        cues = self.lexicon.cues
+        head = trigger.head
+        if head.pos_ == "ADP":
+            head = head.head
+        if (
+            trigger.dep_ in {"dobj", "nsubjpass", "pobj"}
+            and head.lemma_.lower() in cues["prevented"]
+        ):
+            return "prevented"
+        aux = {c.lower_ for c in trigger.children if c.dep_ in {"aux", "auxpass"}}
+        heads = [g.lemma_.lower() for g in governors(trigger)[:2]]
+        if not aux.isdisjoint(cues["planned"]) or any(g in cues["planned"] for g in heads):
+            return "planned"
+        before = trigger.doc[max(0, trigger.i - 6) : trigger.i].text.lower()
+        if any(phrase in before for phrase in cues["planned_phrases"]):
+            return "planned"
+        return "completed"
+
+    def attribution(self, trigger: Token) -> list[str]:
+        telling = self.lexicon.cues["telling_verbs"] | {"report", "according"}
+        sources: list[str] = []
+        for token in trigger.doc:
+            if token.lower_ == "according":
+                for prep in token.children:
+                    sources.extend(_source_name(o) for o in objects(prep))
+        for governor in governors(trigger):
+            if governor.lemma_.lower() not in telling:
+                continue
+            speakers = [c for c in governor.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+            sources.extend(_source_name(s) for s in speakers)
+            for child in governor.children:
+                if child.dep_ == "agent":
+                    sources.extend(_source_name(o) for o in objects(child))
+        return list(dict.fromkeys(s for s in sources if s))
+
+    def date(
+        self, trigger: Token, offset: int, published: str | None, future: bool
+    ) -> TransferDate | None:
+        sent = trigger.doc
+        found = find_dates(sent.text, published, future=future)
+        if not found:
+            return None
+        subtree = list(trigger.subtree)
+        lo, hi = subtree[0].idx, subtree[-1].idx + len(subtree[-1])
+        inside = [d for d in found if lo <= d[0] and d[1] <= hi]
+        chosen = inside[0] if inside else None
+        if chosen is None:
+            # "shipments ... that began in mid-2022": dates of the event's course count.
+            for start, end, resolution in found:
+                token = sent.char_span(start, end, alignment_mode="expand")
+                verb = governing_verb(token.root) if token is not None else None
+                if verb is not None and verb.lemma_.lower() in ASPECT_VERBS:
+                    chosen = (start, end, resolution)
+                    break
+        if chosen is None:
+            return None
+        return TransferDate(chosen[2].value, chosen[2].text, "text")
+
+    def states_a_rule(self, trigger: Token) -> bool:
+        """A trigger under 'ban', 'forbid', 'cap' ... describes a rule, not an event."""
+        rules = self.lexicon.cues["rule_verbs"]
+        if any(a.lemma_.lower() in rules or a.lower_ in rules for a in governors(trigger)):
+            return True
+        # Parsers often miss "resolutions ... bar states from supplying": look at the words.
+        before = trigger.doc[max(0, trigger.i - 6) : trigger.i]
+        for token in before:
+            if token.lower_ in rules or token.lemma_.lower() in rules:
+                earlier = trigger.doc[: token.i]
+                return any(t.lemma_.lower() in INSTRUMENT_WORDS for t in earlier)
+        return False
+
+
+def _source_name(token: Token) -> str:
+    phrase = noun_phrase(token)
+    ents = [e for e in phrase.ents if e.label_ in {"ORG", "PERSON", "NORP", "GPE"}]
+    if ents and ents[-1].root == token:
+        return ents[-1].text
+    words = phrase.text.split()
+    if words and words[0].lower() in {"the", "a", "an"}:
+        words = words[1:]
+    return " ".join(words)
