@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 
 from sanctrace.export.table import render_table
-from sanctrace.model import Analysis, PartyRef
+from sanctrace.model import Analysis, PartyRef, ScreeningHit
 
 
 def _render(analysis: Analysis, **options: object) -> Console:
@@ -61,3 +61,15 @@ def test_table_prints_brackets_literally_not_as_markup(analysis: Analysis) -> No
     transfer.giver = PartyRef("p-odd", "[bold]Unit 39[/bold]", "kp")
     text = _render(analysis).export_text()
     assert "[bold]Unit 39[/bold] (kp)" in text
+
+
+def test_table_shows_each_party_once_by_its_best_match(analysis: Analysis) -> None:
+    party = next(p for doc in analysis.documents for p in doc.parties if p.screening)
+    best = party.screening[0]
+    namesake = ScreeningHit(best.list, "namesake-1", "A NAMESAKE", best.score - 0.1)
+    party.screening.insert(0, namesake)  # order must not matter: the best is chosen
+    lines = _render(analysis).export_text().splitlines()
+    designated = [line for line in lines if line.startswith("Designated:")]
+    assert len(designated) == 1
+    assert best.name in designated[0]
+    assert "and 1 weaker match(es)" in designated[0]

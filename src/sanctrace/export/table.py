@@ -33,15 +33,21 @@ def _render_document(analysed: AnalysedDocument, console: Console) -> None:
     else:
         console.print(Text("No transfers found.", style="dim"))
     for party in analysed.parties:
-        for hit in party.screening:
-            line = Text("Designated: ", style="bold yellow")
-            programs = ", ".join(hit.programs) or "no programme given"
-            listed = f", listed {hit.listed_on}" if hit.listed_on else ""
-            line.append(
-                f"{party.name} ~ {hit.name} ({hit.list} {hit.entry_id}; score {hit.score:.2f}; "
-                f"{programs}{listed})"
-            )
-            console.print(line)
+        if not party.screening:
+            continue
+        # The best match says who the party is; weaker ones are namesakes to check.
+        hit = max(party.screening, key=lambda h: h.score)
+        line = Text("Designated: ", style="bold yellow")
+        programs = ", ".join(hit.programs) or "no programme given"
+        listed = f", listed {hit.listed_on}" if hit.listed_on else ""
+        line.append(
+            f"{party.name} ~ {hit.name} ({hit.list} {hit.entry_id}; score {hit.score:.2f}; "
+            f"{programs}{listed})"
+        )
+        weaker = len(party.screening) - 1
+        if weaker:
+            line.append(f" and {weaker} weaker match(es), see the JSON output", style="dim")
+        console.print(line)
     console.print()
 
 
