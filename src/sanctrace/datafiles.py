@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NotRequired, get_origin, get_type_hints
 
 import yaml
 
@@ -37,3 +37,17 @@ def read_yaml(path: Path, error: ErrorFactory) -> Any:
         where = f"line {mark.line + 1}" if mark is not None else "the file"
         problem = getattr(exc, "problem", None) or "bad syntax"
         raise error(where, f"it is not valid YAML ({problem})") from exc
+
+
+def check_keys(raw: Any, spec: type, where: str, error: ErrorFactory) -> dict[str, Any]:
+    """Check a mapping against a TypedDict spec: a mapping, no unknown key, no missing one."""
+    if not isinstance(raw, dict):
+        raise error(where, "it must be a mapping")
+    hints = get_type_hints(spec, include_extras=True)
+    # Resolved here because string annotations hide NotRequired from __required_keys__.
+    required = {k for k, hint in hints.items() if get_origin(hint) is not NotRequired}
+    if unknown := sorted(set(raw) - set(hints)):
+        raise error(where, f"it has unknown keys {unknown}")
+    if missing := sorted(required - set(raw)):
+        raise error(where, f"it lacks the keys {missing}")
+    return raw

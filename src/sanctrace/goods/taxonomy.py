@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NotRequired, TypedDict, get_origin, get_type_hints
+from typing import Any, NotRequired, TypedDict
 
+from sanctrace.datafiles import check_keys
 from sanctrace.goods.spec import TaxonomyError, read_spec
 from sanctrace.goods.text import NUMBER, forms, is_number, match_at, plurals, tokens
 from sanctrace.model import TAGS
@@ -253,14 +254,7 @@ def _entries(path: Path, spec: dict[str, Any], key: str) -> list[dict[str, Any]]
 
 
 def _check_keys(path: Path, raw: dict[str, Any], name: str, spec: type) -> dict[str, Any]:
-    allowed = get_type_hints(spec, include_extras=True)
-    # Resolved here because string annotations hide NotRequired from __required_keys__.
-    required = {k for k, hint in allowed.items() if get_origin(hint) is not NotRequired}
-    if unknown := sorted(set(raw) - set(allowed)):
-        raise TaxonomyError(path, name, f"it has unknown keys {unknown}")
-    if missing := sorted(required - set(raw)):
-        raise TaxonomyError(path, name, f"it lacks the keys {missing}")
-    return raw
+    return check_keys(raw, spec, name, lambda where, problem: TaxonomyError(path, where, problem))
 
 
 def _strings(path: Path, where: str, key: str, value: Any) -> list[str]:

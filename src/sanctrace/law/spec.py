@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, NotRequired, TypedDict, get_args, get_origin, get_type_hints
+from typing import Any, Literal, NotRequired, TypedDict, get_args
 
-from sanctrace.datafiles import read_yaml
+from sanctrace.datafiles import check_keys, read_yaml
 from sanctrace.errors import DataFileError
 from sanctrace.goods.text import tokens
 from sanctrace.model import TAGS, Certainty, Outcome
@@ -246,16 +246,7 @@ def _confidence(path: Path, spec: dict[str, Any]) -> Confidence:
 
 
 def _keys(path: Path, where: str, raw: Any, spec: type) -> dict[str, Any]:
-    if not isinstance(raw, dict):
-        raise RegimeError(path, where, "it must be a mapping")
-    hints = get_type_hints(spec, include_extras=True)
-    # Resolved here because string annotations hide NotRequired from __required_keys__.
-    required = {k for k, hint in hints.items() if get_origin(hint) is not NotRequired}
-    if unknown := sorted(set(raw) - set(hints)):
-        raise RegimeError(path, where, f"it has unknown keys {unknown}")
-    if missing := sorted(required - set(raw)):
-        raise RegimeError(path, where, f"it lacks the keys {missing}")
-    return raw
+    return check_keys(raw, spec, where, lambda at, problem: RegimeError(path, at, problem))
 
 
 def _list(path: Path, where: str, value: Any) -> list[Any]:
