@@ -251,10 +251,15 @@ class PartyResolver:
         return self.gazetteer.office_holder(country, role, published)
 
     def _named(self, phrase: SpacySpan, head: Token) -> tuple[str, str] | None:
-        """A proper name in the phrase: an appositive name or a named entity."""
+        """A proper name in the phrase: an appositive name ("Enermax"), a name given
+        by "named"/"called" ("a vessel named New Konk") or a named entity."""
         for child in head.children:
             if child.dep_ == "appos" and child.pos_ == "PROPN":
                 return _proper_text(child), _kind_of_label(child.ent_type_) or "organization"
+            if child.dep_ == "acl" and child.lemma_.lower() in NAMING_VERBS:
+                for name in child.children:
+                    if name.pos_ == "PROPN" and name.dep_ in {"oprd", "attr", "dobj", "xcomp"}:
+                        return _proper_text(name), _description_kind(head)
         ents = [ent for ent in phrase.ents if ent.label_ in NAME_LABELS]
         if ents and any(token in ents[-1] for token in [head]):
             ent = ents[-1]
@@ -284,6 +289,7 @@ class PartyResolver:
         return None
 
 
+NAMING_VERBS = frozenset({"name", "call", "dub", "rename"})
 #: Codes the country registry knows that are not states ("European" -> eu).
 NOT_STATES = frozenset({"eu", "zz"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT"})
@@ -315,6 +321,8 @@ def _phrase_right(token: Token, preps: frozenset[str] | None) -> int:
             break
         if child.dep_ == "prep" and preps is not None and child.lower_ not in preps:
             break
+        if child.dep_ == "prep" and any(c.dep_ == "pcomp" for c in child.children):
+            break  # "a company for selling watches": a clause, not part of the name
         right = _phrase_right(child, preps)
     return right
 

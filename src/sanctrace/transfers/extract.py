@@ -21,6 +21,7 @@ from sanctrace.transfers.grammar import (
     LIST_LINKS,
     RELATIVE_PRONOUNS,
     expand_list,
+    goods_words,
     hyphenated,
     is_definite,
     is_passive,
@@ -44,6 +45,7 @@ CONTAINERS = frozenset(
         "lot", "shipment", "tonne", "ton", "barrel", "worth", "amount", "quantity", "kind",
         "type", "sack", "container", "supply", "piece", "unit", "million", "thousand",
         "gift", "present", "total", "volume", "package", "crate", "box", "case", "hundred",
+        "value",
         "score", "tens", "bottle", "carton", "bale", "drum", "tank", "cask",
     }
 )  # fmt: skip
@@ -52,6 +54,10 @@ ROUTE_PREPS = frozenset({"via", "through"})
 MAKER_VERBS = frozenset({"build", "make", "manufacture", "produce"})
 #: Participles naming where goods were headed ("intended for X", "bound for X").
 DESTINED_VERBS = frozenset({"intend", "destine", "bind", "bound", "mean", "earmark"})
+#: Words that attach a value to goods ("watches worth 80,000 euros to Pyongyang").
+VALUE_WORDS = frozenset({"worth", "valued"})
+#: Dependencies of things, whatever part of speech the tagger gave them.
+NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubjpass", "conj", "appos"})
 #: Units that stand for goods named before ("a further 850 tonnes was sold").
 MEASURES = frozenset({"tonne", "ton", "barrel", "kilogram", "kg", "container", "unit"})
 #: Nouns that refer back to goods named before ("the equipment", "the cargo").
@@ -267,7 +273,8 @@ class TransferExtractor:
         """Parties hung on the goods themselves: 'fuel to Nampo', 'yachts built by X',
         'sugar bound for North Korea'."""
         for item in expand_list(roles.items):
-            for prep in preps(item):
+            valued = [c for c in item.children if c.lemma_.lower() in VALUE_WORDS]
+            for prep in preps(item) + [p for v in valued for p in preps(v)]:
                 role = frame.preps.get(prep.lower_)
                 if role in {"giver", "recipient"} and not getattr(roles, role):
                     roles.add(role, objects(prep))
@@ -313,15 +320,21 @@ class TransferExtractor:
     def _goods_phrase(self, head: Token) -> str | None:
         """The goods phrase a head token names, or None when it names no goods."""
         phrase = item_phrase(head)
+        if head.ent_type_ == "MONEY" and head.pos_ == "NUM":
+            return phrase.text  # "$300 million": a sum of money is money
         target = head
         if head.lemma_.lower() in CONTAINERS:
             of = next((p for p in preps(head) if p.lower_ == "of"), None)
             inner = objects(of) if of is not None else []
+            # "tonnes of coal", or a compound: "coal worth $370 million"
+            inner = inner or [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
             if inner:
                 target = inner[0]
-        if target.pos_ not in {"NOUN", "PROPN"}:
+        # The tagger sometimes makes goods verbs ("selling luxury watches"); the
+        # grammatical role still says they are things.
+        if target.pos_ not in {"NOUN", "PROPN"} and target.dep_ not in NOMINAL_DEPS:
             return None
-        match = self.taxonomy.classify(phrase.text)
+        match = self.taxonomy.classify(goods_words(phrase))
         if match is None:
             return None
         # A goods word that only modifies another noun names no goods
@@ -359,7 +372,9 @@ class TransferExtractor:
     ) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Tags and HS headings of a goods phrase; vague words borrow the goods last named."""
         lemma = head.lemma_.lower()
-        match = self.taxonomy.classify(text) if text else None
+        if text is not None and head.ent_type_ == "MONEY" and head.pos_ == "NUM":
+            return ("money",), ()
+        match = self.taxonomy.classify(goods_words(item_phrase(head))) if text else None
         vague = lemma in MEASURES and not any(p.lower_ == "of" for p in preps(head))
         vague = vague or (lemma in GENERIC_GOODS and is_definite(head))
         if vague:

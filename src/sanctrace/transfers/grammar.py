@@ -21,6 +21,8 @@ RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 LIST_LINKS = frozenset({"including", "include", "along", "with", "like", "such", "plus"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 GOODS_PREPS = frozenset({"of"})
+#: How an amount hangs on "worth" ("worth 80,000 euros").
+VALUE_DEPS = frozenset({"npadvmod", "nummod", "quantmod", "dobj", "pobj"})
 #: Verbs whose object, not subject, does what their infinitive says.
 OBJECT_CONTROL = frozenset({"use", "help", "allow"})
 #: Reporting words a parser mistakes for the subject of a relative clause
@@ -57,6 +59,13 @@ def subject(verb: Token) -> list[Token]:
         # "a tanker that officials say passed fuel": the gap is the relative's head.
         return [verb.head.head]
     if verb.dep_ == "pcomp":
+        # "fined a company for selling watches": the object of the verb above sells.
+        host = verb.head.head
+        if host.dep_ == "dobj":
+            return [host]
+        controllers = [c for c in host.children if c.dep_ == "dobj"] if host.pos_ == "VERB" else []
+        if controllers:
+            return controllers
         governor = governing_verb(verb)
         return subject(governor) if governor is not None else []
     if verb.dep_ in {"xcomp", "conj", "advcl", "ccomp"} and verb.head.pos_ in {"VERB", "AUX"}:
@@ -162,3 +171,19 @@ def governing_verb(token: Token) -> Token | None:
         if token.pos_ in {"VERB", "AUX"}:
             return token
     return token if token.pos_ in {"VERB", "AUX"} else None
+
+
+def goods_words(phrase: SpacySpan) -> str:
+    """The words of a goods phrase that say what the goods are, without their value:
+    "coal worth some $370 million" -> "coal worth"."""
+    value: set[int] = set()
+    for token in phrase:
+        if token.lemma_.lower() in {"worth", "valued"}:
+            for child in token.children:
+                if child.dep_ in VALUE_DEPS:
+                    value.update(t.i for t in child.subtree)
+    return " ".join(
+        t.text
+        for t in phrase
+        if t.i not in value and (t.ent_type_ != "MONEY" or t.i == phrase.root.i)
+    )
