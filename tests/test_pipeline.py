@@ -165,3 +165,29 @@ def test_pipeline_dev_set_meets_the_quality_targets(
         if (measured[name] or 0.0) < targets[name]
     }
     assert not short, f"below the issue's targets {targets}: {short}"
+
+
+def test_pipeline_dateline_locates_a_named_firm(analyse) -> None:  # noqa: ANN001
+    analysed = analyse("HANOI — Mekong Grain Export Co. shipped 500 tonnes of rice to Cuba in May.")
+    (transfer,) = analysed.transfers
+    assert transfer.giver is not None and transfer.giver.country == "vn"
+    assert transfer.recipient is not None and transfer.recipient.country == "cu"
+
+
+def test_pipeline_registration_elsewhere_gives_a_ship_its_flag(analyse) -> None:  # noqa: ANN001
+    analysed = analyse(
+        "The Blue Whale delivered 700 tonnes of diesel to Nampo in May. "
+        "The Blue Whale, registered in Panama, was later seized by coast guards."
+    )
+    transfer = analysed.transfers[0]
+    assert transfer.giver is not None and transfer.giver.name == "Blue Whale"
+    assert transfer.giver.country == "pa"
+
+
+def test_pipeline_her_brother_is_the_relative_by_family_name(analyse) -> None:  # noqa: ANN001
+    analysed = analyse(
+        "Kim Jong Un met Vladimir Putin in Vladivostok. Kim Yo Jong, his sister, praised "
+        "the talks. Her brother was later seen riding in a new Mercedes-Maybach limousine."
+    )
+    (transfer,) = analysed.transfers
+    assert transfer.recipient is not None and transfer.recipient.name == "Kim Jong Un"

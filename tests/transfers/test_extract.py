@@ -188,3 +188,55 @@ def test_extract_seized_goods_are_prevented(extract: Extract) -> None:
 )
 def test_extract_finds_nothing_where_nothing_passes(extract: Extract, text: str) -> None:
     assert extract(text) == []
+
+
+def test_extract_goods_named_by_their_value(extract: Extract) -> None:
+    found = _one(extract, "Last year the country exported coal worth some $370 million to China.")
+    assert _tags(found) == {"coal"}, "the value is not money changing hands"
+    assert found.recipient is not None and found.recipient.country == "cn"
+
+
+def test_extract_value_does_not_make_goods_money(extract: Extract) -> None:
+    found = _one(extract, "The firm shipped 12 Swiss watches worth 80,000 euros to Pyongyang.")
+    assert "money" not in _tags(found)
+    assert "watch" in _tags(found)
+    assert found.recipient is not None and found.recipient.country == "kp"
+
+
+def test_extract_a_sum_of_money_is_money(extract: Extract) -> None:
+    found = _one(extract, "North Korean hackers stole more than $300 million from an exchange.")
+    assert _tags(found) == {"money"}
+    assert found.recipient is not None and found.recipient.country == "kp"
+
+
+def test_extract_vessel_named_in_a_participle(extract: Extract) -> None:
+    found = _one(extract, "A tanker named Ocean Star delivered 900 tonnes of diesel to Nampo.")
+    assert found.giver is not None and found.giver.name == "Ocean Star"
+    assert found.giver.kind == "vessel"
+
+
+def test_extract_object_of_the_verb_above_does_the_selling(extract: Extract) -> None:
+    found = _one(
+        extract, "A court fined a trading firm for selling pianos to a North Korean diplomat."
+    )
+    assert found.giver is not None and "court" not in found.giver.name
+    assert found.recipient is not None and found.recipient.country == "kp"
+
+
+def test_extract_vague_measure_borrows_the_goods_named_before(extract: Extract) -> None:
+    found = extract(
+        "The exporter shipped 300 tonnes of rice to Japan in May. "
+        "A further 200 tonnes was sold to a buyer in Vietnam in June."
+    )
+    assert len(found) == 2
+    assert _tags(found[1]) == {"food"}
+    assert found[1].giver is not None and found[1].giver.key == found[0].giver.key
+
+
+def test_extract_goods_less_trigger_lends_its_parties(extract: Extract) -> None:
+    found = _one(
+        extract,
+        "Ten horses were taken across the border last week, in what officials called "
+        "Vladimir Putin's present to Kim Jong Un.",
+    )
+    assert _countries(found) == ("ru", "kp")

@@ -102,3 +102,11 @@ def test_merge_orders_events_by_text_position() -> None:
     late = _candidate(200, [SHELLS], giver=RUSSIA, recipient=KIM)
     early = _candidate(10, [CAR], giver=PUTIN, recipient=KIM)
     assert [event.position for event, _ in merge_retellings([late, early])] == [10, 200]
+
+
+def test_merge_different_quantities_are_different_events(analyse) -> None:  # noqa: ANN001
+    analysed = analyse(
+        "In August, Vladimir Putin sent Kim Jong Un 447 goats. "
+        "Vladimir Putin also sent Kim Jong Un 24 horses in August."
+    )
+    assert len(analysed.transfers) == 2
