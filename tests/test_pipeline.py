@@ -17,7 +17,11 @@ from sanctrace.documents import load_inputs
 from sanctrace.evaluation import EvalReport, GoldDocument, read_gold, score_gold
 from sanctrace.evaluation.gold import GoldEntry
 from sanctrace.export.contract import to_contract
+from sanctrace.model import AnalysedDocument
 from sanctrace.pipeline import Analyzer
+
+#: The session fixture that analyses one text (tests/conftest.py).
+Analyse = Callable[..., AnalysedDocument]
 
 ZIS = "is said to have loved his ZIS Soviet limousine"
 #: Words of the seed's traps (its gold notes), each in the sentence it must not come from.
@@ -167,14 +171,14 @@ def test_pipeline_dev_set_meets_the_quality_targets(
     assert not short, f"below the issue's targets {targets}: {short}"
 
 
-def test_pipeline_dateline_locates_a_named_firm(analyse) -> None:  # noqa: ANN001
+def test_pipeline_dateline_locates_a_named_firm(analyse: Analyse) -> None:
     analysed = analyse("HANOI — Mekong Grain Export Co. shipped 500 tonnes of rice to Cuba in May.")
     (transfer,) = analysed.transfers
     assert transfer.giver is not None and transfer.giver.country == "vn"
     assert transfer.recipient is not None and transfer.recipient.country == "cu"
 
 
-def test_pipeline_registration_elsewhere_gives_a_ship_its_flag(analyse) -> None:  # noqa: ANN001
+def test_pipeline_registration_elsewhere_gives_a_ship_its_flag(analyse: Analyse) -> None:
     analysed = analyse(
         "The Blue Whale delivered 700 tonnes of diesel to Nampo in May. "
         "The Blue Whale, registered in Panama, was later seized by coast guards."
@@ -184,7 +188,7 @@ def test_pipeline_registration_elsewhere_gives_a_ship_its_flag(analyse) -> None:
     assert transfer.giver.country == "pa"
 
 
-def test_pipeline_her_brother_is_the_relative_by_family_name(analyse) -> None:  # noqa: ANN001
+def test_pipeline_her_brother_is_the_relative_by_family_name(analyse: Analyse) -> None:
     analysed = analyse(
         "Kim Jong Un met Vladimir Putin in Vladivostok. Kim Yo Jong, his sister, praised "
         "the talks. Her brother was later seen riding in a new Mercedes-Maybach limousine."

@@ -7,10 +7,15 @@ definite reference back ("the car") or the same two parties named again.
 
 from __future__ import annotations
 
-from sanctrace.model import Item, Span, TransferDate
+from collections.abc import Callable
+
+from sanctrace.model import AnalysedDocument, Item, Span, TransferDate
 from sanctrace.parties.resolve import Mention
 from sanctrace.transfers.extract import Candidate
 from sanctrace.transfers.merge import merge_retellings
+
+#: The session fixture that analyses one text (tests/conftest.py).
+Analyse = Callable[..., AnalysedDocument]
 
 PUTIN = Mention("Vladimir Putin", 0, 14, "Vladimir Putin", "person", "ru", "vladimir-putin")
 KIM = Mention("Kim Jong Un", 30, 41, "Kim Jong Un", "person", "kp", "kim-jong-un")
@@ -104,7 +109,7 @@ def test_merge_orders_events_by_text_position() -> None:
     assert [event.position for event, _ in merge_retellings([late, early])] == [10, 200]
 
 
-def test_merge_different_quantities_are_different_events(analyse) -> None:  # noqa: ANN001
+def test_merge_different_quantities_are_different_events(analyse: Analyse) -> None:
     analysed = analyse(
         "In August, Vladimir Putin sent Kim Jong Un 447 goats. "
         "Vladimir Putin also sent Kim Jong Un 24 horses in August."
