@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import pytest
 
+from sanctrace.model import AnalysedDocument
 from sanctrace.parties.resolve import Mention
 from sanctrace.pipeline import Analyzer
 
@@ -110,3 +111,15 @@ def test_resolve_port_is_not_a_person(resolve: Resolve) -> None:
     assert found is not None
     assert found.kind != "person"
     assert found.country == "kp"
+
+
+def test_resolve_the_country_is_the_state_last_acting(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    analysed = analyse(
+        "China sold 35,000 tonnes of rice to North Korea in October. "
+        "The country also bought iron ore from North Korea, officials said."
+    )
+    ore = analysed.transfers[-1]
+    assert ore.recipient is not None and ore.recipient.country == "cn"
+    assert ore.giver is not None and ore.giver.country == "kp"

@@ -240,3 +240,26 @@ def test_extract_goods_less_trigger_lends_its_parties(extract: Extract) -> None:
         "Vladimir Putin's present to Kim Jong Un.",
     )
     assert _countries(found) == ("ru", "kp")
+
+
+def test_extract_goods_inside_nested_measures(extract: Extract) -> None:
+    found = _one(
+        extract,
+        "Container ships brought thousands of containers of ammunition from Rajin to Russia.",
+    )
+    assert _tags(found) == {"arms", "ammunition"}
+    assert found.recipient is not None and found.recipient.country == "ru"
+
+
+def test_extract_origin_gives_when_no_one_else_does(extract: Extract) -> None:
+    found = _one(
+        extract, "Diesel was delivered to North Korea from the Russian port of Vostochny in March."
+    )
+    assert _countries(found) == ("ru", "kp")
+
+
+def test_extract_present_participle_takes_its_noun_as_subject(extract: Extract) -> None:
+    found = _one(
+        extract, "Police found a Chinese trawler selling cigarettes to North Korean crews."
+    )
+    assert _countries(found) == ("cn", "kp")

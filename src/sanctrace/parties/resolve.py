@@ -24,8 +24,9 @@ THING_PRONOUNS = frozenset({"it", "its"})
 KINSHIP = frozenset({"brother", "sister", "father", "son", "daughter", "grandfather", "uncle"})
 SPEECH_VERBS = frozenset({"say", "deny", "tell", "claim", "insist", "report", "state", "reject"})
 STATE_DESCRIPTIONS = frozenset({"country", "nation", "state", "regime", "government"})
+#: Head nouns of ships: parties when they give or take, never goods when they sail.
 VESSEL_WORDS = frozenset(
-    {"tanker", "ship", "vessel", "freighter", "carrier", "boat", "cargo ship", "bulk carrier"}
+    {"tanker", "ship", "vessel", "freighter", "carrier", "boat", "trawler", "barge", "dredger"}
 )
 ORG_WORDS = frozenset(
     {"company", "firm", "charity", "group", "exporter", "manufacturer", "shipyard", "business"}
@@ -178,7 +179,9 @@ class PartyResolver:
             return _moved(found, text, start, end) if found else None
 
         if head.lemma_.lower() in STATE_DESCRIPTIONS and _is_definite(phrase):
-            found = context.latest(start, frozenset({"state"}))
+            # "the country": the state last acting in a transfer, givers first.
+            states = frozenset({"state"})
+            found = context.latest_role(start, states) or context.latest(start, states)
             return _moved(found, text, start, end) if found else None
 
         if head.dep_ == "appos" and head.head.pos_ == "PROPN":
@@ -196,10 +199,14 @@ class PartyResolver:
             name = VESSEL_PREFIX.sub("", name)
             if _names_a_vessel(phrase, head):
                 kind = "vessel"
-            appositions = [c for c in head.children if c.dep_ == "appos"]
+            # "the Saebyol, a North Korean vessel" / "a North Korean tanker, the Rye Song
+            # Gang 1": a name and its description in apposition share the country.
+            described = [c for c in head.children if c.dep_ == "appos"]
+            if head.dep_ == "appos":
+                described.append(head.head)
             country = self._country_in(phrase)
-            for apposition in appositions:
-                country = country or self._country_in(noun_phrase(apposition))
+            for description in described:
+                country = country or self._country_in(noun_phrase(description, frozenset()))
             if kind == "state":
                 country = self.gazetteer.country_code(name)
             return Mention(text, start, end, name, kind, country, _key(name))

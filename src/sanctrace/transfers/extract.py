@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING
 from sanctrace.goods.taxonomy import Taxonomy
 from sanctrace.model import Item, RouteStop, Span, TransferDate
 from sanctrace.nlp.quantities import parse_quantity
-from sanctrace.parties.resolve import DocumentContext, Mention, PartyResolver, noun_phrase
+from sanctrace.parties.resolve import (
+    VESSEL_WORDS,
+    DocumentContext,
+    Mention,
+    PartyResolver,
+    noun_phrase,
+)
 from sanctrace.transfers.grammar import (
     LIST_LINKS,
     RELATIVE_PRONOUNS,
@@ -64,8 +70,6 @@ MEASURES = frozenset({"tonne", "ton", "barrel", "kilogram", "kg", "container", "
 GENERIC_GOODS = frozenset(
     {"equipment", "cargo", "goods", "item", "consignment", "material", "materiel", "shipment"}
 )
-#: Ships that merely sail are not goods changing hands.
-CARRIERS = frozenset({"ship", "vessel", "tanker", "freighter", "carrier", "boat"})
 
 
 @dataclass(slots=True)
@@ -309,10 +313,11 @@ class TransferExtractor:
     # -- building the candidate -----------------------------------------------------
 
     def _is_voyage(self, trigger: Token, roles: Roles) -> bool:
+        """'The vessel arrived at Subic Bay': a ship that merely sails is not goods."""
         frame = self.lexicon.verbs.get(trigger.lemma_.lower())
         if frame is None or frame.frame.subject != "items" or trigger.pos_ != "VERB":
             return False
-        return any(t.lemma_.lower() in CARRIERS for t in roles.items)
+        return any(t.lemma_.lower() in VESSEL_WORDS for t in roles.items)
 
     def _goods_heads(self, heads: list[Token]) -> list[Token]:
         return [h for h in heads if self._goods_phrase(h) is not None]
@@ -323,13 +328,15 @@ class TransferExtractor:
         if head.ent_type_ == "MONEY" and head.pos_ == "NUM":
             return phrase.text  # "$300 million": a sum of money is money
         target = head
-        if head.lemma_.lower() in CONTAINERS:
-            of = next((p for p in preps(head) if p.lower_ == "of"), None)
+        # "tonnes of coal", "thousands of containers of ammunition", or a
+        # compound: "coal worth $370 million".
+        while target.lemma_.lower() in CONTAINERS:
+            of = next((p for p in preps(target) if p.lower_ == "of"), None)
             inner = objects(of) if of is not None else []
-            # "tonnes of coal", or a compound: "coal worth $370 million"
-            inner = inner or [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
-            if inner:
-                target = inner[0]
+            inner = inner or [c for c in target.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+            if not inner:
+                break
+            target = inner[0]
         # The tagger sometimes makes goods verbs ("selling luxury watches"); the
         # grammatical role still says they are things.
         if target.pos_ not in {"NOUN", "PROPN"} and target.dep_ not in NOMINAL_DEPS:
@@ -405,6 +412,9 @@ class TransferExtractor:
         giver = self._party(roles.giver, offset, context)
         if giver is None and self._continued:
             giver = context.last_giver
+        if giver is None:
+            # "oil was delivered to North Korea from the Russian port of Vostochny"
+            giver = self._party(roles.origin, offset, context)
         if giver is not None and roles.makers and giver.kind == "person" and giver.proper:
             giver.kind = "organization"  # makers are firms, whatever the tagger guessed
         recipient = self._party(roles.recipient, offset, context)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sanctrace.parties.resolve import noun_phrase
+from sanctrace.parties.resolve import VESSEL_WORDS, noun_phrase
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -55,6 +55,8 @@ def subject(verb: Token) -> list[Token]:
             return [child]
     if verb.dep_ == "relcl" or is_participle(verb):
         return [verb.head]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return [verb.head]  # "a tanker receiving oil": the tanker receives
     if verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
         # "a tanker that officials say passed fuel": the gap is the relative's head.
         return [verb.head.head]
@@ -153,7 +155,7 @@ def is_definite(token: Token) -> bool:
 
 
 def is_vessel(token: Token) -> bool:
-    return token.lemma_.lower() in {"ship", "tanker", "vessel", "freighter", "carrier", "boat"}
+    return token.lemma_.lower() in VESSEL_WORDS
 
 
 def governors(token: Token) -> list[Token]:
