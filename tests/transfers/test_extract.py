@@ -263,3 +263,43 @@ def test_extract_present_participle_takes_its_noun_as_subject(extract: Extract) 
         extract, "Police found a Chinese trawler selling cigarettes to North Korean crews."
     )
     assert _countries(found) == ("cn", "kp")
+
+
+def test_extract_account_holder_is_the_recipient(extract: Extract) -> None:
+    found = _one(
+        extract,
+        "The firm transferred $2 million to a bank account controlled by a North Korean company.",
+    )
+    assert found.recipient is not None and found.recipient.country == "kp"
+    assert _tags(found) == {"money"}
+
+
+def test_extract_parts_take_the_tags_of_what_they_are_for(extract: Extract) -> None:
+    found = _one(
+        extract, "Pyongyang obtained components for its ballistic missiles from Chinese suppliers."
+    )
+    assert {"missile", "arms"} <= _tags(found)
+    assert _countries(found) == ("cn", "kp")
+
+
+def test_extract_recipient_after_a_value(extract: Extract) -> None:
+    found = _one(
+        extract, "A trader was accused of supplying luxury goods worth $1.2 million to North Korea."
+    )
+    assert found.recipient is not None and found.recipient.country == "kp"
+
+
+def test_extract_relative_clause_under_a_designation_is_an_event(extract: Extract) -> None:
+    found = _one(
+        extract,
+        "A Hong Kong company, which sold two used tankers to a North Korean firm, "
+        "was sanctioned on Tuesday.",
+    )
+    assert _countries(found) == ("hk", "kp")
+    assert "vessel" in _tags(found)
+
+
+def test_extract_verb_and_noun_on_the_same_goods_are_one_transfer(extract: Extract) -> None:
+    found = _one(extract, "North Korea received a shipment of Chinese trucks in April.")
+    assert _tags(found) == {"vehicle"}
+    assert found.date is not None and found.date.value == "2023-04"  # April after March: last year

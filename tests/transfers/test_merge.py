@@ -38,7 +38,7 @@ def _candidate(
 ) -> Candidate:
     return Candidate(
         items=list(items),
-        item_heads=frozenset({position}),
+        item_tokens=frozenset({position}),
         definite=definite,
         evidence=Span(f"sentence {position}", position, position + 10),
         giver=giver,

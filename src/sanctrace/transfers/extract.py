@@ -25,6 +25,7 @@ from sanctrace.parties.resolve import (
 )
 from sanctrace.transfers.grammar import (
     LIST_LINKS,
+    PART_WORDS,
     RELATIVE_PRONOUNS,
     expand_list,
     goods_words,
@@ -60,6 +61,8 @@ ROUTE_PREPS = frozenset({"via", "through"})
 MAKER_VERBS = frozenset({"build", "make", "manufacture", "produce"})
 #: Participles naming where goods were headed ("intended for X", "bound for X").
 DESTINED_VERBS = frozenset({"intend", "destine", "bind", "bound", "mean", "earmark"})
+#: Nouns that hold money for someone: "an account controlled by a front company".
+HOLDER_WORDS = frozenset({"account", "wallet", "address"})
 #: Words that attach a value to goods ("watches worth 80,000 euros to Pyongyang").
 VALUE_WORDS = frozenset({"worth", "valued"})
 #: Dependencies of things, whatever part of speech the tagger gave them.
@@ -77,7 +80,7 @@ class Candidate:
     """A transfer as one sentence tells it, before merging retellings."""
 
     items: list[Item]
-    item_heads: frozenset[int]
+    item_tokens: frozenset[int]
     definite: bool
     evidence: Span
     giver: Mention | None = None
@@ -215,7 +218,9 @@ class TransferExtractor:
                     if goods:
                         roles.items.extend(goods)
                         roles.add(frame.dative, [party])
-        for prep in preps(verb):
+        # "supplying goods worth $1.2 million to North Korea": the value holds the "to".
+        valued = [p for c in verb.children if c.lemma_.lower() in VALUE_WORDS for p in preps(c)]
+        for prep in preps(verb) + valued:
             role = frame.preps.get(prep.lower_)
             if prep.lower_ == "with" and frame.object_party_with:
                 role = frame.object_party_with
@@ -278,7 +283,8 @@ class TransferExtractor:
         'sugar bound for North Korea'."""
         for item in expand_list(roles.items):
             valued = [c for c in item.children if c.lemma_.lower() in VALUE_WORDS]
-            for prep in preps(item) + [p for v in valued for p in preps(v)]:
+            under_value = [t for v in valued for t in v.subtree if t.dep_ == "prep"]
+            for prep in preps(item) + under_value:
                 role = frame.preps.get(prep.lower_)
                 if role in {"giver", "recipient"} and not getattr(roles, role):
                     roles.add(role, objects(prep))
@@ -330,8 +336,10 @@ class TransferExtractor:
         target = head
         # "tonnes of coal", "thousands of containers of ammunition", or a
         # compound: "coal worth $370 million".
-        while target.lemma_.lower() in CONTAINERS:
-            of = next((p for p in preps(target) if p.lower_ == "of"), None)
+        while target.lemma_.lower() in CONTAINERS | PART_WORDS:
+            # "components for ballistic missiles" are missile goods
+            links = {"of", "for"} if target.lemma_.lower() in PART_WORDS else {"of"}
+            of = next((p for p in preps(target) if p.lower_ in links), None)
             inner = objects(of) if of is not None else []
             inner = inner or [c for c in target.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
             if not inner:
@@ -407,6 +415,8 @@ class TransferExtractor:
         frame_money = self._money_only(trigger)
         self._continued = False
         items, heads = self._items(roles.items, frame_money, context)
+        # The tokens the goods phrases cover: two triggers sharing any are one transfer.
+        covered = {t.i for i in heads for t in item_phrase(trigger.doc[i])}
         if not items:
             return None
         giver = self._party(roles.giver, offset, context)
@@ -438,7 +448,7 @@ class TransferExtractor:
             outcome = "prevented"
         candidate = Candidate(
             items=items,
-            item_heads=frozenset(heads),
+            item_tokens=frozenset(covered),
             definite=all(is_definite(trigger.doc[i]) for i in heads),
             evidence=evidence,
             giver=giver,
@@ -469,6 +479,7 @@ class TransferExtractor:
         return bool(noun and trigger.pos_ == "NOUN" and noun.frame.money_only)
 
     def _party(self, tokens: list[Token], offset: int, context: DocumentContext) -> Mention | None:
+        tokens = [_holder(t) for t in tokens]
         for token in tokens:
             proper = token.pos_ == "PROPN" or token.dep_ == "poss"
             if proper or self._goods_phrase(token) is None or is_vessel(token):
@@ -503,10 +514,22 @@ class TransferExtractor:
         return False
 
 
+def _holder(token: Token) -> Token:
+    """'a bank account controlled by a front company': the party is the controller."""
+    if token.lemma_.lower() not in HOLDER_WORDS:
+        return token
+    for acl in (c for c in token.children if c.dep_ == "acl"):
+        for agent in (c for c in acl.children if c.dep_ == "agent"):
+            found = objects(agent)
+            if found:
+                return found[0]
+    return token
+
+
 def _merge_into(candidates: list[Candidate], new: Candidate) -> None:
     """Two triggers on the same goods in one sentence are one transfer."""
     for old in candidates:
-        if old.item_heads & new.item_heads:
+        if old.item_tokens & new.item_tokens:
             old.giver = old.giver or new.giver
             old.recipient = old.recipient or new.recipient
             old.origin = old.origin or new.origin

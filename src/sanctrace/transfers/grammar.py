@@ -21,6 +21,8 @@ RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 LIST_LINKS = frozenset({"including", "include", "along", "with", "like", "such", "plus"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 GOODS_PREPS = frozenset({"of"})
+#: Nouns for parts of other goods: "components for ballistic missiles".
+PART_WORDS = frozenset({"component", "part", "spare", "accessory"})
 #: How an amount hangs on "worth" ("worth 80,000 euros").
 VALUE_DEPS = frozenset({"npadvmod", "nummod", "quantmod", "dobj", "pobj"})
 #: Verbs whose object, not subject, does what their infinitive says.
@@ -132,7 +134,10 @@ def expand_list(heads: list[Token]) -> list[Token]:
 
 
 def item_phrase(head: Token) -> SpacySpan:
-    """Goods are named by their noun and "of" phrases ("tonnes of coal"), not "in 2022"."""
+    """Goods are named by their noun and "of" phrases ("tonnes of coal"), not "in 2022";
+    parts also by what they are for ("components for ballistic missiles")."""
+    if head.lemma_.lower() in PART_WORDS:
+        return noun_phrase(head, GOODS_PREPS | {"for"})
     return noun_phrase(head, GOODS_PREPS)
 
 

@@ -117,7 +117,7 @@ class Modality:
     def states_a_rule(self, trigger: Token) -> bool:
         """A trigger under 'ban', 'forbid', 'cap' ... describes a rule, not an event."""
         rules = self.lexicon.cues["rule_verbs"]
-        if any(a.lemma_.lower() in rules or a.lower_ in rules for a in governors(trigger)):
+        if any(a.lemma_.lower() in rules or a.lower_ in rules for a in _clause_governors(trigger)):
             return True
         # Parsers often miss "resolutions ... bar states from supplying": look at the words.
         before = trigger.doc[max(0, trigger.i - 6) : trigger.i]
@@ -126,6 +126,18 @@ class Modality:
                 earlier = trigger.doc[: token.i]
                 return any(t.lemma_.lower() in INSTRUMENT_WORDS for t in earlier)
         return False
+
+
+def _clause_governors(token: Token) -> list[Token]:
+    """The governors of a token up to the noun a relative clause describes: in "a company,
+    which sold tankers, was sanctioned" the sale is not under "sanctioned"."""
+    chain = []
+    while token.head.i != token.i:
+        if token.dep_ == "relcl":
+            break
+        token = token.head
+        chain.append(token)
+    return chain
 
 
 def _source_name(token: Token) -> str:
