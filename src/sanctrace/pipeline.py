@@ -119,29 +119,23 @@ class Analyzer:
         candidates: list[Candidate] = []
         for span, sentence in parsed.sentences:
             candidates.extend(self.extractor.extract(sentence, span.start, parsed.context))
-        events = merge_retellings(candidates)
         self._settle_countries(candidates, document)
+        events = merge_retellings(candidates)
         parties: dict[str, Party] = {}
         transfers = [
             self._transfer(document, first, retellings, parties) for first, retellings in events
         ]
         for party in parties.values():
             party.mentions = _mentions_of(party, parsed.context)
-            if self.screener is not None and party.kind != "state":
-                party.screening = self._screen(party)
         if self.screener is not None:
+            for party in parties.values():
+                if party.kind != "state":
+                    party.screening = _screen(self.screener, party)
             by_id = {party.id: party for party in parties.values()}
             for transfer in transfers:
                 transfer.findings += self.designations.findings_for(transfer, by_id)
         ordered = sorted(parties.values(), key=lambda p: (p.mentions[0].start, p.id))
         return AnalysedDocument(document, ordered, transfers)
-
-    def _screen(self, party: Party) -> list[ScreeningHit]:
-        assert self.screener is not None
-        try:
-            return self.screener.screen(party.name, party.kind, party.country)
-        except InputProblem:
-            return []  # a name screening refuses (no letters, too long) has no hits
 
     def _settle_countries(self, candidates: list[Candidate], document: Document) -> None:
         """One country per party: what any mention says, else the dateline for a named firm."""
@@ -198,6 +192,13 @@ class Analyzer:
         )
         transfer.findings = self.regimes.findings_for(transfer, document.published)
         return transfer
+
+
+def _screen(screener: Screener, party: Party) -> list[ScreeningHit]:
+    try:
+        return screener.screen(party.name, party.kind, party.country)
+    except InputProblem:
+        return []  # a name screening refuses (no letters, too long) has no hits
 
 
 def _party_ref(
