@@ -303,3 +303,9 @@ def test_extract_verb_and_noun_on_the_same_goods_are_one_transfer(extract: Extra
     found = _one(extract, "North Korea received a shipment of Chinese trucks in April.")
     assert _tags(found) == {"vehicle"}
     assert found.date is not None and found.date.value == "2023-04"  # April after March: last year
+
+
+def test_extract_nationality_of_exports_is_the_exporting_state(extract: Extract) -> None:
+    found = _one(extract, "Chinese exports of crude oil to North Korea rose in October.")
+    assert _countries(found) == ("cn", "kp")
+    assert found.giver is not None and found.giver.kind == "state"

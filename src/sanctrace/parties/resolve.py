@@ -127,6 +127,8 @@ class PartyResolver:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self._alias_pattern = self._compile_aliases()
+        #: Each state's entry by its code, for nationality words ("Chinese" -> China).
+        self._states = {e.country: e for _, e in gazetteer.aliases() if e.kind == "state"}
 
     def _compile_aliases(self) -> re.Pattern[str]:
         forms = sorted({alias for alias, entry in self.gazetteer.aliases() if len(alias) > 2})
@@ -168,6 +170,9 @@ class PartyResolver:
         entry = self._entry_in(phrase, context)
         if entry is not None:
             return _from_entry(entry, text, start, end)
+        if head.pos_ == "ADJ":
+            state = self._states.get(self.gazetteer.demonym(head.text) or "")
+            return _from_entry(state, text, start, end) if state else None
 
         if lower in KINSHIP:
             owner = next((c for c in head.children if c.dep_ == "poss"), None)

@@ -256,6 +256,14 @@ class TransferExtractor:
         for child in noun.children:
             if child.dep_ == "poss" and frame.possessor:
                 roles.add(frame.possessor, [child])
+        demonyms = [
+            c
+            for c in noun.children
+            if c.dep_ == "amod" and self.resolver.gazetteer.demonym(c.text) is not None
+        ]
+        if frame.possessor and demonyms and not getattr(roles, frame.possessor):
+            # "Chinese exports of crude oil": the nationality is the exporting state.
+            roles.add(frame.possessor, demonyms[:1])
         head = noun.head
         light = self.lexicon.light_verbs.get(head.lemma_.lower())
         if noun.dep_ in {"dobj", "attr"} and light:
