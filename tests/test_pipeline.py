@@ -195,3 +195,10 @@ def test_pipeline_her_brother_is_the_relative_by_family_name(analyse: Analyse) -
     )
     (transfer,) = analysed.transfers
     assert transfer.recipient is not None and transfer.recipient.name == "Kim Jong Un"
+
+
+def test_pipeline_transfer_in_an_old_decade_breaches_nothing(analyse: Analyse) -> None:
+    analysed = analyse("North Korea sold ballistic missiles to Iran in the 1990s, a report said.")
+    (transfer,) = analysed.transfers
+    assert transfer.date is not None and transfer.date.basis == "text"
+    assert transfer.findings == [], "no UN measure was in force in 1990"

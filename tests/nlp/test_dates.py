@@ -90,7 +90,11 @@ CASES = [
     ("three days ago", "2024-03-01", False, "2024-02-27"),
     ("two weeks ago", "2024-03-05", False, "2024-02"),
     ("a year ago", "2024-03-05", False, "2023"),
-    ("in the late 1950s", None, False, None),
+    # A decade is one year in it, never the publication date (which would put an
+    # old transfer under new law).
+    ("in the late 1950s", None, False, "1957"),
+    ("in the 1990s", "2023-06-01", False, "1990"),
+    ("during the mid-2000s", "2023-06-01", False, "2004"),
     # relative expressions need the publication date
     ("last September", None, False, None),
     ("in May", None, False, None),

@@ -309,3 +309,17 @@ def test_extract_nationality_of_exports_is_the_exporting_state(extract: Extract)
     found = _one(extract, "Chinese exports of crude oil to North Korea rose in October.")
     assert _countries(found) == ("cn", "kp")
     assert found.giver is not None and found.giver.kind == "state"
+
+
+def test_extract_goods_on_an_intercepted_carrier_are_prevented(extract: Extract) -> None:
+    found = _one(
+        extract,
+        "Egyptian officers intercepted a ship carrying 30,000 grenades bound for North Korea.",
+    )
+    assert found.outcome == "prevented"
+    assert found.recipient is not None and found.recipient.country == "kp"
+
+
+def test_extract_decade_dates_the_transfer(extract: Extract) -> None:
+    found = _one(extract, "North Korea sold ballistic missiles to Iran in the 1990s.")
+    assert found.date is not None and found.date.value == "1990"

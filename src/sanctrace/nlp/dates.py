@@ -160,6 +160,16 @@ def _year(match: re.Match[str], published: date | None, future: bool) -> _Result
     return match.group("year"), None, None
 
 
+def _decade(match: re.Match[str], published: date | None, future: bool) -> _Result:
+    """'in the 1990s' -> 1990; 'the mid-1990s' -> 1994; 'the late 1990s' -> 1997.
+
+    A transfer date is at most a year, so a decade reads as one year in it: its
+    start (or middle, or end when the text says so). A decade must not fall back
+    to the publication date, which would wrongly put old transfers under new law."""
+    offset = {"mid": 4, "late": 7}.get((match.group("part") or "").lower(), 0)
+    return str(int(match.group("decade")) * 10 + offset), None, None
+
+
 def _relative_unit(match: re.Match[str], published: date | None, future: bool) -> _Result:
     """this/last/next year, month, week or weekend."""
     rel = match.group("rel").lower()
@@ -278,8 +288,11 @@ _RULES: list[tuple[str, _Handler]] = [
         _weekday,
     ),
     (rf"{_PREP}{_REL}(?P<season>(?i:spring|summer|autumn|fall))\b", _season),
+    (
+        rf"{_PREP}(?:the\s+)?(?:(?P<part>(?i:early|mid|late))[\s-]+)?(?P<decade>(?:19|20)\d)0s\b",
+        _decade,
+    ),
     # Placed by nothing the resolver knows: consumed, so that no part reads as a date.
-    (rf"{_PREP}(?:the\s+)?{_APPROX}?(?:19|20)\d0s\b", _nothing),
     (rf"{_PREP}(?<![\d,.$])(?:19|20)\d\d\s*[-–—/]\s*(?:(?:19|20)\d\d|\d\d)(?![\d-])", _nothing),
     (_EVENT_RELATIVE, _nothing),
     (

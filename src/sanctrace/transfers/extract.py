@@ -63,6 +63,10 @@ MAKER_VERBS = frozenset({"build", "make", "manufacture", "produce"})
 DESTINED_VERBS = frozenset({"intend", "destine", "bind", "bound", "mean", "earmark"})
 #: Nouns that hold money for someone: "an account controlled by a front company".
 HOLDER_WORDS = frozenset({"account", "wallet", "address"})
+#: How far up from the goods a seizure may stand: goods -> carrying -> ship -> seized.
+STOP_REACH = 4
+#: Links from goods up to what carries them ("a ship carrying grenades").
+CARRYING_DEPS = frozenset({"dobj", "pobj", "acl", "relcl", "prep"})
 #: Words that attach a value to goods ("watches worth 80,000 euros to Pyongyang").
 VALUE_WORDS = frozenset({"worth", "valued"})
 #: Dependencies of things, whatever part of speech the tagger gave them.
@@ -513,12 +517,18 @@ class TransferExtractor:
         return head
 
     def _goods_stopped(self, trigger: Token, heads: set[int]) -> bool:
-        """'Customs seized 300 bottles of whisky bound for ...': the goods were stopped."""
+        """The goods, or what carried them, were stopped: 'Customs seized 300 bottles of
+        whisky bound for ...', 'intercepted a ship carrying 30,000 grenades'."""
         stops = self.lexicon.cues["prevented"]
         for i in heads:
-            head = trigger.doc[i]
-            if head.dep_ in {"dobj", "nsubjpass"} and head.head.lemma_.lower() in stops:
-                return True
+            token = trigger.doc[i]
+            for _ in range(STOP_REACH):
+                governor = token.head
+                if token.dep_ in {"dobj", "nsubjpass"} and governor.lemma_.lower() in stops:
+                    return True
+                if governor.i == token.i or token.dep_ not in CARRYING_DEPS:
+                    break
+                token = governor
         return False
 
 
