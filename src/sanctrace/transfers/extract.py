@@ -128,7 +128,7 @@ class TransferExtractor:
         lent: list[tuple[Mention | None, Mention | None]] = []
         for token in sent:
             roles, outcome = self._roles(token)
-            if roles is None or self.modality.states_a_rule(token) or self._is_voyage(token, roles):
+            if roles is None or self._not_an_event(token, roles):
                 continue
             candidate = self._candidate(token, roles, evidence, offset, context)
             if candidate is None:
@@ -329,6 +329,15 @@ class TransferExtractor:
         return roles
 
     # -- building the candidate -----------------------------------------------------
+
+    def _not_an_event(self, trigger: Token, roles: Roles) -> bool:
+        """Rules, trade statistics and voyages name goods without a transfer."""
+        modality = self.modality
+        return (
+            modality.states_a_rule(trigger)
+            or modality.states_a_trend(trigger)
+            or self._is_voyage(trigger, roles)
+        )
 
     def _is_voyage(self, trigger: Token, roles: Roles) -> bool:
         """'The vessel arrived at Subic Bay': a ship that merely sails is not goods."""

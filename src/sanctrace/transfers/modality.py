@@ -114,6 +114,15 @@ class Modality:
             return None
         return TransferDate(chosen[2].value, chosen[2].text, "text")
 
+    def states_a_trend(self, trigger: Token) -> bool:
+        """'Coal exports have fallen since 2017': a trade statistic, not a transfer."""
+        trends = self.lexicon.cues["trend_verbs"]
+        return (
+            trigger.pos_ == "NOUN"
+            and trigger.dep_ in {"nsubj", "nsubjpass"}
+            and trigger.head.lemma_.lower() in trends
+        )
+
     def states_a_rule(self, trigger: Token) -> bool:
         """A trigger under 'ban', 'forbid', 'cap' ... describes a rule, not an event."""
         rules = self.lexicon.cues["rule_verbs"]
