@@ -67,6 +67,7 @@ HOLDER_WORDS = frozenset({"account", "wallet", "address"})
 STOP_REACH = 4
 #: Links from goods up to what carries them ("a ship carrying grenades").
 CARRYING_DEPS = frozenset({"dobj", "pobj", "acl", "relcl", "prep"})
+PARTY_ROLES = frozenset({"giver", "recipient"})
 #: Words that attach a value to goods ("watches worth 80,000 euros to Pyongyang").
 VALUE_WORDS = frozenset({"worth", "valued"})
 #: Dependencies of things, whatever part of speech the tagger gave them.
@@ -111,6 +112,15 @@ class Roles:
 
     def add(self, role: str, tokens: list[Token]) -> None:
         getattr(self, role).extend(tokens)
+
+    def fill_missing(
+        self, frame: Frame, prep_tokens: list[Token], only: frozenset[str] | None = None
+    ) -> None:
+        """Fill roles still empty from prepositions hung elsewhere than on the trigger."""
+        for prep in prep_tokens:
+            role = frame.preps.get(prep.lower_)
+            if role and (only is None or role in only) and not getattr(self, role):
+                self.add(role, objects(prep))
 
 
 class TransferExtractor:
@@ -249,10 +259,7 @@ class TransferExtractor:
             # "shipments of weapons including missiles ... to Moscow"
             if link.lower_ in LIST_LINKS and link.dep_ in {"prep", "acl"}:
                 roles.items.extend(o for o in link.children if o.dep_ in {"pobj", "dobj"})
-                for prep in preps(link):
-                    role = frame.preps.get(prep.lower_)
-                    if role in {"giver", "recipient"} and not getattr(roles, role):
-                        roles.add(role, objects(prep))
+                roles.fill_missing(frame, preps(link), PARTY_ROLES)
         goods_compounds = [
             c for c in noun.children if c.dep_ in {"compound", "nmod", "amod"} and not hyphenated(c)
         ]
@@ -273,10 +280,7 @@ class TransferExtractor:
         if noun.dep_ in {"dobj", "attr"} and light:
             roles.add(light, subject(head))
             # "took delivery in March of two machines from a manufacturer"
-            for prep in preps(head):
-                role = frame.preps.get(prep.lower_)
-                if role and not getattr(roles, role):
-                    roles.add(role, objects(prep))
+            roles.fill_missing(frame, preps(head))
             if not roles.items:
                 roles.items.extend(
                     o
@@ -296,10 +300,7 @@ class TransferExtractor:
         for item in expand_list(roles.items):
             valued = [c for c in item.children if c.lemma_.lower() in VALUE_WORDS]
             under_value = [t for v in valued for t in v.subtree if t.dep_ == "prep"]
-            for prep in preps(item) + under_value:
-                role = frame.preps.get(prep.lower_)
-                if role in {"giver", "recipient"} and not getattr(roles, role):
-                    roles.add(role, objects(prep))
+            roles.fill_missing(frame, preps(item) + under_value, PARTY_ROLES)
             for child in item.children:
                 if child.dep_ not in {"acl", "relcl"}:
                     continue
@@ -474,8 +475,9 @@ class TransferExtractor:
             evidence=evidence,
             giver=giver,
             recipient=recipient,
-            origin=origin or (giver.country if giver else None),
-            destination=destination or (recipient.country if recipient else None),
+            # Parties' countries are settled per document later, and fill these then.
+            origin=origin,
+            destination=destination,
             route=route,
             certainty=certainty,
             outcome=outcome,
