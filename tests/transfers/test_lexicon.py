@@ -107,3 +107,26 @@ def test_lexicon_unreadable_file_raises_error_naming_file(tmp_path: Path, conten
 def test_lexicon_missing_file_raises_error_naming_file(tmp_path: Path) -> None:
     with pytest.raises(LexiconError, match=r"absent\.yaml"):
         load_lexicon(tmp_path / "absent.yaml")
+
+
+def test_lexicon_misspelt_frame_key_fails_naming_file_line_and_key(tmp_path: Path) -> None:
+    path = tmp_path / "lexicon.yaml"
+    text = yaml.safe_dump(VALID, sort_keys=False).replace("subject: giver", "subjet: giver")
+    path.write_text(text, encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "subjet" in row)
+    with pytest.raises(LexiconError) as raised:
+        load_lexicon(path)
+    message = str(raised.value)
+    assert str(path) in message and f"line {line}" in message and "'subjet'" in message
+
+
+def test_lexicon_duplicate_key_fails_naming_file_line_and_key(tmp_path: Path) -> None:
+    path = tmp_path / "lexicon.yaml"
+    text = yaml.safe_dump(VALID, sort_keys=False) + "verbs:\n  give: {frame: send}\n"
+    path.write_text(text, encoding="utf-8")
+    line = len(text.splitlines()) - 1
+    with pytest.raises(LexiconError) as raised:
+        load_lexicon(path)
+    message = str(raised.value)
+    assert str(path) in message and f"line {line}" in message and "'verbs'" in message
+    assert "twice" in message

@@ -14,30 +14,28 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sanctrace.parties.gazetteer import Entry, Gazetteer
+from sanctrace.parties.words import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
-THING_PRONOUNS = frozenset({"it", "its"})
-KINSHIP = frozenset({"brother", "sister", "father", "son", "daughter", "grandfather", "uncle"})
-SPEECH_VERBS = frozenset({"say", "deny", "tell", "claim", "insist", "report", "state", "reject"})
-STATE_DESCRIPTIONS = frozenset({"country", "nation", "state", "regime", "government"})
-#: Head nouns of ships: parties when they give or take, never goods when they sail.
-VESSEL_WORDS = frozenset(
-    {"tanker", "ship", "vessel", "freighter", "carrier", "boat", "trawler", "barge", "dredger"}
-)
-ORG_WORDS = frozenset(
-    {"company", "firm", "charity", "group", "exporter", "manufacturer", "shipyard", "business"}
-)
+PERSON_PRONOUNS = words()["person_pronouns"]
+THING_PRONOUNS = words()["thing_pronouns"]
+KINSHIP = words()["kinship"]
+SPEECH_VERBS = words()["speech_verbs"]
+STATE_DESCRIPTIONS = words()["state_descriptions"]
+VESSEL_WORDS = words()["vessel_words"]
+ORG_WORDS = words()["org_words"]
+DETERMINERS = words()["determiners"]
+DEFINITE = words()["definite"]
+PLACE_WORDS = words()["place_words"]
+NAMING_VERBS = words()["naming_verbs"]
 #: Dependencies that end a noun phrase: what follows is not part of the name.
 PHRASE_END = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl"})
-DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 _SPACES = re.compile(r"\s+")
 VESSEL_PREFIX = re.compile(r"^(?:M/[TV]|MV|MT|M\.V\.)\s+")
-PLACE_WORDS = frozenset({"port", "city", "harbour", "harbor", "town", "province", "region"})
 
 
 @dataclass(slots=True)
@@ -301,7 +299,6 @@ class PartyResolver:
         return None
 
 
-NAMING_VERBS = frozenset({"name", "call", "dub", "rename"})
 #: Codes the country registry knows that are not states ("European" -> eu).
 NOT_STATES = frozenset({"eu", "zz"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT"})
@@ -361,7 +358,7 @@ def _clean_name(text: str) -> str:
 
 
 def _is_definite(phrase: SpacySpan) -> bool:
-    return phrase[0].lower_ in {"the", "this", "that", "these", "those"}
+    return phrase[0].lower_ in DEFINITE
 
 
 def _description_kind(head: Token) -> str:

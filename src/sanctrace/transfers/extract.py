@@ -41,43 +41,27 @@ from sanctrace.transfers.grammar import (
 )
 from sanctrace.transfers.lexicon import Frame, Lexicon
 from sanctrace.transfers.modality import Modality
+from sanctrace.transfers.words import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-#: Nouns that measure or contain goods: the goods are in their "of" phrase.
-CONTAINERS = frozenset(
-    {
-        "pair", "dozen", "number", "batch", "set", "fleet", "cargo", "consignment", "load",
-        "lot", "shipment", "tonne", "ton", "barrel", "worth", "amount", "quantity", "kind",
-        "type", "sack", "container", "supply", "piece", "unit", "million", "thousand",
-        "gift", "present", "total", "volume", "package", "crate", "box", "case", "hundred",
-        "value",
-        "score", "tens", "bottle", "carton", "bale", "drum", "tank", "cask",
-    }
-)  # fmt: skip
-ROUTE_PREPS = frozenset({"via", "through"})
-#: Participles naming who made goods ("yachts built by X"): the maker is the seller.
-MAKER_VERBS = frozenset({"build", "make", "manufacture", "produce"})
-#: Participles naming where goods were headed ("intended for X", "bound for X").
-DESTINED_VERBS = frozenset({"intend", "destine", "bind", "bound", "mean", "earmark"})
-#: Nouns that hold money for someone: "an account controlled by a front company".
-HOLDER_WORDS = frozenset({"account", "wallet", "address"})
 #: How far up from the goods a seizure may stand: goods -> carrying -> ship -> seized.
 STOP_REACH = 4
 #: Links from goods up to what carries them ("a ship carrying grenades").
 CARRYING_DEPS = frozenset({"dobj", "pobj", "acl", "relcl", "prep"})
 PARTY_ROLES = frozenset({"giver", "recipient"})
-#: Words that attach a value to goods ("watches worth 80,000 euros to Pyongyang").
-VALUE_WORDS = frozenset({"worth", "valued"})
 #: Dependencies of things, whatever part of speech the tagger gave them.
 NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubjpass", "conj", "appos"})
-#: Units that stand for goods named before ("a further 850 tonnes was sold").
-MEASURES = frozenset({"tonne", "ton", "barrel", "kilogram", "kg", "container", "unit"})
-#: Nouns that refer back to goods named before ("the equipment", "the cargo").
-GENERIC_GOODS = frozenset(
-    {"equipment", "cargo", "goods", "item", "consignment", "material", "materiel", "shipment"}
-)
+CONTAINERS = words()["containers"]
+ROUTE_PREPS = words()["route_preps"]
+MAKER_VERBS = words()["maker_verbs"]
+DESTINED_VERBS = words()["destined_verbs"]
+HOLDER_WORDS = words()["holder_words"]
+VALUE_WORDS = words()["value_words"]
+MEASURES = words()["measures"]
+GENERIC_GOODS = words()["generic_goods"]
+PURPOSE_WORDS = words()["purpose_words"]
 
 
 @dataclass(slots=True)
@@ -317,7 +301,7 @@ class TransferExtractor:
     def _possessive_recipient(self, roles: Roles, frame: Frame) -> None:
         # "ammunition for Moscow's war": the possessor of the purpose is the recipient.
         for token in list(roles.recipient):
-            if token.lemma_.lower() in {"war", "army", "military", "use", "programme", "program"}:
+            if token.lemma_.lower() in PURPOSE_WORDS:
                 roles.recipient.remove(token)
                 roles.recipient.extend(c for c in token.children if c.dep_ == "poss")
 

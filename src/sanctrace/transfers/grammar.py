@@ -10,26 +10,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sanctrace.parties.resolve import VESSEL_WORDS, noun_phrase
+from sanctrace.parties.resolve import DEFINITE, VESSEL_WORDS, noun_phrase
+from sanctrace.transfers.words import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
-#: Prepositions and verbs that add goods to a list ("X, along with Y", "weapons including Z").
-LIST_LINKS = frozenset({"including", "include", "along", "with", "like", "such", "plus"})
+RELATIVE_PRONOUNS = words()["relative_pronouns"]
+LIST_LINKS = words()["list_links"]
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 GOODS_PREPS = frozenset({"of"})
-#: Nouns for parts of other goods: "components for ballistic missiles".
-PART_WORDS = frozenset({"component", "part", "spare", "accessory"})
+PART_WORDS = words()["part_words"]
 #: How an amount hangs on "worth" ("worth 80,000 euros").
 VALUE_DEPS = frozenset({"npadvmod", "nummod", "quantmod", "dobj", "pobj"})
-#: Verbs whose object, not subject, does what their infinitive says.
-OBJECT_CONTROL = frozenset({"use", "help", "allow"})
-#: Reporting words a parser mistakes for the subject of a relative clause
-#: ("a carrier that prosecutors allege was used ...").
-GAP_WORDS = frozenset({"allege", "say", "claim", "believe", "suspect"})
+OBJECT_CONTROL = words()["object_control"]
+GAP_WORDS = words()["gap_words"]
 
 
 def is_passive(verb: Token) -> bool:
@@ -156,7 +152,7 @@ def hyphenated(token: Token) -> bool:
 
 
 def is_definite(token: Token) -> bool:
-    return any(c.lower_ in {"the", "this", "these", "those"} for c in token.children)
+    return any(c.lower_ in DEFINITE for c in token.children)
 
 
 def is_vessel(token: Token) -> bool:
@@ -185,7 +181,7 @@ def goods_words(phrase: SpacySpan) -> str:
     "coal worth some $370 million" -> "coal worth"."""
     value: set[int] = set()
     for token in phrase:
-        if token.lemma_.lower() in {"worth", "valued"}:
+        if token.lemma_.lower() in words()["value_words"]:
             for child in token.children:
                 if child.dep_ in VALUE_DEPS:
                     value.update(t.i for t in child.subtree)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TypedDict
+from typing import Any, NotRequired, TypedDict
 
-from sanctrace.datafiles import read_yaml
+from sanctrace.datafiles import check_keys, read_yaml
 from sanctrace.errors import DataFileError
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
@@ -32,7 +32,22 @@ class LexiconError(DataFileError):
     """The trigger lexicon file is invalid."""
 
 
+class LexiconSpec(TypedDict):
+    frames: dict[str, FrameSpec]
+    verbs: dict[str, TriggerSpec]
+    nouns: dict[str, TriggerSpec]
+    cues: dict[str, list[str]]
+    phrasal: NotRequired[dict[str, dict[str, str]]]
+    light_verbs: NotRequired[dict[str, str]]
+    seen_verbs: NotRequired[list[str]]
+    seen_preps: NotRequired[list[str]]
+    novelty_words: NotRequired[list[str]]
+    irregular_forms: NotRequired[dict[str, list[str]]]
+    patterns: NotRequired[dict[str, PatternSpec]]
+
+
 class FrameSpec(TypedDict, total=False):
+    description: str
     subject: str
     object: str
     dative: str
@@ -41,6 +56,31 @@ class FrameSpec(TypedDict, total=False):
     subject_without_destination: str
     possessor: str
     money_only: bool
+    example: str
+    expect: dict[str, str]
+
+
+class TriggerSpec(TypedDict):
+    frame: str
+    particle: NotRequired[str]
+    requires_prep: NotRequired[list[str]]
+    outcome: NotRequired[str]
+
+
+class PatternSpec(TypedDict):
+    """A way the grammar fills a role, named so each transfer can say how it was read."""
+
+    description: str
+    example: str
+    expect: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    id: str
+    description: str
+    example: str
+    expect: dict[str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +94,8 @@ class Frame:
     subject_without_destination: str | None = None
     possessor: str | None = None
     money_only: bool = False
+    example: str | None = None
+    expect: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +118,7 @@ class Lexicon:
     novelty_words: frozenset[str]
     cues: dict[str, frozenset[str]]
     irregular_forms: dict[str, tuple[str, ...]]
+    patterns: dict[str, Pattern] = field(default_factory=dict)
 
     def trigger_forms(self) -> frozenset[str]:
         """Every surface form of every trigger: what makes a sentence worth parsing."""
@@ -113,7 +156,12 @@ def _fail(path: Path, where: str, problem: str) -> LexiconError:
     return LexiconError(f"Trigger lexicon {path}: {where} {problem}; fix the file and retry.")
 
 
+def _checked(path: Path, raw: Any, spec: type, where: str) -> dict[str, Any]:
+    return check_keys(raw, spec, where, lambda at, problem: _fail(path, at, problem))
+
+
 def _frame(path: Path, name: str, spec: FrameSpec) -> Frame:
+    _checked(path, spec, FrameSpec, f"frame '{name}'")
     roles = [spec.get(k) for k in ("subject", "object", "dative", "object_party_with")]
     roles += [spec.get("subject_without_destination"), spec.get("possessor")]
     roles += list(spec.get("preps", {}).values())
@@ -130,12 +178,32 @@ def _frame(path: Path, name: str, spec: FrameSpec) -> Frame:
         subject_without_destination=spec.get("subject_without_destination"),
         possessor=spec.get("possessor"),
         money_only=bool(spec.get("money_only", False)),
+        example=spec.get("example"),
+        expect=_expectation(path, f"frame '{name}'", spec.get("expect", {})),
     )
+
+
+def _expectation(path: Path, where: str, expect: dict[str, str]) -> dict[str, str]:
+    for role in expect:
+        if role not in ROLES:
+            raise _fail(path, where, f"expects unknown role '{role}'")
+    return dict(expect)
+
+
+def _patterns(path: Path, raw: dict[str, PatternSpec]) -> dict[str, Pattern]:
+    patterns = {}
+    for pattern_id, spec in raw.items():
+        where = f"pattern '{pattern_id}'"
+        _checked(path, spec, PatternSpec, where)
+        expect = _expectation(path, where, spec["expect"])
+        patterns[pattern_id] = Pattern(pattern_id, spec["description"], spec["example"], expect)
+    return patterns
 
 
 def _triggers(path: Path, section: str, raw: dict, frames: dict[str, Frame]) -> dict[str, Trigger]:
     triggers = {}
     for lemma, spec in raw.items():
+        _checked(path, spec, TriggerSpec, f"{section} '{lemma}'")
         frame = frames.get(spec.get("frame"))
         if frame is None:
             raise _fail(path, f"{section} '{lemma}'", f"names unknown frame '{spec.get('frame')}'")
@@ -154,6 +222,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     data = read_yaml(path, lambda where, problem: _fail(path, where, problem))
     if not isinstance(data, dict):
         raise _fail(path, "the file", "is not a mapping")
+    _checked(path, data, LexiconSpec, "the file")
     frames = {name: _frame(path, name, spec) for name, spec in data.get("frames", {}).items()}
     phrasal: dict[str, dict[str, Frame]] = {}
     for verb, particles in data.get("phrasal", {}).items():
@@ -167,6 +236,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     missing = [kind for kind in CUE_KINDS if kind not in cues]
     if missing:
         raise _fail(path, "cues", f"lack the kinds {', '.join(missing)}")
+    if unknown := sorted(set(cues) - set(CUE_KINDS)):
+        raise _fail(path, "cues", f"have unknown kinds {', '.join(unknown)}")
     return Lexicon(
         verbs=_triggers(path, "verb", data.get("verbs", {}), frames),
         phrasal=phrasal,
@@ -177,6 +248,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         novelty_words=frozenset(data.get("novelty_words", ())),
         cues={kind: frozenset(words) for kind, words in cues.items()},
         irregular_forms={k: tuple(v) for k, v in data.get("irregular_forms", {}).items()},
+        patterns=_patterns(path, data.get("patterns", {})),
     )
 
 

@@ -12,19 +12,16 @@ from typing import TYPE_CHECKING
 
 from sanctrace.model import TransferDate
 from sanctrace.nlp.dates import find_dates
-from sanctrace.parties.resolve import noun_phrase
+from sanctrace.parties.resolve import DETERMINERS, noun_phrase
 from sanctrace.transfers.grammar import governing_verb, governors, objects
 from sanctrace.transfers.lexicon import Lexicon
+from sanctrace.transfers.words import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-#: Verbs whose date is the date of the event they govern ("began in mid-2022").
-ASPECT_VERBS = frozenset({"begin", "start", "continue", "resume", "happen", "occur", "end"})
-#: Words naming the rules themselves ("resolutions ban ...", "sanctions forbid ...").
-INSTRUMENT_WORDS = frozenset(
-    {"resolution", "sanction", "council", "law", "regulation", "rule", "embargo", "measure"}
-)
+ASPECT_VERBS = words()["aspect_verbs"]
+INSTRUMENT_WORDS = words()["instrument_words"]
 
 
 class Modality:
@@ -155,6 +152,6 @@ def _source_name(token: Token) -> str:
     if ents and ents[-1].root == token:
         return ents[-1].text
     words = phrase.text.split()
-    if words and words[0].lower() in {"the", "a", "an"}:
+    if words and words[0].lower() in DETERMINERS:
         words = words[1:]
     return " ".join(words)

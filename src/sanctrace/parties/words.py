@@ -1,0 +1,21 @@
+"""The party resolver's word classes, read from `words.yaml` beside this file."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from sanctrace.wordclasses import load_word_classes
+
+WORDS_PATH = Path(__file__).with_name("words.yaml")
+CLASSES = frozenset(
+    {
+        "person_pronouns", "thing_pronouns", "kinship", "speech_verbs", "state_descriptions",
+        "vessel_words", "org_words", "determiners", "definite", "place_words", "naming_verbs",
+    }
+)  # fmt: skip
+
+
+@cache
+def words() -> dict[str, frozenset[str]]:
+    return load_word_classes(WORDS_PATH, CLASSES)

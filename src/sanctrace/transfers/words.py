@@ -1,0 +1,23 @@
+"""The transfer extractor's word classes, read from `words.yaml` beside this file."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from sanctrace.wordclasses import load_word_classes
+
+WORDS_PATH = Path(__file__).with_name("words.yaml")
+CLASSES = frozenset(
+    {
+        "containers", "route_preps", "maker_verbs", "destined_verbs", "holder_words",
+        "value_words", "measures", "generic_goods", "purpose_words", "relative_pronouns",
+        "list_links", "part_words", "object_control", "gap_words", "aspect_verbs",
+        "instrument_words",
+    }
+)  # fmt: skip
+
+
+@cache
+def words() -> dict[str, frozenset[str]]:
+    return load_word_classes(WORDS_PATH, CLASSES)
