@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-PartyKind = Literal["person", "organization", "state", "unknown"]
+PartyKind = Literal["person", "organization", "state", "vessel", "unknown"]
 Certainty = Literal["confirmed", "reported", "suspected", "possible", "denied"]
 Outcome = Literal["completed", "planned", "prevented"]
 Qualifier = Literal["exact", "about", "more_than", "less_than", "at_least", "up_to"]
@@ -153,6 +153,30 @@ class Finding:
     confidence: float
     explanation: str
     status: str = "potential_breach"
+    #: The named numbers whose product is `confidence`.
+    factors: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Cue:
+    """A word that set certainty or outcome: `sets` is "certainty=reported" and the like."""
+
+    text: str
+    start: int
+    end: int
+    sets: str
+
+
+@dataclass(slots=True)
+class Rules:
+    """Why a transfer was reported: the trigger, its frame, the pattern that filled each
+    role, the cues, and the document-level rules applied (ids name data entries)."""
+
+    trigger: Span
+    frame: str
+    roles: dict[str, str] = field(default_factory=dict)
+    cues: list[Cue] = field(default_factory=list)
+    document: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -172,6 +196,7 @@ class Transfer:
     findings: list[Finding] = field(default_factory=list)
     #: Further sentences that retell the same event (extra field).
     also_evidence: list[Span] = field(default_factory=list)
+    rules: Rules | None = None
 
 
 @dataclass(slots=True)

@@ -35,6 +35,7 @@ from sanctrace.nlp.prefilter import Prefilter
 from sanctrace.nlp.sentences import dateline, split_sentences
 from sanctrace.parties.gazetteer import Gazetteer
 from sanctrace.parties.resolve import DocumentContext, Mention, PartyResolver
+from sanctrace.transfers.document import continue_goods, settle_countries
 from sanctrace.transfers.extract import Candidate, TransferExtractor
 from sanctrace.transfers.lexicon import default_lexicon
 from sanctrace.transfers.merge import merge_retellings
@@ -49,7 +50,12 @@ REGISTERED_IN = (
 )
 #: Documents parsed together: enough to keep nlp.pipe busy, few enough to stream.
 DOCUMENT_BATCH = 64
-PARTY_KINDS = {"person": "person", "organization": "organization", "state": "state"}
+PARTY_KINDS = {
+    "person": "person",
+    "organization": "organization",
+    "state": "state",
+    "vessel": "vessel",
+}
 
 
 class Screener(Protocol):
@@ -119,7 +125,10 @@ class Analyzer:
         candidates: list[Candidate] = []
         for span, sentence in parsed.sentences:
             candidates.extend(self.extractor.extract(sentence, span.start, parsed.context))
-        self._settle_countries(candidates, document)
+        candidates = continue_goods(candidates)
+        place = dateline(document.text)
+        local = self.resolver.gazetteer.country_code(place) if place else None
+        settle_countries(candidates, lambda name: self._registration(name, document.text), local)
         events = merge_retellings(candidates)
         parties: dict[str, Party] = {}
         transfers = [
@@ -136,28 +145,6 @@ class Analyzer:
                 transfer.findings += self.designations.findings_for(transfer, by_id)
         ordered = sorted(parties.values(), key=lambda p: (p.mentions[0].start, p.id))
         return AnalysedDocument(document, ordered, transfers)
-
-    def _settle_countries(self, candidates: list[Candidate], document: Document) -> None:
-        """One country per party: what any mention says, else the dateline for a named firm."""
-        mentions = [m for c in candidates for m in (c.giver, c.recipient) if m is not None]
-        known: dict[str, str] = {}
-        for mention in mentions:
-            if mention.country and mention.key not in known:
-                known[mention.key] = mention.country
-        place = dateline(document.text)
-        local = self.resolver.gazetteer.country_code(place) if place else None
-        for mention in mentions:
-            if mention.country is None:
-                mention.country = known.get(mention.key)
-            if mention.country is None and mention.proper and mention.kind != "person":
-                mention.country = self._registration(mention.name, document.text)
-            if mention.country is None and mention.proper and mention.kind == "organization":
-                mention.country = local
-        for candidate in candidates:
-            candidate.origin = candidate.origin or (candidate.giver and candidate.giver.country)
-            candidate.destination = candidate.destination or (
-                candidate.recipient and candidate.recipient.country
-            )
 
     def _registration(self, name: str, text: str) -> str | None:
         """'the Courageous — registered in Cameroon': where a ship or firm is registered."""
@@ -189,7 +176,10 @@ class Analyzer:
             outcome=first.outcome,  # type: ignore[arg-type]
             attributed_to=first.attributed_to,
             also_evidence=_distinct_evidence(first, retellings),
+            rules=first.rules,
         )
+        if retellings:
+            first.rules.document.append("retelling-merged")
         transfer.findings = self.regimes.findings_for(transfer, document.published)
         return transfer
 

@@ -86,6 +86,7 @@ def test_contract_transfer_fields_in_text_order(analysis: Analysis) -> None:
         "evidence",
         "findings",
         "also_evidence",
+        "rules",
     }
     assert limousine["giver"] == {"party": "p-putin", "name": "Vladimir Putin", "country": "ru"}
     assert limousine["recipient"]["country"] == "kp"
@@ -108,6 +109,7 @@ def test_contract_transfer_fields_in_text_order(analysis: Analysis) -> None:
             "status": "potential_breach",
             "confidence": 0.812,
             "explanation": analysis.documents[0].transfers[0].findings[0].explanation,
+            "factors": analysis.documents[0].transfers[0].findings[0].factors,
         }
     ]
     text = analysis.documents[0].document.text

@@ -92,7 +92,10 @@ def test_engine_agrees_with_every_gold_transfer(regimes: Regimes) -> None:
     assert len(cases) >= 30
     wrong = []
     for name, gold, published in cases:
-        if gold["un_instruments"] and "kp" not in {gold["giver_country"], gold["recipient_country"]}:
+        if gold["un_instruments"] and "kp" not in {
+            gold["giver_country"],
+            gold["recipient_country"],
+        }:
             # Neither party is the target: the breach rests on the goods' origin as the
             # text gives it ("North Korean coal" on a third-country ship), which gold
             # files do not record.

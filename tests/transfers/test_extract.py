@@ -12,6 +12,7 @@ import pytest
 
 from sanctrace.nlp.sentences import split_sentences
 from sanctrace.pipeline import Analyzer
+from sanctrace.transfers.document import continue_goods
 from sanctrace.transfers.extract import Candidate
 
 PUBLISHED = "2024-03-01"  # a Friday
@@ -26,7 +27,7 @@ def extract(analyzer: Analyzer) -> Extract:
         found: list[Candidate] = []
         for span in split_sentences(text):
             found.extend(analyzer.extractor.extract(analyzer.nlp(span.text), span.start, context))
-        return found
+        return continue_goods(found)  # goods that refer back are a document-level rule
 
     return run
 

@@ -22,7 +22,13 @@ from sanctrace.transfers.lexicon import (
 #: A small valid lexicon; each bad-file test breaks one entry of a copy.
 VALID: dict[str, Any] = {
     "frames": {
-        "send": {"subject": "giver", "object": "items", "preps": {"to": "recipient"}},
+        "send": {
+            "description": "goods go out",
+            "example": "A sold B to C.",
+            "subject": "giver",
+            "object": "items",
+            "preps": {"to": "recipient"},
+        },
     },
     "verbs": {
         "ship": {"frame": "send"},

@@ -25,6 +25,7 @@ from sanctrace.model import (
     Party,
     PartyRef,
     Quantity,
+    Rules,
     ScreeningHit,
     Span,
     Transfer,
@@ -155,6 +156,22 @@ def _transfer(transfer: Transfer) -> dict[str, Any]:
         "evidence": _span(transfer.evidence),
         "findings": [_finding(finding) for finding in transfer.findings],
         "also_evidence": [_span(span) for span in transfer.also_evidence],
+        "rules": _rules(transfer.rules),
+    }
+
+
+def _rules(rules: Rules | None) -> dict[str, Any] | None:
+    if rules is None:
+        return None
+    return {
+        "trigger": _span(rules.trigger),
+        "frame": rules.frame,
+        "roles": dict(rules.roles),
+        "cues": [
+            {"text": cue.text, "start": cue.start, "end": cue.end, "sets": cue.sets}
+            for cue in rules.cues
+        ],
+        "document": list(rules.document),
     }
 
 
@@ -198,6 +215,7 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "status": finding.status,
         "confidence": round(finding.confidence, _DECIMALS),
         "explanation": finding.explanation,
+        "factors": dict(finding.factors),
     }
 
 

@@ -1,7 +1,8 @@
 """followthemoney entities: an analysis as data that Aleph and OpenSanctions tools load.
 
 Per document: an `Article`; each party as `Person`, `Organization`,
-`PublicBody` (states, and capitals or governments acting for them) or
+`PublicBody` (states, and capitals or governments acting for them), `Vessel`
+(ships, linked to a transfer as its `transport`: a ship is no legal entity) or
 `LegalEntity` (kind unknown); each transfer as an `EconomicActivity` whose
 `proof` is the article; and a `Documentation` link from the article to every
 party and transfer. Findings (in the activity's `description`) and screening
@@ -38,6 +39,7 @@ SCHEMA_BY_KIND: dict[PartyKind, str] = {
     "person": "Person",
     "organization": "Organization",
     "state": "PublicBody",
+    "vessel": "Vessel",
     "unknown": "LegalEntity",
 }
 
@@ -91,7 +93,8 @@ def _document_entities(analysed: AnalysedDocument) -> Iterator[EntityProxy]:
             if ref is not None and ref.party not in listed:
                 listed.add(ref.party)
                 yield _orphan_entity(document.id, ref, article)
-        activity = _activity(document.id, transfer, article, document.url)
+        vessels = {party.id for party in analysed.parties if party.kind == "vessel"}
+        activity = _activity(document.id, transfer, article, document.url, vessels)
         yield activity
         yield _documentation(document.id, article, activity, role="evidence of the transfer")
 
@@ -104,7 +107,7 @@ def _party_entity(document_id: str, party: Party, article: EntityProxy) -> Entit
     entity = model.make_entity(SCHEMA_BY_KIND[party.kind])
     entity.id = _party_id(document_id, party.id)
     entity.add("name", party.name)
-    entity.add("country", party.country)
+    entity.add("flag" if party.kind == "vessel" else "country", party.country)
     entity.add("proof", article.id)
     for hit in party.screening:
         entity.add("notes", _hit_note(hit))
@@ -121,15 +124,20 @@ def _orphan_entity(document_id: str, ref: PartyRef, article: EntityProxy) -> Ent
 
 
 def _activity(
-    document_id: str, transfer: Transfer, article: EntityProxy, url: str | None
+    document_id: str,
+    transfer: Transfer,
+    article: EntityProxy,
+    url: str | None,
+    vessels: set[str],
 ) -> EntityProxy:
     activity = model.make_entity("EconomicActivity")
     activity.id = _entity_id("transfer", document_id, transfer.id)
     activity.add("recordId", transfer.id)
-    if transfer.giver is not None:
-        activity.add("sender", _party_id(document_id, transfer.giver.party))
-    if transfer.recipient is not None:
-        activity.add("receiver", _party_id(document_id, transfer.recipient.party))
+    for role, ref in (("sender", transfer.giver), ("receiver", transfer.recipient)):
+        if ref is not None:
+            # A ship is no legal entity: followthemoney links it as the transport.
+            prop = "transport" if ref.party in vessels else role
+            activity.add(prop, _party_id(document_id, ref.party))
     activity.add("goodsDescription", "; ".join(_item_text(item) for item in transfer.items))
     if transfer.date is not None:
         activity.add("date", transfer.date.value)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -94,13 +95,14 @@ class Regimes:
         if not matched:
             return None
         table = regime.confidence
-        confidence = (
-            measure.weight
-            * max(w for _, w in matched)
-            * table.certainty[transfer.certainty]
-            * table.outcome[transfer.outcome]
-            * date_factor
-        )
+        factors = {
+            "measure": measure.weight,
+            "goods_match": max(w for _, w in matched),
+            "certainty": table.certainty[transfer.certainty],
+            "outcome": table.outcome[transfer.outcome],
+            "date_basis": date_factor,
+        }
+        confidence = math.prod(factors.values())
         return Finding(
             regime=regime.id,
             instrument=measure.resolution.instrument,
@@ -108,6 +110,7 @@ class Regimes:
             measure=measure.measure,
             confidence=round(min(1.0, confidence), 2),
             explanation=_explain(regime, measure, [i for i, _ in matched], direction, period),
+            factors={name: round(value, 4) for name, value in factors.items()},
         )
 
     def _covers(self, measure: Measure, item: Item) -> float:

@@ -9,6 +9,7 @@ parties already met in the document (a small, rule-based coreference).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -52,6 +53,8 @@ class Mention:
     proper: bool = True  # a name, not a description like "a trading house"
     role: bool = False  # filled a giver or recipient role (not only named in passing)
     gave: bool = False  # filled a giver role
+    #: The document rule that found this party from an earlier mention ("coreference-pronoun").
+    via: str | None = None
 
 
 @dataclass(slots=True)
@@ -59,15 +62,17 @@ class DocumentContext:
     """What the reader remembers while reading one document."""
 
     published: str | None
+    #: In text order (by start), so the latest before a place is found by bisection.
     mentions: list[Mention] = field(default_factory=list)
-    #: Tags of the goods last named, for "a further 850 tonnes" or "the equipment".
-    last_goods: tuple[str, ...] = ()
-    #: Who gave the goods last named: "a further 850 tonnes was sold" continues that trade.
-    last_giver: Mention | None = None
+
+    def add(self, mention: Mention) -> None:
+        """Remember a party met in a role, keeping the mentions in text order."""
+        bisect.insort(self.mentions, mention, key=lambda m: m.start)
 
     def latest(self, before: int, kinds: frozenset[str]) -> Mention | None:
-        for mention in reversed(self.mentions):
-            if mention.start < before and mention.kind in kinds:
+        end = bisect.bisect_left(self.mentions, before, key=lambda m: m.start)
+        for mention in reversed(self.mentions[:end]):
+            if mention.kind in kinds:
                 return mention
         return None
 
@@ -155,7 +160,7 @@ class PartyResolver:
 
         if lower in PERSON_PRONOUNS and head.pos_ == "PRON":
             found = context.latest(start, frozenset({"person"}))
-            return _moved(found, text, start, end) if found else None
+            return _moved(found, text, start, end, "coreference-pronoun") if found else None
         if lower in THING_PRONOUNS and head.pos_ == "PRON":
             bodies = frozenset({"vessel", "organization"})
             found = self._speaker(head, offset, context)
@@ -163,7 +168,7 @@ class PartyResolver:
             found = found or context.latest(start, bodies)
             found = found or context.latest_role(start, frozenset({"state"}))
             found = found or context.latest(start, frozenset({"state"}))
-            return _moved(found, text, start, end) if found else None
+            return _moved(found, text, start, end, "coreference-pronoun") if found else None
 
         entry = self._entry_in(phrase, context)
         if entry is not None:
@@ -179,13 +184,13 @@ class PartyResolver:
                 antecedent = context.latest(offset + owner.idx, frozenset({"person"}))
                 owner_key = antecedent.key if antecedent else None
             found = context.relative_of(owner_key)
-            return _moved(found, text, start, end) if found else None
+            return _moved(found, text, start, end, "coreference-kinship") if found else None
 
         if head.lemma_.lower() in STATE_DESCRIPTIONS and _is_definite(phrase):
             # "the country": the state last acting in a transfer, givers first.
             states = frozenset({"state"})
             found = context.latest_role(start, states) or context.latest(start, states)
-            return _moved(found, text, start, end) if found else None
+            return _moved(found, text, start, end, "coreference-state") if found else None
 
         if head.dep_ == "appos" and head.head.pos_ == "PROPN":
             named = self.resolve(head.head, offset, context)
@@ -195,7 +200,7 @@ class PartyResolver:
         if head.pos_ == "PROPN" and len(phrase) == 1:
             found = context.person_named(head.text, start)
             if found is not None:
-                return _moved(found, text, start, end)
+                return _moved(found, text, start, end, "coreference-surname")
         named = self._named(phrase, head)
         if named is not None:
             name, kind = named
@@ -218,7 +223,7 @@ class PartyResolver:
         if _is_definite(phrase) and kind in {"vessel", "organization"}:
             found = context.latest_named(start, frozenset({kind, "unknown"}))
             if found is not None:
-                return _moved(found, text, start, end)
+                return _moved(found, text, start, end, "coreference-description")
         if head.pos_ not in {"NOUN", "PROPN"}:
             return None
         name = _strip_determiner(_described_name(phrase))
@@ -401,6 +406,8 @@ def _from_entry(entry: Entry, text: str, start: int, end: int) -> Mention:
     return Mention(text, start, end, entry.name, entry.kind, entry.country, entry.key)
 
 
-def _moved(found: Mention, text: str, start: int, end: int) -> Mention:
-    """The antecedent's identity at a new place in the text."""
-    return Mention(text, start, end, found.name, found.kind, found.country, found.key, found.proper)
+def _moved(found: Mention, text: str, start: int, end: int, via: str) -> Mention:
+    """The antecedent's identity at a new place in the text, found by the rule `via`."""
+    return Mention(
+        text, start, end, found.name, found.kind, found.country, found.key, found.proper, via=via
+    )

@@ -10,11 +10,12 @@ words that govern the trigger.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sanctrace.goods.taxonomy import Taxonomy
-from sanctrace.model import Item, RouteStop, Span, TransferDate
+from sanctrace.model import Cue, Item, RouteStop, Rules, Span, TransferDate
 from sanctrace.nlp.quantities import parse_quantity
 from sanctrace.parties.resolve import (
     VESSEL_WORDS,
@@ -56,7 +57,6 @@ NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubjpass", "conj", "appos"})
 CONTAINERS = words()["containers"]
 ROUTE_PREPS = words()["route_preps"]
 MAKER_VERBS = words()["maker_verbs"]
-DESTINED_VERBS = words()["destined_verbs"]
 HOLDER_WORDS = words()["holder_words"]
 VALUE_WORDS = words()["value_words"]
 MEASURES = words()["measures"]
@@ -82,6 +82,9 @@ class Candidate:
     outcome: str = "completed"
     attributed_to: list[str] = field(default_factory=list)
     position: int = 0
+    rules: Rules = field(default_factory=lambda: Rules(Span("", 0, 0), ""))
+    #: Indexes of items that refer back to goods of an earlier sentence ("the cargo").
+    borrows: list[int] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -93,18 +96,29 @@ class Roles:
     destination: list[Token] = field(default_factory=list)
     route: list[Token] = field(default_factory=list)
     makers: list[Token] = field(default_factory=list)  # "built by X": X is a firm
+    #: (role, token index) -> id of the lexicon pattern that put the token in the role.
+    patterns: dict[tuple[str, int], str] = field(default_factory=dict)
 
-    def add(self, role: str, tokens: list[Token]) -> None:
-        getattr(self, role).extend(tokens)
+    def add(self, role: str, tokens: Iterable[Token], pattern: str) -> None:
+        for token in tokens:
+            getattr(self, role).append(token)
+            self.patterns.setdefault((role, token.i), pattern)
+
+    def pattern_of(self, role: str, token: Token) -> str:
+        return self.patterns[(role, token.i)]
 
     def fill_missing(
-        self, frame: Frame, prep_tokens: list[Token], only: frozenset[str] | None = None
+        self,
+        frame: Frame,
+        prep_tokens: list[Token],
+        pattern: str,
+        only: frozenset[str] | None = None,
     ) -> None:
         """Fill roles still empty from prepositions hung elsewhere than on the trigger."""
         for prep in prep_tokens:
             role = frame.preps.get(prep.lower_)
             if role and (only is None or role in only) and not getattr(self, role):
-                self.add(role, objects(prep))
+                self.add(role, objects(prep), pattern)
 
 
 class TransferExtractor:
@@ -113,7 +127,6 @@ class TransferExtractor:
         self.taxonomy = taxonomy
         self.resolver = resolver
         self.modality = Modality(lexicon)
-        self._continued = False  # the last goods read were borrowed from an earlier sentence
 
     def extract(self, sent: Doc, offset: int, context: DocumentContext) -> list[Candidate]:
         """Every transfer the sentence states; `offset` places it in the document."""
@@ -121,32 +134,35 @@ class TransferExtractor:
         candidates: list[Candidate] = []
         lent: list[tuple[Mention | None, Mention | None]] = []
         for token in sent:
-            roles, outcome = self._roles(token)
+            roles, outcome, frame = self._roles(token)
             if roles is None or self._not_an_event(token, roles):
                 continue
-            candidate = self._candidate(token, roles, evidence, offset, context)
+            candidate = self._candidate(token, roles, frame, evidence, offset, context)
             if candidate is None:
                 # "horses ..., in what is described as Putin's present to Kim": the
                 # goods-less trigger still names the parties of the sentence's transfer.
                 lent.append(
                     (
-                        self._party(roles.giver, offset, context),
-                        self._party(roles.recipient, offset, context),
+                        self._party(roles.giver, offset, context)[0],
+                        self._party(roles.recipient, offset, context)[0],
                     )
                 )
                 continue
             if outcome:
                 candidate.outcome = outcome
+                candidate.rules.cues.append(_cue(token, offset, f"outcome={outcome}"))
             _merge_into(candidates, candidate)
         for giver, recipient in lent:
             for candidate in candidates:
                 if candidate.giver is None and candidate.recipient is None:
                     candidate.giver, candidate.recipient = giver, recipient
+                    candidate.rules.roles.update(giver="lent-parties", recipient="lent-parties")
         return candidates
 
     # -- triggers and their frames ------------------------------------------------
 
-    def _roles(self, token: Token) -> tuple[Roles | None, str | None]:
+    def _roles(self, token: Token) -> tuple[Roles | None, str | None, str]:
+        """The roles a trigger's frame gives, the outcome the verb sets, and the frame id."""
         lemma = token.lemma_.lower()
         lex = self.lexicon
         if token.pos_ == "VERB":
@@ -156,22 +172,19 @@ class TransferExtractor:
             phrasal = lex.phrasal.get(lemma, {})
             for particle, frame in phrasal.items():
                 if particle in particles:
-                    roles = self._verb_roles(token, frame)
-                    for prep in preps(token):
-                        if prep.lower_ == particle:
-                            roles.items.extend(objects(prep))
-                    return roles, None
+                    return self._verb_roles(token, frame), None, frame.name
             if trigger is not None:
                 if trigger.particle and trigger.particle not in particles:
-                    return None, None
+                    return None, None, ""
                 if trigger.requires_prep and particles.isdisjoint(trigger.requires_prep):
-                    return None, None
-                return self._verb_roles(token, trigger.frame), trigger.outcome
+                    return None, None, ""
+                return self._verb_roles(token, trigger.frame), trigger.outcome, trigger.frame.name
             if lemma in lex.seen_verbs and is_passive(token):
-                return self._seen_roles(token), None
+                return self._seen_roles(token), None, "seen"
         if token.pos_ == "NOUN" and lemma in lex.nouns:
-            return self._noun_roles(token, lex.nouns[lemma].frame), None
-        return None, None
+            frame = lex.nouns[lemma].frame
+            return self._noun_roles(token, frame), None, frame.name
+        return None, None, ""
 
     def _verb_roles(self, verb: Token, frame: Frame) -> Roles:
         roles = Roles()
@@ -184,19 +197,19 @@ class TransferExtractor:
         if passive:
             agent = [p for c in verb.children if c.dep_ == "agent" for p in objects(c)]
             if frame.subject:
-                roles.add(frame.subject, agent)
+                roles.add(frame.subject, agent, "passive-agent")
             if obj and frame.dative:
                 # "Kim was given a car by the Kremlin": the subject received, the object went.
-                roles.add(frame.dative, subjects)
-                roles.add("items", obj)
+                roles.add(frame.dative, subjects, "passive-dative")
+                roles.add("items", obj, "passive-dative")
             elif frame.object:
-                roles.add(frame.object, subjects)
+                roles.add(frame.object, subjects, "passive-subject")
         else:
             if frame.object and obj:
                 if frame.object_party_with and not self._goods_heads(obj):
-                    roles.add("recipient", obj)
+                    roles.add("recipient", obj, "object-party-with")
                 else:
-                    roles.add(frame.object, obj)
+                    roles.add(frame.object, obj, "object")
             if frame.dative and not dative:
                 # "sent Kim 447 goats" is often parsed as a compound: a person before
                 # the number is the indirect object.
@@ -207,15 +220,15 @@ class TransferExtractor:
                     if c.dep_ in {"nmod", "compound"} and c.ent_type_ in {"PERSON", "GPE"}
                 ]
             if frame.dative and dative:
-                roles.add(frame.dative, dative)
+                roles.add(frame.dative, dative, "dative")
             if frame.dative and not self._goods_heads(obj):
                 # "gave North Korean leader Kim Jong Un an Aurus limousine" is often
                 # parsed with the goods in apposition to the person.
                 for party in obj + dative:
                     goods = self._goods_heads([c for c in party.children if c.dep_ == "appos"])
                     if goods:
-                        roles.items.extend(goods)
-                        roles.add(frame.dative, [party])
+                        roles.add("items", goods, "dative-goods-apposition")
+                        roles.add(frame.dative, [party], "dative-goods-apposition")
         # "supplying goods worth $1.2 million to North Korea": the value holds the "to".
         valued = [p for c in verb.children if c.lemma_.lower() in VALUE_WORDS for p in preps(c)]
         for prep in preps(verb) + valued:
@@ -223,12 +236,12 @@ class TransferExtractor:
             if prep.lower_ == "with" and frame.object_party_with:
                 role = frame.object_party_with
             if role:
-                roles.add(role, objects(prep))
+                roles.add(role, objects(prep), "prep")
         if not passive and frame.subject:
-            role = frame.subject
+            role, pattern = frame.subject, "subject"
             if frame.subject_without_destination and not (roles.recipient or roles.destination):
-                role = frame.subject_without_destination
-            roles.add(role, subjects)
+                role, pattern = frame.subject_without_destination, "subject-without-destination"
+            roles.add(role, subjects, pattern)
         self._goods_links(roles, frame)
         self._possessive_recipient(roles, frame)
         return roles
@@ -238,19 +251,20 @@ class TransferExtractor:
         for prep in preps(noun):
             role = frame.preps.get(prep.lower_)
             if role:
-                roles.add(role, objects(prep))
+                roles.add(role, objects(prep), "noun-prep")
         for link in noun.children:
             # "shipments of weapons including missiles ... to Moscow"
             if link.lower_ in LIST_LINKS and link.dep_ in {"prep", "acl"}:
-                roles.items.extend(o for o in link.children if o.dep_ in {"pobj", "dobj"})
-                roles.fill_missing(frame, preps(link), PARTY_ROLES)
+                listed = [o for o in link.children if o.dep_ in {"pobj", "dobj"}]
+                roles.add("items", listed, "list-link")
+                roles.fill_missing(frame, preps(link), "list-link", PARTY_ROLES)
         goods_compounds = [
             c for c in noun.children if c.dep_ in {"compound", "nmod", "amod"} and not hyphenated(c)
         ]
-        roles.items.extend(self._goods_heads(goods_compounds))
+        roles.add("items", self._goods_heads(goods_compounds), "noun-compound-goods")
         for child in noun.children:
             if child.dep_ == "poss" and frame.possessor:
-                roles.add(frame.possessor, [child])
+                roles.add(frame.possessor, [child], "possessor")
         demonyms = [
             c
             for c in noun.children
@@ -258,59 +272,60 @@ class TransferExtractor:
         ]
         if frame.possessor and demonyms and not getattr(roles, frame.possessor):
             # "Chinese exports of crude oil": the nationality is the exporting state.
-            roles.add(frame.possessor, demonyms[:1])
+            roles.add(frame.possessor, demonyms[:1], "nationality-possessor")
         head = noun.head
         light = self.lexicon.light_verbs.get(head.lemma_.lower())
         if noun.dep_ in {"dobj", "attr"} and light:
-            roles.add(light, subject(head))
+            roles.add(light, subject(head), "light-verb-subject")
             # "took delivery in March of two machines from a manufacturer"
-            roles.fill_missing(frame, preps(head))
+            roles.fill_missing(frame, preps(head), "light-verb-prep")
             if not roles.items:
-                roles.items.extend(
-                    o
-                    for t in head.subtree
-                    if t.lower_ == "of" and t.dep_ == "prep"
-                    for o in objects(t)
+                roles.add(
+                    "items",
+                    (
+                        o
+                        for t in head.subtree
+                        if t.lower_ == "of" and t.dep_ == "prep"
+                        for o in objects(t)
+                    ),
+                    "light-verb-prep",
                 )
         elif noun.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB":
-            roles.add("recipient", subject(head.head))
+            roles.add("recipient", subject(head.head), "returned-with")
         self._goods_links(roles, frame)
         self._possessive_recipient(roles, frame)
         return roles
 
     def _goods_links(self, roles: Roles, frame: Frame) -> None:
-        """Parties hung on the goods themselves: 'fuel to Nampo', 'yachts built by X',
-        'sugar bound for North Korea'."""
+        """Parties hung on the goods themselves: 'fuel to Nampo', 'yachts built by X'.
+        ('sugar bound for X' is the trigger 'bound' of its own.)"""
         for item in expand_list(roles.items):
             valued = [c for c in item.children if c.lemma_.lower() in VALUE_WORDS]
             under_value = [t for v in valued for t in v.subtree if t.dep_ == "prep"]
-            roles.fill_missing(frame, preps(item) + under_value, PARTY_ROLES)
+            roles.fill_missing(frame, preps(item) + under_value, "goods-prep", PARTY_ROLES)
             for child in item.children:
-                if child.dep_ not in {"acl", "relcl"}:
-                    continue
-                lemma = child.lemma_.lower()
-                if lemma in MAKER_VERBS and not roles.giver:
+                made = child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in MAKER_VERBS
+                if made and not roles.giver:
                     makers = [o for p in child.children if p.dep_ == "agent" for o in objects(p)]
-                    roles.giver.extend(makers)
+                    roles.add("giver", makers, "maker-agent")
                     roles.makers.extend(makers)
-                if lemma in DESTINED_VERBS and not roles.recipient:
-                    roles.recipient.extend(
-                        o for p in preps(child) if p.lower_ == "for" for o in objects(p)
-                    )
 
     def _possessive_recipient(self, roles: Roles, frame: Frame) -> None:
         # "ammunition for Moscow's war": the possessor of the purpose is the recipient.
         for token in list(roles.recipient):
-            if token.lemma_.lower() in PURPOSE_WORDS:
+            owners = [c for c in token.children if c.dep_ == "poss"]
+            # Only a purpose with an owner names it ("the Chinese army" is a party itself).
+            if token.lemma_.lower() in PURPOSE_WORDS and owners:
                 roles.recipient.remove(token)
-                roles.recipient.extend(c for c in token.children if c.dep_ == "poss")
+                roles.add("recipient", owners, "purpose-possessor")
 
     def _seen_roles(self, verb: Token) -> Roles:
         """Rule 1: a party newly seen with foreign goods must have imported them."""
-        roles = Roles(recipient=subject(verb))
+        roles = Roles()
+        roles.add("recipient", subject(verb), "seen-with")
         for token in verb.subtree:
             if token.dep_ == "pobj" and token.head.lower_ in self.lexicon.seen_preps:
-                roles.items.append(token)
+                roles.add("items", [token], "seen-with")
         return roles
 
     # -- building the candidate -----------------------------------------------------
@@ -366,46 +381,48 @@ class TransferExtractor:
         return phrase.text
 
     def _items(
-        self, heads: list[Token], money_only: bool, context: DocumentContext
-    ) -> tuple[list[Item], set[int]]:
+        self, heads: list[Token], money_only: bool
+    ) -> tuple[list[Item], set[int], list[int]]:
+        """The goods items, the head tokens used, and which items refer back to goods named
+        in an earlier sentence (the document pass gives them those goods' tags)."""
         items: list[Item] = []
         used: set[int] = set()
         covered: set[int] = set()
+        borrowed: list[int] = []
         for head in map(self._measured, expand_list(heads)):
             if head.i in covered:
                 continue
             text = self._goods_phrase(head)
-            tags, hs = self._goods_of(text, head, context)
-            if not tags or (money_only and "money" not in tags):
+            tags, hs, refers_back = self._goods_of(text, head)
+            if not (tags or refers_back) or (tags and money_only and "money" not in tags):
                 continue
             phrase = item_phrase(head)
             covered.update(range(phrase.start, phrase.end))
             used.add(head.i)
             text = text or phrase.text
+            if refers_back:
+                borrowed.append(len(items))
             items.append(Item(text, list(tags), list(hs), parse_quantity(text)))
-        if items:
-            specific = [i for i in items if i.tags != ["other"]]
-            context.last_goods = tuple((specific or items)[-1].tags)
-        return items, used
+        return items, used, borrowed
 
     def _goods_of(
-        self, text: str | None, head: Token, context: DocumentContext
-    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """Tags and HS headings of a goods phrase; vague words borrow the goods last named."""
+        self, text: str | None, head: Token
+    ) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+        """Tags and HS headings of a goods phrase, and whether a vague word ("the cargo",
+        "a further 300 tonnes") refers back to goods named in an earlier sentence."""
         lemma = head.lemma_.lower()
         if text is not None and head.ent_type_ == "MONEY" and head.pos_ == "NUM":
-            return ("money",), ()
+            return ("money",), (), False
         match = self.taxonomy.classify(goods_words(item_phrase(head))) if text else None
         vague = lemma in MEASURES and not any(p.lower_ == "of" for p in preps(head))
         vague = vague or (lemma in GENERIC_GOODS and is_definite(head))
         if vague:
-            earlier = self._goods_earlier_in_sentence(head) or context.last_goods
+            earlier = self._goods_earlier_in_sentence(head)
             if earlier:
-                self._continued = True
-                return earlier, ()
+                return earlier, (), False
         if match is None:
-            return (), ()
-        return match.tags, match.hs
+            return (), (), vague
+        return match.tags, match.hs, vague
 
     def _goods_earlier_in_sentence(self, head: Token) -> tuple[str, ...]:
         for token in reversed(head.doc[: head.i]):
@@ -416,24 +433,39 @@ class TransferExtractor:
         return ()
 
     def _candidate(
-        self, trigger: Token, roles: Roles, evidence: Span, offset: int, context: DocumentContext
+        self,
+        trigger: Token,
+        roles: Roles,
+        frame: str,
+        evidence: Span,
+        offset: int,
+        context: DocumentContext,
     ) -> Candidate | None:
         frame_money = self._money_only(trigger)
-        self._continued = False
-        items, heads = self._items(roles.items, frame_money, context)
+        items, heads, borrows = self._items(roles.items, frame_money)
         # The tokens the goods phrases cover: two triggers sharing any are one transfer.
         covered = {t.i for i in heads for t in item_phrase(trigger.doc[i])}
         if not items:
             return None
-        giver = self._party(roles.giver, offset, context)
-        if giver is None and self._continued:
-            giver = context.last_giver
-        if giver is None:
+        rules = Rules(
+            Span(trigger.text, offset + trigger.idx, offset + trigger.idx + len(trigger)), frame
+        )
+        items_pattern = _pattern_above(roles, "items", trigger.doc[min(heads)])
+        if items_pattern is not None:
+            rules.roles["items"] = items_pattern
+        giver, giver_token = self._party(roles.giver, offset, context)
+        if giver_token is not None:
+            rules.roles["giver"] = roles.pattern_of("giver", giver_token)
+        if giver is None and not borrows:
             # "oil was delivered to North Korea from the Russian port of Vostochny"
-            giver = self._party(roles.origin, offset, context)
+            giver, _ = self._party(roles.origin, offset, context)
+            if giver is not None:
+                rules.roles["giver"] = "origin-as-giver"
         if giver is not None and roles.makers and giver.kind == "person" and giver.proper:
             giver.kind = "organization"  # makers are firms, whatever the tagger guessed
-        recipient = self._party(roles.recipient, offset, context)
+        recipient, recipient_token = self._party(roles.recipient, offset, context)
+        if recipient_token is not None:
+            rules.roles["recipient"] = roles.pattern_of("recipient", recipient_token)
         if giver and recipient and giver.key == recipient.key:
             return None
         # "shipments of coal ... via Dalian": the route may hang on the verb above.
@@ -448,10 +480,15 @@ class TransferExtractor:
         ]
         origin = next((c for c in map(self._place_country, roles.origin) if c), None)
         destination = next((c for c in map(self._place_country, roles.destination) if c), None)
-        certainty = self.modality.certainty(trigger)
-        outcome = self.modality.outcome(trigger)
-        if self._goods_stopped(trigger, heads):
-            outcome = "prevented"
+        certainty, certainty_cue = self.modality.certainty(trigger)
+        outcome, outcome_cue = self.modality.outcome(trigger)
+        stopper = self._goods_stopper(trigger, heads)
+        if stopper is not None:
+            outcome, outcome_cue = "prevented", stopper
+        if certainty_cue is not None:
+            rules.cues.append(_cue(certainty_cue, offset, f"certainty={certainty}"))
+        if outcome_cue is not None:
+            rules.cues.append(_cue(outcome_cue, offset, f"outcome={outcome}"))
         candidate = Candidate(
             items=items,
             item_tokens=frozenset(covered),
@@ -467,6 +504,8 @@ class TransferExtractor:
             outcome=outcome,
             attributed_to=self.modality.attribution(trigger),
             position=offset + trigger.idx,
+            rules=rules,
+            borrows=borrows,
         )
         candidate.date = self.modality.date(
             trigger, offset, context.published, outcome == "planned"
@@ -474,26 +513,27 @@ class TransferExtractor:
         for mention in (giver, recipient):
             if mention is not None:
                 mention.role = True
-                context.mentions.append(mention)
+                context.add(mention)
         if giver is not None:
             giver.gave = True
-            context.last_giver = giver
-        context.mentions.sort(key=lambda m: m.start)
         return candidate
 
     def _money_only(self, trigger: Token) -> bool:
         noun = self.lexicon.nouns.get(trigger.lemma_.lower())
         return bool(noun and trigger.pos_ == "NOUN" and noun.frame.money_only)
 
-    def _party(self, tokens: list[Token], offset: int, context: DocumentContext) -> Mention | None:
-        tokens = [_holder(t) for t in tokens]
+    def _party(
+        self, tokens: list[Token], offset: int, context: DocumentContext
+    ) -> tuple[Mention | None, Token | None]:
+        """The first of the role's tokens that names a party, and that token."""
         for token in tokens:
-            proper = token.pos_ == "PROPN" or token.dep_ == "poss"
-            if proper or self._goods_phrase(token) is None or is_vessel(token):
-                mention = self.resolver.resolve(token, offset, context)
+            holder = _holder(token)
+            proper = holder.pos_ == "PROPN" or holder.dep_ == "poss"
+            if proper or self._goods_phrase(holder) is None or is_vessel(holder):
+                mention = self.resolver.resolve(holder, offset, context)
                 if mention is not None:
-                    return mention
-        return None
+                    return mention, token
+        return None, None
 
     def _place_country(self, token: Token) -> str | None:
         gazetteer = self.resolver.gazetteer
@@ -511,20 +551,20 @@ class TransferExtractor:
             return of.head
         return head
 
-    def _goods_stopped(self, trigger: Token, heads: set[int]) -> bool:
-        """The goods, or what carried them, were stopped: 'Customs seized 300 bottles of
-        whisky bound for ...', 'intercepted a ship carrying 30,000 grenades'."""
+    def _goods_stopper(self, trigger: Token, heads: set[int]) -> Token | None:
+        """The verb that stopped the goods or what carried them: 'Customs seized 300
+        bottles of whisky bound for ...', 'intercepted a ship carrying 30,000 grenades'."""
         stops = self.lexicon.cues["prevented"]
         for i in heads:
             token = trigger.doc[i]
             for _ in range(STOP_REACH):
                 governor = token.head
                 if token.dep_ in {"dobj", "nsubjpass"} and governor.lemma_.lower() in stops:
-                    return True
+                    return governor
                 if governor.i == token.i or token.dep_ not in CARRYING_DEPS:
                     break
                 token = governor
-        return False
+        return None
 
 
 def _holder(token: Token) -> Token:
@@ -549,5 +589,20 @@ def _merge_into(candidates: list[Candidate], new: Candidate) -> None:
             old.destination = old.destination or new.destination
             old.route = old.route or new.route
             old.date = old.date or new.date
+            for role, pattern in new.rules.roles.items():
+                old.rules.roles.setdefault(role, pattern)
             return
     candidates.append(new)
+
+
+def _cue(token: Token, offset: int, sets: str) -> Cue:
+    start = offset + token.idx
+    return Cue(token.text, start, start + len(token), sets)
+
+
+def _pattern_above(roles: Roles, role: str, token: Token) -> str | None:
+    """The pattern that put this token, or the phrase it belongs to, in the role."""
+    for candidate in [token, *token.ancestors]:
+        if (role, candidate.i) in roles.patterns:
+            return roles.patterns[(role, candidate.i)]
+    return None

@@ -44,6 +44,7 @@ class LexiconSpec(TypedDict):
     novelty_words: NotRequired[list[str]]
     irregular_forms: NotRequired[dict[str, list[str]]]
     patterns: NotRequired[dict[str, PatternSpec]]
+    document_rules: NotRequired[dict[str, DocumentRuleSpec]]
 
 
 class FrameSpec(TypedDict, total=False):
@@ -73,6 +74,11 @@ class PatternSpec(TypedDict):
     description: str
     example: str
     expect: dict[str, str]
+
+
+class DocumentRuleSpec(TypedDict):
+    description: str
+    example: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +125,8 @@ class Lexicon:
     cues: dict[str, frozenset[str]]
     irregular_forms: dict[str, tuple[str, ...]]
     patterns: dict[str, Pattern] = field(default_factory=dict)
+    frames: dict[str, Frame] = field(default_factory=dict)
+    document_rules: dict[str, str] = field(default_factory=dict)  # id -> example
 
     def trigger_forms(self) -> frozenset[str]:
         """Every surface form of every trigger: what makes a sentence worth parsing."""
@@ -162,6 +170,8 @@ def _checked(path: Path, raw: Any, spec: type, where: str) -> dict[str, Any]:
 
 def _frame(path: Path, name: str, spec: FrameSpec) -> Frame:
     _checked(path, spec, FrameSpec, f"frame '{name}'")
+    if not (spec.get("description") and spec.get("example")):
+        raise _fail(path, f"frame '{name}'", "lacks its description or example")
     roles = [spec.get(k) for k in ("subject", "object", "dative", "object_party_with")]
     roles += [spec.get("subject_without_destination"), spec.get("possessor")]
     roles += list(spec.get("preps", {}).values())
@@ -249,6 +259,11 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         cues={kind: frozenset(words) for kind, words in cues.items()},
         irregular_forms={k: tuple(v) for k, v in data.get("irregular_forms", {}).items()},
         patterns=_patterns(path, data.get("patterns", {})),
+        frames=frames,
+        document_rules={
+            rule_id: _checked(path, spec, DocumentRuleSpec, f"document rule '{rule_id}'")["example"]
+            for rule_id, spec in data.get("document_rules", {}).items()
+        },
     )
 
 

@@ -30,29 +30,34 @@ class Modality:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
 
-    def _cue_words(self, trigger: Token) -> set[str]:
-        """Lemmas that qualify the trigger: its own modifiers and those of its governors."""
-        words = {trigger.lemma_.lower()}
+    def _cue_words(self, trigger: Token) -> dict[str, Token]:
+        """Words that qualify the trigger (its own modifiers and those of its governors),
+        by lemma and by form, each with the first token that says it."""
+        words: dict[str, Token] = {}
         for token in [trigger, *governors(trigger)]:
-            words.add(token.lemma_.lower())
+            words.setdefault(token.lemma_.lower(), token)
             for child in token.children:
                 if child.dep_ in {"aux", "auxpass", "advmod", "neg", "amod", "acomp", "prep"}:
-                    words.add(child.lemma_.lower())
-                    words.add(child.lower_)
+                    words.setdefault(child.lemma_.lower(), child)
+                    words.setdefault(child.lower_, child)
         return words
 
-    def certainty(self, trigger: Token) -> str:
+    def certainty(self, trigger: Token) -> tuple[str, Token | None]:
+        """How sure the text is, and the cue word that says so (None: stated plainly)."""
         cues = self.lexicon.cues
-        words = self._cue_words(trigger) - {trigger.lemma_.lower()}
+        words = self._cue_words(trigger)
+        words.pop(trigger.lemma_.lower(), None)
         negated = any(c.dep_ == "neg" for g in governors(trigger) for c in g.children)
         for kind in ("denied", "possible", "suspected", "confirmed", "reported"):
-            if not words.isdisjoint(cues[kind]):
+            found = next((tok for w, tok in words.items() if w in cues[kind]), None)
+            if found is not None:
                 if kind == "confirmed" and negated:
                     continue
-                return kind
-        return "confirmed"
+                return kind, found
+        return "confirmed", None
 
-    def outcome(self, trigger: Token) -> str:
+    def outcome(self, trigger: Token) -> tuple[str, Token | None]:
+        """Whether the transfer happened, was planned or was stopped, and the cue word."""
         cues = self.lexicon.cues
         head = trigger.head
         if head.pos_ == "ADP":
@@ -61,15 +66,21 @@ class Modality:
             trigger.dep_ in {"dobj", "nsubjpass", "pobj"}
             and head.lemma_.lower() in cues["prevented"]
         ):
-            return "prevented"
-        aux = {c.lower_ for c in trigger.children if c.dep_ in {"aux", "auxpass"}}
-        heads = [g.lemma_.lower() for g in governors(trigger)[:2]]
-        if not aux.isdisjoint(cues["planned"]) or any(g in cues["planned"] for g in heads):
-            return "planned"
-        before = trigger.doc[max(0, trigger.i - 6) : trigger.i].text.lower()
+            return "prevented", head
+        aux = [c for c in trigger.children if c.dep_ in {"aux", "auxpass"}]
+        planned_aux = next((c for c in aux if c.lower_ in cues["planned"]), None)
+        if planned_aux is not None:
+            return "planned", planned_aux
+        planner = next(
+            (g for g in governors(trigger)[:2] if g.lemma_.lower() in cues["planned"]), None
+        )
+        if planner is not None:
+            return "planned", planner
+        window = trigger.doc[max(0, trigger.i - 6) : trigger.i]
+        before = window.text.lower()
         if any(phrase in before for phrase in cues["planned_phrases"]):
-            return "planned"
-        return "completed"
+            return "planned", window[0] if len(window) else trigger
+        return "completed", None
 
     def attribution(self, trigger: Token) -> list[str]:
         telling = self.lexicon.cues["telling_verbs"] | {"report", "according"}
@@ -99,12 +110,16 @@ class Modality:
         lo, hi = subtree[0].idx, subtree[-1].idx + len(subtree[-1])
         inside = [d for d in found if lo <= d[0] and d[1] <= hi]
         chosen = inside[0] if inside else None
+        host = governing_verb(trigger) if trigger.pos_ == "NOUN" else None
         if chosen is None:
-            # "shipments ... that began in mid-2022": dates of the event's course count.
+            # "shipments ... that began in mid-2022": dates of the event's course count;
+            # "a shipment of rifles was seized in 2012": so do the modifiers of the verb
+            # whose argument a noun trigger is.
             for start, end, resolution in found:
                 token = sent.char_span(start, end, alignment_mode="expand")
                 verb = governing_verb(token.root) if token is not None else None
-                if verb is not None and verb.lemma_.lower() in ASPECT_VERBS:
+                aspect = verb is not None and verb.lemma_.lower() in ASPECT_VERBS
+                if aspect or (host is not None and verb == host and _modifies(token.root, host)):
                     chosen = (start, end, resolution)
                     break
         if chosen is None:
@@ -155,3 +170,12 @@ def _source_name(token: Token) -> str:
     if words and words[0].lower() in DETERMINERS:
         words = words[1:]
     return " ".join(words)
+
+
+def _modifies(token: Token, verb: Token) -> bool:
+    """Whether the token hangs on the verb through adverbial modifiers only, not a clause."""
+    while token.head.i != token.i and token.head != verb:
+        if token.dep_ in {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj"}:
+            return False
+        token = token.head
+    return token.head == verb and token.dep_ in {"prep", "npadvmod", "advmod", "pobj"}

@@ -1,0 +1,94 @@
+"""Document-level rules over one document's candidates, in text order.
+
+Each sentence is read alone; what only the document can tell is settled
+here, by plain functions over the candidates: goods that refer back ("a
+further 300 tonnes", "the cargo") take the goods and giver last named, and
+each party's country is the one any of its mentions gives. Every rule
+applied is recorded in the candidate's `rules.document` by its lexicon id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sanctrace.parties.resolve import Mention
+from sanctrace.transfers.extract import Candidate
+
+
+def continue_goods(candidates: list[Candidate]) -> list[Candidate]:
+    """Give goods that refer back the tags of the goods last named; drop those that
+    refer back to nothing. A continued trade keeps its giver."""
+    kept: list[Candidate] = []
+    last_tags: list[str] = []
+    last_giver: Mention | None = None
+    for candidate in sorted(candidates, key=lambda c: c.position):
+        if candidate.borrows:
+            if last_tags:
+                for index in candidate.borrows:
+                    candidate.items[index].tags = list(last_tags)
+                    candidate.items[index].hs = []
+                if candidate.giver is None and last_giver is not None:
+                    candidate.giver = last_giver
+                    candidate.rules.roles["giver"] = "continued-giver"
+                candidate.rules.document.append("goods-continued")
+            else:
+                candidate.items = [i for i in candidate.items if i.tags]
+            if not candidate.items:
+                continue
+        specific = [i for i in candidate.items if i.tags != ["other"]]
+        last_tags = list((specific or candidate.items)[-1].tags)
+        if candidate.giver is not None:
+            last_giver = candidate.giver
+        kept.append(candidate)
+    return kept
+
+
+def settle_countries(
+    candidates: list[Candidate],
+    registration: Callable[[str], str | None],
+    local: str | None,
+) -> None:
+    """One country per party: what any mention says, else where a named ship or firm is
+    registered, else the dateline's country for a named firm."""
+    known: dict[str, str] = {}
+    for candidate in candidates:
+        for mention in _parties(candidate):
+            if mention.country and mention.key not in known:
+                known[mention.key] = mention.country
+    for candidate in candidates:
+        for mention in _parties(candidate):
+            rule = _settle(mention, known, registration, local)
+            if rule is not None:
+                candidate.rules.document.append(rule)
+            if mention.via and mention.via not in candidate.rules.document:
+                candidate.rules.document.append(mention.via)
+        candidate.origin = candidate.origin or (candidate.giver and candidate.giver.country)
+        candidate.destination = candidate.destination or (
+            candidate.recipient and candidate.recipient.country
+        )
+
+
+def _settle(
+    mention: Mention,
+    known: dict[str, str],
+    registration: Callable[[str], str | None],
+    local: str | None,
+) -> str | None:
+    if mention.country is not None:
+        return None
+    if mention.key in known:
+        mention.country = known[mention.key]
+        return "country-from-other-mention"
+    if not mention.proper or mention.kind == "person":
+        return None
+    mention.country = registration(mention.name)
+    if mention.country is not None:
+        return "country-registration"
+    if mention.kind == "organization" and local is not None:
+        mention.country = local
+        return "country-dateline"
+    return None
+
+
+def _parties(candidate: Candidate) -> list[Mention]:
+    return [m for m in (candidate.giver, candidate.recipient) if m is not None]
