@@ -66,12 +66,19 @@ def _transfer_table(transfers: list[Transfer]) -> Table:
         table.add_row(
             Text(str(number)),
             Text(f"{party_text(transfer.giver)}\n→ {party_text(transfer.recipient)}"),
-            Text("\n".join(_item(item) for item in transfer.items)),
+            Text("\n".join(_item(item) for item in transfer.items)) + _why(transfer),
             date,
             Text(f"{transfer.certainty}\n{transfer.outcome}"),
             _findings(transfer.findings),
         )
     return table
+
+
+def _why(transfer: Transfer) -> Text:
+    """The trigger word and its frame, in brief: the full rules are in JSON and HTML."""
+    if transfer.rules is None:
+        return Text()
+    return Text(f"\n“{transfer.rules.trigger.text}” {transfer.rules.frame}", style="dim")
 
 
 def _item(item: Item) -> str:
