@@ -443,6 +443,10 @@ class TransferExtractor:
     ) -> Candidate | None:
         frame_money = self._money_only(trigger)
         items, heads, borrows = self._items(roles.items, frame_money)
+        implicit = not items and self._implicit_money(frame, roles)
+        if implicit:
+            # "funded the militia": the trigger itself names the money.
+            items, heads = [Item(trigger.text, ["money"])], {trigger.i}
         # The tokens the goods phrases cover: two triggers sharing any are one transfer.
         covered = {t.i for i in heads for t in item_phrase(trigger.doc[i])}
         if not items:
@@ -450,7 +454,9 @@ class TransferExtractor:
         rules = Rules(
             Span(trigger.text, offset + trigger.idx, offset + trigger.idx + len(trigger)), frame
         )
-        items_pattern = _pattern_above(roles, "items", trigger.doc[min(heads)])
+        items_pattern = (
+            "implicit-money" if implicit else _pattern_above(roles, "items", trigger.doc[min(heads)])
+        )
         if items_pattern is not None:
             rules.roles["items"] = items_pattern
         giver, giver_token = self._party(roles.giver, offset, context)
@@ -518,9 +524,15 @@ class TransferExtractor:
             giver.gave = True
         return candidate
 
+    def _implicit_money(self, frame: str, roles: Roles) -> bool:
+        """A money frame with no sum named still moves money between named parties."""
+        known = self.lexicon.frames.get(frame)
+        return bool(known and known.implicit_money and roles.recipient and not roles.items)
+
     def _money_only(self, trigger: Token) -> bool:
-        noun = self.lexicon.nouns.get(trigger.lemma_.lower())
-        return bool(noun and trigger.pos_ == "NOUN" and noun.frame.money_only)
+        triggers = self.lexicon.nouns if trigger.pos_ == "NOUN" else self.lexicon.verbs
+        found = triggers.get(trigger.lemma_.lower())
+        return bool(found and found.frame.money_only)
 
     def _party(
         self, tokens: list[Token], offset: int, context: DocumentContext

@@ -57,6 +57,7 @@ class FrameSpec(TypedDict, total=False):
     subject_without_destination: str
     possessor: str
     money_only: bool
+    implicit_money: bool
     example: str
     expect: dict[str, str]
 
@@ -100,6 +101,8 @@ class Frame:
     subject_without_destination: str | None = None
     possessor: str | None = None
     money_only: bool = False
+    #: With no goods named, the trigger itself names money ("funded the militia").
+    implicit_money: bool = False
     example: str | None = None
     expect: dict[str, str] = field(default_factory=dict)
 
@@ -188,6 +191,7 @@ def _frame(path: Path, name: str, spec: FrameSpec) -> Frame:
         subject_without_destination=spec.get("subject_without_destination"),
         possessor=spec.get("possessor"),
         money_only=bool(spec.get("money_only", False)),
+        implicit_money=bool(spec.get("implicit_money", False)),
         example=spec.get("example"),
         expect=_expectation(path, f"frame '{name}'", spec.get("expect", {})),
     )
