@@ -336,15 +336,30 @@ class TransferExtractor:
         return (
             modality.states_a_rule(trigger)
             or modality.states_a_trend(trigger)
+            or modality.asks(trigger)
             or self._is_voyage(trigger, roles)
         )
 
     def _is_voyage(self, trigger: Token, roles: Roles) -> bool:
-        """'The vessel arrived at Subic Bay': a ship that merely sails is not goods."""
+        """'The vessel arrived at Subic Bay', 'the ship was seen off Nampo': a ship that
+        merely sails or is sighted is not goods."""
+        ships = any(t.lemma_.lower() in VESSEL_WORDS for t in roles.items)
+        if trigger.lemma_.lower() in self.lexicon.seen_verbs:
+            return ships
         frame = self.lexicon.verbs.get(trigger.lemma_.lower())
         if frame is None or frame.frame.subject != "items" or trigger.pos_ != "VERB":
             return False
-        return any(t.lemma_.lower() in VESSEL_WORDS for t in roles.items)
+        return ships
+
+    def _valued_goods(self, head: Token) -> Token | None:
+        """'$5 million of drones': a sum 'of' goods names the goods by their value."""
+        if not _is_sum(head):
+            return None
+        of = next((p for p in preps(head) if p.lower_ == "of"), None)
+        inner = objects(of)
+        if inner and self.taxonomy.classify(goods_words(item_phrase(inner[0]))) is not None:
+            return inner[0]
+        return None
 
     def _goods_heads(self, heads: list[Token]) -> list[Token]:
         return [h for h in heads if self._goods_phrase(h) is not None]
@@ -352,9 +367,9 @@ class TransferExtractor:
     def _goods_phrase(self, head: Token) -> str | None:
         """The goods phrase a head token names, or None when it names no goods."""
         phrase = item_phrase(head)
-        if head.ent_type_ == "MONEY" and head.pos_ == "NUM":
+        if _is_sum(head) and not self._valued_goods(head):
             return phrase.text  # "$300 million": a sum of money is money
-        target = head
+        target = self._valued_goods(head) or head
         # "tonnes of coal", "thousands of containers of ammunition", or a
         # compound: "coal worth $370 million".
         while target.lemma_.lower() in CONTAINERS | PART_WORDS:
@@ -411,7 +426,7 @@ class TransferExtractor:
         """Tags and HS headings of a goods phrase, and whether a vague word ("the cargo",
         "a further 300 tonnes") refers back to goods named in an earlier sentence."""
         lemma = head.lemma_.lower()
-        if text is not None and head.ent_type_ == "MONEY" and head.pos_ == "NUM":
+        if text is not None and _is_sum(head) and not self._valued_goods(head):
             return ("money",), (), False
         match = self.taxonomy.classify(goods_words(item_phrase(head))) if text else None
         vague = lemma in MEASURES and not any(p.lower_ == "of" for p in preps(head))
@@ -441,7 +456,7 @@ class TransferExtractor:
         offset: int,
         context: DocumentContext,
     ) -> Candidate | None:
-        frame_money = self._money_only(trigger)
+        frame_money = self._money_only(frame)
         items, heads, borrows = self._items(roles.items, frame_money)
         implicit = not items and self._implicit_money(frame, roles)
         if implicit:
@@ -454,9 +469,8 @@ class TransferExtractor:
         rules = Rules(
             Span(trigger.text, offset + trigger.idx, offset + trigger.idx + len(trigger)), frame
         )
-        items_pattern = (
-            "implicit-money" if implicit else _pattern_above(roles, "items", trigger.doc[min(heads)])
-        )
+        first_item = trigger.doc[min(heads)]
+        items_pattern = "implicit-money" if implicit else _pattern_above(roles, "items", first_item)
         if items_pattern is not None:
             rules.roles["items"] = items_pattern
         giver, giver_token = self._party(roles.giver, offset, context)
@@ -529,10 +543,9 @@ class TransferExtractor:
         known = self.lexicon.frames.get(frame)
         return bool(known and known.implicit_money and roles.recipient and not roles.items)
 
-    def _money_only(self, trigger: Token) -> bool:
-        triggers = self.lexicon.nouns if trigger.pos_ == "NOUN" else self.lexicon.verbs
-        found = triggers.get(trigger.lemma_.lower())
-        return bool(found and found.frame.money_only)
+    def _money_only(self, frame: str) -> bool:
+        known = self.lexicon.frames.get(frame)
+        return bool(known and known.money_only)
 
     def _party(
         self, tokens: list[Token], offset: int, context: DocumentContext
@@ -618,3 +631,7 @@ def _pattern_above(roles: Roles, role: str, token: Token) -> str | None:
         if (role, candidate.i) in roles.patterns:
             return roles.patterns[(role, candidate.i)]
     return None
+
+
+def _is_sum(token: Token) -> bool:
+    return token.ent_type_ == "MONEY" and token.pos_ == "NUM"

@@ -152,7 +152,10 @@ def hyphenated(token: Token) -> bool:
 
 
 def is_definite(token: Token) -> bool:
-    return any(c.lower_ in DEFINITE for c in token.children)
+    """'the cargo', 'its cargo': a determiner or a possessive pronoun refers back."""
+    return any(
+        c.lower_ in DEFINITE or (c.dep_ == "poss" and c.pos_ == "PRON") for c in token.children
+    )
 
 
 def is_vessel(token: Token) -> bool:

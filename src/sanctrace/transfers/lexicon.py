@@ -23,6 +23,7 @@ CUE_KINDS = (
     "planned",
     "planned_phrases",
     "rule_verbs",
+    "rule_adjectives",
     "trend_verbs",
     "telling_verbs",
 )

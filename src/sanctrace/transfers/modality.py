@@ -135,10 +135,19 @@ class Modality:
             and trigger.head.lemma_.lower() in trends
         )
 
+    def asks(self, trigger: Token) -> bool:
+        """'Who is sending drones to Russia?': a question states no event."""
+        return trigger.doc.text.rstrip().rstrip("\"'’”)").endswith("?")
+
     def states_a_rule(self, trigger: Token) -> bool:
-        """A trigger under 'ban', 'forbid', 'cap' ... describes a rule, not an event."""
+        """A trigger under 'ban', 'forbid', 'cap' ... describes a rule, not an event;
+        so does one called 'illegal' or 'banned' ("selling arms to X is illegal")."""
         rules = self.lexicon.cues["rule_verbs"]
-        if any(a.lemma_.lower() in rules or a.lower_ in rules for a in _clause_governors(trigger)):
+        governors = _clause_governors(trigger)
+        if any(a.lemma_.lower() in rules or a.lower_ in rules for a in governors):
+            return True
+        judged = [c for a in governors for c in a.children if c.dep_ in {"acomp", "attr"}]
+        if any(c.lemma_.lower() in self.lexicon.cues["rule_adjectives"] for c in judged):
             return True
         # Parsers often miss "resolutions ... bar states from supplying": look at the words.
         before = trigger.doc[max(0, trigger.i - 6) : trigger.i]
