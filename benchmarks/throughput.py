@@ -42,6 +42,7 @@ from corpus import generate, word_count
 from sanctrace.model import Document
 from sanctrace.nlp.model import model_name
 from sanctrace.pipeline import Analyzer
+from sanctrace.transfers.components import COMPONENTS
 
 MIB = 1024 * 1024
 
@@ -90,7 +91,9 @@ def main() -> None:
     nlp = analyzer.nlp  # the Language `load_model` gave the analyser: same pipes, same state
 
     def plain() -> object:
-        return list(nlp.pipe(texts, batch_size=args.batch_size))
+        # The model's own pipes only: sanctrace's components are part of (b).
+        with nlp.select_pipes(disable=list(COMPONENTS)):
+            return list(nlp.pipe(texts, batch_size=args.batch_size))
 
     def analysed() -> object:
         return analyzer.analyze(documents)

@@ -35,6 +35,7 @@ from sanctrace.nlp.prefilter import Prefilter
 from sanctrace.nlp.sentences import dateline, split_sentences
 from sanctrace.parties.gazetteer import Gazetteer
 from sanctrace.parties.resolve import DocumentContext, Mention, PartyResolver
+from sanctrace.transfers.components import add_components
 from sanctrace.transfers.document import continue_goods, settle_countries
 from sanctrace.transfers.extract import Candidate, TransferExtractor
 from sanctrace.transfers.lexicon import default_lexicon
@@ -75,7 +76,7 @@ class Analyzer:
     """Analyse documents with one loaded model and one set of knowledge files."""
 
     def __init__(self, model: str | None = None, screener: Screener | None = None) -> None:
-        self.nlp = load_model(model)
+        self.nlp = add_components(load_model(model))
         lexicon = default_lexicon()
         taxonomy = Taxonomy.load()
         self.resolver = PartyResolver(Gazetteer.load())

@@ -1,0 +1,151 @@
+"""Goods phrases: which noun phrases name goods, and their tags.
+
+A role filler is goods when the taxonomy classifies its phrase: "tonnes of
+coal" through its measure, "$5 million of drones" through the goods it
+values, "parts for missiles" through what they are for. Vague words ("the
+cargo", "a further 200 tonnes") are marked as referring back; the document
+pass gives them the goods named before.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sanctrace.goods.taxonomy import Taxonomy
+from sanctrace.model import Item
+from sanctrace.nlp.quantities import parse_quantity
+from sanctrace.transfers.grammar import (
+    PART_WORDS,
+    expand_list,
+    goods_words,
+    is_definite,
+    item_phrase,
+    objects,
+    preps,
+)
+from sanctrace.transfers.lexicon import Lexicon
+from sanctrace.transfers.words import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: Dependencies of things, whatever part of speech the tagger gave them.
+NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubjpass", "conj", "appos"})
+CONTAINERS = words()["containers"]
+MEASURES = words()["measures"]
+GENERIC_GOODS = words()["generic_goods"]
+
+
+class GoodsReader:
+    """Reads goods phrases with the goods taxonomy and the trigger lexicon."""
+
+    def __init__(self, taxonomy: Taxonomy, lexicon: Lexicon) -> None:
+        self.taxonomy = taxonomy
+        self.lexicon = lexicon
+
+    def phrase(self, head: Token) -> str | None:
+        """The goods phrase a head token names, or None when it names no goods."""
+        phrase = item_phrase(head)
+        if is_sum(head) and not self.valued_goods(head):
+            return phrase.text  # "$300 million": a sum of money is money
+        target = self.valued_goods(head) or head
+        # "tonnes of coal", "thousands of containers of ammunition", or a
+        # compound: "coal worth $370 million".
+        while target.lemma_.lower() in CONTAINERS | PART_WORDS:
+            # "components for ballistic missiles" are missile goods
+            links = {"of", "for"} if target.lemma_.lower() in PART_WORDS else {"of"}
+            of = next((p for p in preps(target) if p.lower_ in links), None)
+            inner = objects(of) if of is not None else []
+            inner = inner or [c for c in target.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+            if not inner:
+                break
+            target = inner[0]
+        # The tagger sometimes makes goods verbs ("selling luxury watches"); the
+        # grammatical role still says they are things.
+        if target.pos_ not in {"NOUN", "PROPN"} and target.dep_ not in NOMINAL_DEPS:
+            return None
+        match = self.taxonomy.classify(goods_words(phrase))
+        if match is None:
+            return None
+        # A goods word that only modifies another noun names no goods
+        # ("nuclear weapons programme").
+        heads = {target.lemma_.lower(), target.lower_}
+        if target.pos_ == "NOUN" and not any(map(self.taxonomy.is_goods_head, heads)):
+            return None
+        return phrase.text
+
+    def valued_goods(self, head: Token) -> Token | None:
+        """'$5 million of drones': a sum 'of' goods names the goods by their value."""
+        if not is_sum(head):
+            return None
+        of = next((p for p in preps(head) if p.lower_ == "of"), None)
+        inner = objects(of)
+        if inner and self.taxonomy.classify(goods_words(item_phrase(inner[0]))) is not None:
+            return inner[0]
+        return None
+
+    def heads(self, heads: list[Token]) -> list[Token]:
+        return [h for h in heads if self.phrase(h) is not None]
+
+    def measured(self, head: Token) -> Token:
+        """'300 bottles of whisky': the goods phrase is headed by the measure
+        (but 'shipments of coal' stays 'coal': the shipment is the trigger)."""
+        of = head.head
+        measure = of.head.lemma_.lower()
+        is_measure = measure in CONTAINERS and measure not in self.lexicon.nouns
+        if head.dep_ == "pobj" and of.lower_ == "of" and is_measure:
+            return of.head
+        return head
+
+    def items(self, heads: list[Token], money_only: bool) -> tuple[list[Item], set[int], list[int]]:
+        """The goods items, the head tokens used, and which items refer back to goods named
+        in an earlier sentence (the document pass gives them those goods' tags)."""
+        items: list[Item] = []
+        used: set[int] = set()
+        covered: set[int] = set()
+        borrowed: list[int] = []
+        for head in map(self.measured, expand_list(heads)):
+            if head.i in covered:
+                continue
+            text = self.phrase(head)
+            tags, hs, refers_back = self.tags(text, head)
+            if not (tags or refers_back) or (tags and money_only and "money" not in tags):
+                continue
+            phrase = item_phrase(head)
+            covered.update(range(phrase.start, phrase.end))
+            used.add(head.i)
+            text = text or phrase.text
+            if refers_back:
+                borrowed.append(len(items))
+            items.append(Item(text, list(tags), list(hs), parse_quantity(text)))
+        return items, used, borrowed
+
+    def tags(self, text: str | None, head: Token) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+        """Tags and HS headings of a goods phrase, and whether a vague word ("the cargo",
+        "a further 300 tonnes") refers back to goods named in an earlier sentence."""
+        lemma = head.lemma_.lower()
+        if text is not None and is_sum(head) and not self.valued_goods(head):
+            return ("money",), (), False
+        match = self.taxonomy.classify(goods_words(item_phrase(head))) if text else None
+        vague = lemma in MEASURES and not any(p.lower_ == "of" for p in preps(head))
+        vague = vague or (lemma in GENERIC_GOODS and is_definite(head))
+        if vague:
+            earlier = self.earlier_in_sentence(head)
+            if earlier:
+                return earlier, (), False
+        if match is None:
+            return (), (), vague
+        return match.tags, match.hs, vague
+
+    def earlier_in_sentence(self, head: Token) -> tuple[str, ...]:
+        for token in reversed(head.doc[: head.i]):
+            if token.pos_ == "NOUN" and token.lemma_.lower() not in GENERIC_GOODS:
+                match = self.taxonomy.classify(token.text)
+                if match is not None and match.tags != ("other",):
+                    return match.tags
+        return ()
+
+
+def is_sum(token: Token) -> bool:
+    """'$300 million': a number the entity recognizer calls money."""
+    return token.ent_type_ == "MONEY" and token.pos_ == "NUM"

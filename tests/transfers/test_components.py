@@ -1,0 +1,120 @@
+"""The extractor's spaCy components on hand-built Docs: fast, and without the model."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from sanctrace.transfers.components import (
+    EVENTS,
+    ROLES,
+    TRIGGERS,
+    RoleFinder,
+    TriggerFinder,
+    add_components,
+    default_reader,
+    roles_of,
+)
+
+VOCAB = spacy.blank("en").vocab
+
+
+def _doc(rows: list[tuple[str, str, str, str, int]]) -> Doc:
+    """A parsed Doc from (word, lemma, pos, dep, head index) rows."""
+    words, lemmas, pos, deps, heads = zip(*rows, strict=True)
+    return Doc(
+        VOCAB,
+        words=list(words),
+        lemmas=list(lemmas),
+        pos=list(pos),
+        deps=list(deps),
+        heads=list(heads),
+    )
+
+
+def _sale() -> Doc:
+    # "Belarus sold tractors to Cuba"
+    return _doc(
+        [
+            ("Belarus", "Belarus", "PROPN", "nsubj", 1),
+            ("sold", "sell", "VERB", "ROOT", 1),
+            ("tractors", "tractor", "NOUN", "dobj", 1),
+            ("to", "to", "ADP", "prep", 1),
+            ("Cuba", "Cuba", "PROPN", "pobj", 3),
+        ]
+    )
+
+
+def _run(doc: Doc) -> Doc:
+    reader = default_reader()
+    return RoleFinder(reader)(TriggerFinder(reader)(doc))
+
+
+def test_components_trigger_span_names_its_frame() -> None:
+    doc = TriggerFinder(default_reader())(_sale())
+    assert [(s.text, s.label_, s.kb_id_) for s in doc.spans[TRIGGERS]] == [("sold", "send", "verb")]
+
+
+def test_components_roles_written_with_their_patterns() -> None:
+    doc = _run(_sale())
+    assert [s.text for s in doc.spans[EVENTS]] == ["sold"]
+    roles = {(s.label_, s.text, s.kb_id_, s.id_) for s in doc.spans[ROLES]}
+    assert roles == {
+        ("giver", "Belarus", "subject", "1"),
+        ("items", "tractors", "object", "1"),
+        ("recipient", "Cuba", "prep", "1"),
+    }
+
+
+def test_components_roles_of_rebuilds_the_roles() -> None:
+    [(trigger, frame, outcome, roles)] = roles_of(_run(_sale()))
+    assert (trigger.text, frame, outcome) == ("sold", "send", None)
+    assert [t.text for t in roles.giver] == ["Belarus"]
+    assert roles.pattern_of("recipient", roles.recipient[0]) == "prep"
+
+
+def test_components_passive_agent_is_the_giver() -> None:
+    # "Tractors were sold by Belarus"
+    doc = _run(
+        _doc(
+            [
+                ("Tractors", "tractor", "NOUN", "nsubjpass", 2),
+                ("were", "be", "AUX", "auxpass", 2),
+                ("sold", "sell", "VERB", "ROOT", 2),
+                ("by", "by", "ADP", "agent", 2),
+                ("Belarus", "Belarus", "PROPN", "pobj", 3),
+            ]
+        )
+    )
+    roles = {(s.label_, s.text, s.kb_id_) for s in doc.spans[ROLES]}
+    assert ("giver", "Belarus", "passive-agent") in roles
+    assert ("items", "Tractors", "passive-subject") in roles
+
+
+def test_components_rule_sentence_marks_a_trigger_but_no_event() -> None:
+    # "Resolutions ban selling tractors": the trigger states a rule
+    doc = _run(
+        _doc(
+            [
+                ("Resolutions", "resolution", "NOUN", "nsubj", 1),
+                ("ban", "ban", "VERB", "ROOT", 1),
+                ("selling", "sell", "VERB", "xcomp", 1),
+                ("tractors", "tractor", "NOUN", "dobj", 2),
+            ]
+        )
+    )
+    assert [s.text for s in doc.spans[TRIGGERS]] == ["selling"]
+    assert list(doc.spans[EVENTS]) == []
+    assert list(doc.spans[ROLES]) == []
+
+
+def test_components_added_once_after_the_model() -> None:
+    nlp = spacy.blank("en")
+    add_components(add_components(nlp))
+    assert nlp.pipe_names == ["sanctrace_triggers", "sanctrace_roles"]
+
+
+def test_components_shown_in_the_analysers_pipeline(analyzer: object) -> None:
+    names = analyzer.nlp.pipe_names  # type: ignore[attr-defined]
+    assert names[-2:] == ["sanctrace_triggers", "sanctrace_roles"]
+    assert {"parser", "ner"} <= set(names)
