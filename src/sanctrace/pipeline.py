@@ -36,7 +36,7 @@ from sanctrace.nlp.sentences import dateline, split_sentences
 from sanctrace.parties.gazetteer import Gazetteer
 from sanctrace.parties.resolve import DocumentContext, Mention, PartyResolver
 from sanctrace.transfers.components import add_components
-from sanctrace.transfers.document import continue_goods, settle_countries
+from sanctrace.transfers.document import continue_goods, denials_nearby, settle_countries
 from sanctrace.transfers.extract import Candidate, TransferExtractor
 from sanctrace.transfers.lexicon import default_lexicon
 from sanctrace.transfers.merge import merge_retellings
@@ -82,6 +82,7 @@ class Analyzer:
         self.resolver = PartyResolver(Gazetteer.load())
         self.extractor = TransferExtractor(lexicon, taxonomy, self.resolver)
         self.prefilter = Prefilter(lexicon.trigger_forms(), taxonomy.goods_words())
+        self.deny_forms = lexicon.forms_of(lexicon.cues["denied"])
         self.regimes = Regimes.load()
         self.designations = default_designations()
         self.screener = screener
@@ -127,6 +128,9 @@ class Analyzer:
         for span, sentence in parsed.sentences:
             candidates.extend(self.extractor.extract(sentence, span.start, parsed.context))
         candidates = continue_goods(candidates)
+        denials_nearby(
+            candidates, split_sentences(document.text), parsed.context.mentions, self.deny_forms
+        )
         place = dateline(document.text)
         local = self.resolver.gazetteer.country_code(place) if place else None
         settle_countries(candidates, lambda name: self._registration(name, document.text), local)

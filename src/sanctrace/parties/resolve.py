@@ -34,6 +34,8 @@ PLACE_WORDS = words()["place_words"]
 NAMING_VERBS = words()["naming_verbs"]
 #: Dependencies that end a noun phrase: what follows is not part of the name.
 PHRASE_END = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl"})
+#: Punctuation no name runs across, leftwards: a dateline's spaced dash, a heading's colon.
+PHRASE_BREAKS = frozenset({"-", "–", "—", ":", "--"})
 
 _SPACES = re.compile(r"\s+")
 VESSEL_PREFIX = re.compile(r"^(?:M/[TV]|MV|MT|M\.V\.)\s+")
@@ -324,7 +326,16 @@ def noun_phrase(head: Token, preps: frozenset[str] | None = None) -> SpacySpan:
     right = _phrase_right(head, preps)
     while right > head.i and doc[right].is_punct:
         right -= 1
-    return doc[head.left_edge.i : right + 1]
+    left = head.left_edge.i
+    # "SEOUL, May 3 - North Korea ...": a dateline parsed into the name ends at its dash.
+    breaks = [
+        t.i
+        for t in doc[left : head.i]
+        if t.text in PHRASE_BREAKS and t.i and doc[t.i - 1].whitespace_
+    ]
+    if breaks:
+        left = breaks[-1] + 1
+    return doc[left : right + 1]
 
 
 def _phrase_right(token: Token, preps: frozenset[str] | None) -> int:

@@ -3,14 +3,17 @@
 Each sentence is read alone; what only the document can tell is settled
 here, by plain functions over the candidates: goods that refer back ("a
 further 300 tonnes", "the cargo") take the goods and giver last named, and
-each party's country is the one any of its mentions gives. Every rule
+each party's country is the one any of its mentions gives, and a party's
+denial in a later sentence marks the claim it denies. Every rule
 applied is recorded in the candidate's `rules.document` by its lexicon id.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
+from sanctrace.model import Cue, Span
 from sanctrace.parties.resolve import Mention
 from sanctrace.transfers.extract import Candidate
 
@@ -92,3 +95,32 @@ def _settle(
 
 def _parties(candidate: Candidate) -> list[Mention]:
     return [m for m in (candidate.giver, candidate.recipient) if m is not None]
+
+
+def denials_nearby(
+    candidates: list[Candidate],
+    sentences: list[Span],
+    mentions: list[Mention],
+    deny_forms: frozenset[str],
+) -> None:
+    """'Russia shipped rifles, Ukraine said. The Kremlin denied the report.': a later
+    sentence in which a party of a transfer denies something makes it `denied`."""
+    for sentence in sentences:
+        words = _DENY_WORD.finditer(sentence.text)
+        cue = next((m for m in words if m.group().lower() in deny_forms), None)
+        if cue is None:
+            continue
+        speakers = {m.key for m in mentions if sentence.start <= m.start and m.end <= sentence.end}
+        for candidate in candidates:
+            told_before = candidate.evidence.end <= sentence.start
+            parties = {m.key for m in _parties(candidate)}
+            if told_before and parties & speakers and candidate.certainty != "denied":
+                candidate.certainty = "denied"
+                start = sentence.start + cue.start()
+                candidate.rules.cues.append(
+                    Cue(cue.group(), start, start + len(cue.group()), "certainty=denied")
+                )
+                candidate.rules.document.append("denial-nearby")
+
+
+_DENY_WORD = re.compile(r"[A-Za-z]+")

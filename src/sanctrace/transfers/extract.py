@@ -164,6 +164,10 @@ class TransferExtractor:
         stopper = self._goods_stopper(trigger, heads)
         if stopper is not None:
             outcome, outcome_cue = "prevented", stopper
+        condition = self.modality.conditional(trigger)
+        if condition is not None:
+            certainty, certainty_cue = "possible", condition
+            outcome, outcome_cue = "planned", condition
         if certainty_cue is not None:
             rules.cues.append(_cue(certainty_cue, offset, f"certainty={certainty}"))
         if outcome_cue is not None:

@@ -42,7 +42,8 @@ def subject(verb: Token) -> list[Token]:
     """The verb's subject, looking through relative clauses, participles and control."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     # "The tanker Yuk Tung delivered ...", parsed with two subjects: the name first.
-    for child in sorted(subjects, key=lambda c: c.pos_ != "PROPN"):
+    # A dateline parsed as a second subject ("SEOUL, May 3 - Japan sold ...") is the farther.
+    for child in sorted(subjects, key=lambda c: (c.pos_ != "PROPN", abs(verb.i - c.i))):
         if child.dep_ in SUBJECT_DEPS:
             if child.lower_ in RELATIVE_PRONOUNS or child.lemma_.lower() in GAP_WORDS:
                 clause = enclosing_relative_clause(verb)

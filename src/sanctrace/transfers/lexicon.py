@@ -24,6 +24,8 @@ CUE_KINDS = (
     "planned_phrases",
     "rule_verbs",
     "rule_adjectives",
+    "negations",
+    "conditions",
     "trend_verbs",
     "telling_verbs",
 )
@@ -132,14 +134,17 @@ class Lexicon:
     frames: dict[str, Frame] = field(default_factory=dict)
     document_rules: dict[str, str] = field(default_factory=dict)  # id -> example
 
-    def trigger_forms(self) -> frozenset[str]:
-        """Every surface form of every trigger: what makes a sentence worth parsing."""
-        lemmas = set(self.verbs) | set(self.nouns) | self.seen_verbs
+    def forms_of(self, lemmas: frozenset[str]) -> frozenset[str]:
+        """Every regular and listed irregular form of the lemmas."""
         forms: set[str] = set()
         for lemma in lemmas:
             forms.update(inflections(lemma))
             forms.update(self.irregular_forms.get(lemma, ()))
         return frozenset(forms)
+
+    def trigger_forms(self) -> frozenset[str]:
+        """Every surface form of every trigger: what makes a sentence worth parsing."""
+        return self.forms_of(frozenset(self.verbs) | frozenset(self.nouns) | self.seen_verbs)
 
 
 def inflections(lemma: str) -> set[str]:

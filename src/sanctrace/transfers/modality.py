@@ -135,6 +135,27 @@ class Modality:
             and trigger.head.lemma_.lower() in trends
         )
 
+    def negates(self, trigger: Token) -> bool:
+        """'North Korea never received the jets', 'no evidence that Iran paid': the writer
+        says it did not happen. (A party's denial is certainty `denied` instead.)"""
+        negations = self.lexicon.cues["negations"]
+        if any(c.dep_ == "neg" or c.lower_ in negations for c in _modifiers(trigger)):
+            return not self._cue_words(trigger).keys() & self.lexicon.cues["denied"]
+        for governor in _clause_governors(trigger)[:2]:
+            if governor.pos_ == "NOUN" and any(c.lower_ in negations for c in governor.children):
+                return True  # "no sign of shipments", "no evidence that ..."
+        return False
+
+    def conditional(self, trigger: Token) -> Token | None:
+        """'If Russia sends jets ...': the word that makes the transfer a condition."""
+        token = trigger
+        while token.head.i != token.i and token.dep_ not in {"advcl", "ROOT"}:
+            token = token.head
+        if token.dep_ != "advcl":
+            return None
+        marks = self.lexicon.cues["conditions"]
+        return next((c for c in token.children if c.dep_ == "mark" and c.lower_ in marks), None)
+
     def asks(self, trigger: Token) -> bool:
         """'Who is sending drones to Russia?': a question states no event."""
         return trigger.doc.text.rstrip().rstrip("\"'’”)").endswith("?")
@@ -156,6 +177,16 @@ class Modality:
                 earlier = trigger.doc[: token.i]
                 return any(t.lemma_.lower() in INSTRUMENT_WORDS for t in earlier)
         return False
+
+
+def _modifiers(token: Token) -> list[Token]:
+    """The trigger's own adverbs and auxiliaries, and those of the verbs it is the
+    infinitive of ("did not agree to supply")."""
+    found = list(token.children)
+    while token.dep_ == "xcomp" and token.head.i != token.i:
+        token = token.head
+        found.extend(token.children)
+    return found
 
 
 def _clause_governors(token: Token) -> list[Token]:

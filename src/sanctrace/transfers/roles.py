@@ -267,6 +267,7 @@ class RoleReader:
             modality.states_a_rule(trigger)
             or modality.states_a_trend(trigger)
             or modality.asks(trigger)
+            or modality.negates(trigger)
             or self._is_voyage(trigger, roles)
         )
 

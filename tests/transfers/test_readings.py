@@ -1,0 +1,65 @@
+"""How the text tells a transfer, end to end with the real model: table-driven cases.
+
+Each case is a sentence written for the behaviour, and what the analyser must
+report: no transfer at all, or the one transfer's certainty and outcome, or
+its giver's country.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sanctrace.model import AnalysedDocument
+
+NO_EVENT = [
+    "North Korea never received the helicopters from Russia.",
+    "There is no evidence that Iran paid the militia $5 million.",
+    "Russia did not agree to supply wheat to Cuba.",
+    "Who is sending tanks to the border?",
+    "Selling rifles to North Korea has been illegal since 2006.",
+]
+
+MODALITY = [
+    ("If Russia sends fighter jets to North Korea, sanctions will follow.", "possible", "planned"),
+    ("Pyongyang wants to buy fighter jets from Russia.", "confirmed", "planned"),
+    ("Russia denies that it supplied rifles to North Korea.", "denied", "completed"),
+    (
+        "Russia delivered rifles to North Korea, Ukraine said. The Kremlin denied the report.",
+        "denied",
+        "completed",
+    ),
+]
+
+GIVER_COUNTRY = [
+    ("SEOUL, May 3 (wire) - Japan sold pianos to North Korea, a minister said.", "jp"),
+    ("A Russian firm paid $14,000 for a drone from a Chinese supplier in 2023.", "cn"),
+    ("Rifles and shells went from North Korea to Russia in 2023.", "kp"),
+]
+
+
+@pytest.mark.parametrize("text", NO_EVENT)
+def test_readings_sentence_states_no_transfer(
+    analyse: Callable[..., AnalysedDocument], text: str
+) -> None:
+    assert analyse(text).transfers == []
+
+
+@pytest.mark.parametrize(("text", "certainty", "outcome"), MODALITY)
+def test_readings_certainty_and_outcome(
+    analyse: Callable[..., AnalysedDocument], text: str, certainty: str, outcome: str
+) -> None:
+    [transfer] = analyse(text).transfers
+    assert (transfer.certainty, transfer.outcome) == (certainty, outcome)
+    assert transfer.rules is not None
+    if certainty != "confirmed":
+        assert f"certainty={certainty}" in {cue.sets for cue in transfer.rules.cues}
+
+
+@pytest.mark.parametrize(("text", "country"), GIVER_COUNTRY)
+def test_readings_giver_country(
+    analyse: Callable[..., AnalysedDocument], text: str, country: str
+) -> None:
+    [transfer] = analyse(text).transfers
+    assert transfer.giver is not None and transfer.giver.country == country
