@@ -14,9 +14,6 @@ import pytest
 from sanctrace.model import AnalysedDocument
 
 NO_EVENT = [
-    "North Korea never received the helicopters from Russia.",
-    "There is no evidence that Iran paid the militia $5 million.",
-    "Russia did not agree to supply wheat to Cuba.",
     "Who is sending tanks to the border?",
     "Selling rifles to North Korea has been illegal since 2006.",
 ]
@@ -25,6 +22,9 @@ MODALITY = [
     ("If Russia sends fighter jets to North Korea, sanctions will follow.", "possible", "planned"),
     ("Pyongyang wants to buy fighter jets from Russia.", "confirmed", "planned"),
     ("Russia denies that it supplied rifles to North Korea.", "denied", "completed"),
+    ("North Korea never received the helicopters from Russia.", "denied", "completed"),
+    ("There is no evidence that Iran paid cash to the militia.", "denied", "completed"),
+    ("Russia did not agree to supply wheat to Cuba.", "denied", "planned"),
     (
         "Russia delivered rifles to North Korea, Ukraine said. The Kremlin denied the report.",
         "denied",

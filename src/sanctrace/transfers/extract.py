@@ -164,6 +164,10 @@ class TransferExtractor:
         stopper = self._goods_stopper(trigger, heads)
         if stopper is not None:
             outcome, outcome_cue = "prevented", stopper
+        negation = self.modality.negation(trigger)
+        if negation is not None and certainty != "denied":
+            # The text says it did not happen: shown, for the analyst, as denied.
+            certainty, certainty_cue = "denied", negation
         condition = self.modality.conditional(trigger)
         if condition is not None:
             certainty, certainty_cue = "possible", condition

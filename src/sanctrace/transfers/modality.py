@@ -135,16 +135,18 @@ class Modality:
             and trigger.head.lemma_.lower() in trends
         )
 
-    def negates(self, trigger: Token) -> bool:
-        """'North Korea never received the jets', 'no evidence that Iran paid': the writer
-        says it did not happen. (A party's denial is certainty `denied` instead.)"""
+    def negation(self, trigger: Token) -> Token | None:
+        """'North Korea never received the jets', 'no evidence that Iran paid': the word
+        by which the text says the transfer did not happen."""
         negations = self.lexicon.cues["negations"]
-        if any(c.dep_ == "neg" or c.lower_ in negations for c in _modifiers(trigger)):
-            return not self._cue_words(trigger).keys() & self.lexicon.cues["denied"]
+        found = next(
+            (c for c in _modifiers(trigger) if c.dep_ == "neg" or c.lower_ in negations), None
+        )
         for governor in _clause_governors(trigger)[:2]:
-            if governor.pos_ == "NOUN" and any(c.lower_ in negations for c in governor.children):
-                return True  # "no sign of shipments", "no evidence that ..."
-        return False
+            if found is None and governor.pos_ == "NOUN":
+                # "no sign of shipments", "no evidence that ..."
+                found = next((c for c in governor.children if c.lower_ in negations), None)
+        return found
 
     def conditional(self, trigger: Token) -> Token | None:
         """'If Russia sends jets ...': the word that makes the transfer a condition."""

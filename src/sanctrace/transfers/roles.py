@@ -94,7 +94,7 @@ class RoleReader:
             particles |= {c.lower_ for c in token.children if c.dep_ == "dobj"}
             phrasal = lex.phrasal.get(lemma, {})
             for particle, frame in phrasal.items():
-                if particle in particles:
+                if particle in particles and self._particle_fits(token, particle):
                     return frame, "verb", None
             if trigger is not None:
                 if trigger.particle and trigger.particle not in particles:
@@ -107,6 +107,12 @@ class RoleReader:
         if token.pos_ == "NOUN" and lemma in lex.nouns:
             return lex.nouns[lemma].frame, "noun", None
         return None
+
+    def _particle_fits(self, verb: Token, particle: str) -> bool:
+        """A prepositional particle opens its frame only over goods: "paid $5 for
+        drones" buys them, "paid $5 for a vote" only pays."""
+        objects_of = [o for p in preps(verb) if p.lower_ == particle for o in objects(p)]
+        return not objects_of or any(self.goods.phrase(o) is not None for o in objects_of)
 
     def roles(self, token: Token, frame: Frame, kind: str) -> Roles | None:
         """The roles the trigger's frame gives, or None when the trigger states no event."""
@@ -267,7 +273,6 @@ class RoleReader:
             modality.states_a_rule(trigger)
             or modality.states_a_trend(trigger)
             or modality.asks(trigger)
-            or modality.negates(trigger)
             or self._is_voyage(trigger, roles)
         )
 
