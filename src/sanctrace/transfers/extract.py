@@ -29,6 +29,7 @@ from sanctrace.transfers.grammar import (
     item_phrase,
     objects,
     place_name,
+    preps,
 )
 from sanctrace.transfers.lexicon import Lexicon
 from sanctrace.transfers.modality import Modality
@@ -43,6 +44,8 @@ STOP_REACH = 4
 #: Links from goods up to what carries them ("a ship carrying grenades").
 CARRYING_DEPS = frozenset({"dobj", "pobj", "acl", "relcl", "prep"})
 ROUTE_PREPS = words()["route_preps"]
+MAKER_VERBS = words()["maker_verbs"]
+ORIGIN_WORDS = words()["origin_words"]
 HOLDER_WORDS = words()["holder_words"]
 
 
@@ -158,6 +161,14 @@ class TransferExtractor:
             if t.pos_ == "PROPN"
         ]
         origin = next((c for c in map(self._place_country, roles.origin) if c), None)
+        made_in = next(
+            (c for i in sorted(heads) if (c := self._made_in(trigger.doc[i])) is not None), None
+        )
+        if made_in is not None:
+            # "DPRK-made radios dispatched from China": where goods were made is their
+            # origin, whatever port they left from.
+            origin = made_in
+            rules.roles["origin"] = "goods-origin"
         destination = next((c for c in map(self._place_country, roles.destination) if c), None)
         certainty, certainty_cue = self.modality.certainty(trigger)
         outcome, outcome_cue = self.modality.outcome(trigger)
@@ -226,6 +237,30 @@ class TransferExtractor:
                 if mention is not None:
                     return mention, token
         return None, None
+
+    def _made_in(self, head: Token) -> str | None:
+        """The state goods were made in: 'DPRK-made radios', 'North Korean coal', 'drones
+        manufactured in Iran', 'a launcher of North Korean make'."""
+        gazetteer = self.resolver.gazetteer
+        doc = head.doc
+        before = doc[head.left_edge.i : head.i]
+        for i in range(len(before)):
+            for j in range(len(before), i, -1):
+                words = before[i:j].text
+                code = gazetteer.demonym(words) or gazetteer.country_code(words)
+                if code and "flagged" not in words.lower():
+                    return code
+        for child in head.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in MAKER_VERBS:
+                places = [o for p in preps(child) if p.lower_ == "in" for o in objects(p)]
+                found = next((c for c in map(self._place_country, places) if c), None)
+                if found:
+                    return found
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for made in objects(child):
+                    if made.lemma_.lower() in ORIGIN_WORDS:
+                        return self._made_in(made)
+        return None
 
     def _place_country(self, token: Token) -> str | None:
         gazetteer = self.resolver.gazetteer
