@@ -224,6 +224,9 @@ class PartyResolver:
         kind = _description_kind(head)
         if _is_definite(phrase) and kind in {"vessel", "organization"}:
             found = context.latest_named(start, frozenset({kind, "unknown"}))
+            described = self._country_in(phrase)
+            if found is not None and described not in {None, found.country}:
+                found = None  # "the Russian company" is not the North Korean firm named before
             if found is not None:
                 return _moved(found, text, start, end, "coreference-description")
         if head.pos_ not in {"NOUN", "PROPN"}:

@@ -19,12 +19,17 @@ from sanctrace.transfers.extract import Candidate
 
 
 def continue_goods(candidates: list[Candidate]) -> list[Candidate]:
-    """Give goods that refer back the tags of the goods last named; drop those that
-    refer back to nothing. A continued trade keeps its giver."""
+    """Give goods that refer back the tags of the goods last named (before the first
+    named goods: those named first); drop those that refer to nothing. A continued
+    trade keeps its giver."""
     kept: list[Candidate] = []
-    last_tags: list[str] = []
+    ordered = sorted(candidates, key=lambda c: c.position)
+    # A headline's "delivered its cargo" names the goods the story names next.
+    last_tags: list[str] = next(
+        (_specific_tags(c) for c in ordered if not c.borrows and _specific_tags(c)), []
+    )
     last_giver: Mention | None = None
-    for candidate in sorted(candidates, key=lambda c: c.position):
+    for candidate in ordered:
         if candidate.borrows:
             if last_tags:
                 for index in candidate.borrows:
@@ -38,8 +43,7 @@ def continue_goods(candidates: list[Candidate]) -> list[Candidate]:
                 candidate.items = [i for i in candidate.items if i.tags]
             if not candidate.items:
                 continue
-        specific = [i for i in candidate.items if i.tags != ["other"]]
-        last_tags = list((specific or candidate.items)[-1].tags)
+        last_tags = _specific_tags(candidate) or list(candidate.items[-1].tags)
         if candidate.giver is not None:
             last_giver = candidate.giver
         kept.append(candidate)
@@ -91,6 +95,12 @@ def _settle(
         mention.country = local
         return "country-dateline"
     return None
+
+
+def _specific_tags(candidate: Candidate) -> list[str]:
+    """The tags of the last goods the candidate names that say more than "other"."""
+    specific = [i for i in candidate.items if i.tags and i.tags != ["other"]]
+    return list(specific[-1].tags) if specific else []
 
 
 def _parties(candidate: Candidate) -> list[Mention]:

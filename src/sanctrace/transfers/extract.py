@@ -228,8 +228,9 @@ class TransferExtractor:
     def _party(
         self, tokens: list[Token], offset: int, context: DocumentContext
     ) -> tuple[Mention | None, Token | None]:
-        """The first of the role's tokens that names a party, and that token."""
-        for token in tokens:
+        """The first of the role's tokens that names a party, and that token: a name
+        before a description ("the Russian firm Avia" is Avia, not "the firm")."""
+        for token in sorted(tokens, key=lambda t: t.pos_ != "PROPN"):
             holder = _holder(token)
             proper = holder.pos_ == "PROPN" or holder.dep_ == "poss"
             if proper or self.goods.phrase(holder) is None or is_vessel(holder):
