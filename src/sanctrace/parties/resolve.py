@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 PERSON_PRONOUNS = words()["person_pronouns"]
 THING_PRONOUNS = words()["thing_pronouns"]
+GROUP_PRONOUNS = words()["group_pronouns"]
+SPEECH_PRONOUNS = words()["speech_pronouns"]
 KINSHIP = words()["kinship"]
 SPEECH_VERBS = words()["speech_verbs"]
 STATE_DESCRIPTIONS = words()["state_descriptions"]
@@ -162,7 +164,18 @@ class PartyResolver:
 
         if lower in PERSON_PRONOUNS and head.pos_ == "PRON":
             found = context.latest(start, frozenset({"person"}))
-            return _moved(found, text, start, end, "coreference-pronoun") if found else None
+            if found is None:
+                return _unresolved(text, start, end, "person")
+            return _moved(found, text, start, end, "coreference-pronoun")
+        if lower in GROUP_PRONOUNS and head.pos_ == "PRON":
+            # "they", "we": the latest party that acted in a transfer.
+            every = frozenset({"person", "organization", "state", "vessel", "unknown"})
+            found = self._speaker(head, offset, context) or context.latest_role(start, every)
+            if found is None:
+                return _unresolved(text, start, end, "unknown")
+            return _moved(found, text, start, end, "coreference-pronoun")
+        if lower in SPEECH_PRONOUNS and head.pos_ == "PRON":
+            return _unresolved(text, start, end, "person")
         if lower in THING_PRONOUNS and head.pos_ == "PRON":
             bodies = frozenset({"vessel", "organization"})
             found = self._speaker(head, offset, context)
@@ -418,6 +431,11 @@ def _key(name: str) -> str:
 
 def _from_entry(entry: Entry, text: str, start: int, end: int) -> Mention:
     return Mention(text, start, end, entry.name, entry.kind, entry.country, entry.key)
+
+
+def _unresolved(text: str, start: int, end: int, kind: str) -> Mention:
+    """A pronoun with no antecedent in the document: the party as the text names it."""
+    return Mention(text, start, end, text, kind, None, f"pronoun:{text.lower()}", proper=False)
 
 
 def _moved(found: Mention, text: str, start: int, end: int, via: str) -> Mention:

@@ -10,7 +10,8 @@ from sanctrace.wordclasses import load_word_classes
 WORDS_PATH = Path(__file__).with_name("words.yaml")
 CLASSES = frozenset(
     {
-        "person_pronouns", "thing_pronouns", "kinship", "speech_verbs", "state_descriptions",
+        "person_pronouns", "speech_pronouns", "group_pronouns", "thing_pronouns", "kinship",
+        "speech_verbs", "state_descriptions",
         "vessel_words", "org_words", "determiners", "definite", "place_words", "naming_verbs",
     }
 )  # fmt: skip
