@@ -63,3 +63,18 @@ def test_readings_giver_country(
 ) -> None:
     [transfer] = analyse(text).transfers
     assert transfer.giver is not None and transfer.giver.country == country
+
+
+def test_readings_headline_and_lead_are_one_transfer(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = (
+        "Belarus gives Maduro a tractor\n"
+        "MINSK, June 2 (wire) - Belarus has given Venezuelan President Nicolas Maduro a "
+        "tractor, state media said. The tractor was shipped to Caracas on Monday."
+    )
+    [transfer] = analyse(text).transfers
+    assert transfer.recipient is not None and transfer.recipient.country == "ve"
+    assert transfer.recipient.name.endswith("Maduro") and " " in transfer.recipient.name
+    assert transfer.also_evidence
+    assert transfer.rules is not None and "retelling-merged" in transfer.rules.document

@@ -65,7 +65,8 @@ def _compatible(a: Mention | None, b: Mention | None) -> bool:
         state, other = (a, b) if a.kind == "state" else (b, a)
         return other.country in {None, state.country}
     if a.proper and b.proper:
-        return False
+        # A headline's "Kim" is the "Kim Jong Un" of the lead.
+        return a.kind == b.kind == "person" and _shorter_name(a, b) is not None
     # A description ("a North Korean ship") may name a named party ("Sam Jong 2")
     # if nothing they say about kind and country disagrees.
     kinds = {a.kind, b.kind}
@@ -79,11 +80,23 @@ def _more_specific(first: Mention | None, later: Mention | None) -> Mention | No
     """Keep the first filler unless the retelling names the party behind a state or description."""
     if first is None:
         return later
+    if later is not None and _shorter_name(first, later) is first:
+        return later  # the fuller name of the same person
     if later is not None and later.proper and (first.kind == "state" or not first.proper):
         if later.country is None:
             later.country = first.country
         return later
     return first
+
+
+def _shorter_name(a: Mention, b: Mention) -> Mention | None:
+    """Of two names of one person, the one whose words are all in the other's."""
+    words_a, words_b = set(a.name.lower().split()), set(b.name.lower().split())
+    if words_a < words_b:
+        return a
+    if words_b < words_a:
+        return b
+    return None
 
 
 def _same_party(a: Mention | None, b: Mention | None) -> bool:
