@@ -1,0 +1,85 @@
+"""Schema migrations, run by Alembic from the scripts shipped in the package.
+
+`upgrade` brings an empty store, a lists-only store from before migrations,
+or an older workspace store to the newest schema. A store whose revision
+this sanctrace does not know was written by a newer version: it is refused,
+never read as if it were ours.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util import CommandError
+from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from sanctrace.errors import StoreError
+from sanctrace.store.connect import reason, shown_url
+
+SCRIPTS = "sanctrace.store:migrations"
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaState:
+    current: str | None  # None: no migration has run (empty or lists-only store)
+    head: str
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.current == self.head
+
+
+def _config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", SCRIPTS)
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None  # the package ships at least one revision
+    return head
+
+
+def schema_state(engine: Engine) -> SchemaState:
+    """The store's revision against this sanctrace's newest; `StoreError` if it is newer."""
+    try:
+        with engine.connect() as connection:
+            current = MigrationContext.configure(connection).get_current_revision()
+    except SQLAlchemyError as error:
+        raise StoreError(
+            f"Cannot open the store {shown_url(str(engine.url))} ({reason(error)}); check the "
+            "URL given with --store or SANCTRACE_STORE and that the database is reachable."
+        ) from None
+    script = ScriptDirectory.from_config(_config())
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except CommandError:
+            raise StoreError(
+                f"The store {shown_url(str(engine.url))} has schema revision {current}, "
+                "made by a newer sanctrace: upgrade sanctrace to use it (nothing was changed)."
+            ) from None
+    return SchemaState(current, head_revision())
+
+
+def upgrade(engine: Engine) -> SchemaState:
+    """Migrate the store to the newest schema in one transaction; returns the state before."""
+    before = schema_state(engine)
+    if before.up_to_date:
+        return before
+    try:
+        with engine.begin() as connection:
+            command.upgrade(_config(connection), "head")
+    except SQLAlchemyError as error:
+        raise StoreError(
+            f"Cannot upgrade the store {shown_url(str(engine.url))} ({reason(error)}); "
+            "it was left as it was: check that the database is writable."
+        ) from None
+    return before
