@@ -176,8 +176,10 @@ def _match_names(
     fuzzy = {}
     for (a_id, b_id), (a, b) in sorted(pairs.items()):
         if fold(a.name) == fold(b.name):
+            # The reason goes to the party that lacks an IMO number: the other has its own.
+            named, other = (b, a) if b.imo is None else (a, b)
             if sets.union(a_id, b_id):
-                reasons[b_id] = f"same name '{b.name}' as {a_id}"
+                reasons[named.id] = f"same name '{named.name}' as {other.id}"
         else:
             fuzzy[(a_id, b_id)] = (a, b)
     if fuzzy:
