@@ -48,7 +48,9 @@ def test_ingest_reports_a_bad_input_and_goes_on(
 ) -> None:
     good = write_jsonl(tmp_path / "good.jsonl", generated_articles(1))
     with Workspace(store_url) as workspace:
-        summary = ingest(workspace, analyzer, load_inputs([str(tmp_path / "absent.txt"), str(good)]))
+        summary = ingest(
+            workspace, analyzer, load_inputs([str(tmp_path / "absent.txt"), str(good)])
+        )
     assert (summary.new, summary.failed) == (1, 1)
     assert "absent.txt" in summary.errors[0].error
 

@@ -89,9 +89,11 @@ def test_review_duplicate_events_stay_merged_after_rebuilds(
 def test_review_party_split_and_merge_are_respected(workspace: Workspace) -> None:
     p = schema.PARTIES.c
     with workspace.reading() as connection:
-        kims = connection.execute(
-            select(p.id).where(p.name == "Kim Jong Un").order_by(p.id)
-        ).scalars().all()
+        kims = (
+            connection.execute(select(p.id).where(p.name == "Kim Jong Un").order_by(p.id))
+            .scalars()
+            .all()
+        )
     assert len(kims) == 2
     limousine = events(workspace, Filters(party="putin"))
     assert len(limousine) == 1 and len(limousine[0]["reports"]) == 2
