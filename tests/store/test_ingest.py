@@ -97,7 +97,7 @@ def test_ingest_one_party_across_documents(store_url: str, analyzer: Analyzer) -
         "Kim Jong Un": 1,
         "Chon Ma San": 1,
     }
-    assert any("gazetteer entry person:kim-jong-un" == reason for _, _, reason in rows)
+    assert any(reason == "gazetteer entry person:kim-jong-un" for _, _, reason in rows)
     assert any(reason == "IMO 8660313" for _, _, reason in rows)
     assert len(tanker) == 1 and len(tanker[0]["reports"]) == 2
 

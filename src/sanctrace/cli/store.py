@@ -8,7 +8,9 @@ from sanctrace.cli.workspace_options import StoreOption
 
 
 def register(app: typer.Typer) -> None:
-    store_app = typer.Typer(help="Manage the store's schema.", no_args_is_help=True)
+    store_app = typer.Typer(
+        help="Create, upgrade and inspect the schema of the store.", no_args_is_help=True
+    )
 
     @store_app.command()
     def upgrade(store: StoreOption = None) -> None:
