@@ -52,3 +52,9 @@ def test_migrate_refuses_a_store_of_a_newer_schema(store_url: str) -> None:
         Workspace(store_url)
     assert "schema revision 9999, made by a newer sanctrace" in str(caught.value)
     assert "\n" not in str(caught.value)
+
+
+def test_migrate_known_revisions_are_the_packaged_scripts() -> None:
+    from sanctrace.store.migrate import REVISIONS, script_revisions
+
+    assert tuple(script_revisions()) == REVISIONS
