@@ -71,7 +71,16 @@ def write_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
 
 
 def write_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    """JSON on stdout; a list gets one item a line.
+
+    Without `indent` the json module uses its C encoder, several times faster
+    on the 10,000-row lists `findings` prints.
+    """
+    if isinstance(data, list):
+        rows = (json.dumps(row, ensure_ascii=False, sort_keys=True) for row in data)
+        sys.stdout.write("[\n" + ",\n".join(rows) + "\n]\n" if data else "[]\n")
+    else:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n")
 
 
 def _cell(value: Any) -> str:
