@@ -58,5 +58,7 @@ def test_workspace_commands(invoke: Callable[..., Result], tmp_path: Path) -> No
     exported = json.loads(invoke(["export", "--format", "json", *store]).output)
     assert len(exported["documents"]) == 7 and len(exported["events"]) == 4
     assert invoke(["export", "--format", "csv", *store]).output.startswith("id,certainty,")
+    current = invoke(["reanalyze", "--no-screen", *store])
+    assert current.exit_code == 0 and current.output.startswith("0 re-analysed; 0 reviewed")
     status = invoke(["store", "status", *store]).output
     assert "documents: 7" in status and "audit rows: 1" in status
