@@ -33,6 +33,7 @@ def report(
         date=date,
         span=day_span(date, basis, RULES.published_lookback_days),
         certainty=certainty,
+        basis=basis,
     )
 
 
@@ -63,6 +64,8 @@ def test_merge_cases() -> None:
     ) == [["a"], ["b"]]
     # A publication date covers the year before it.
     assert groups(report("a"), report("b", date="2024-03-01", basis="published")) == [["a", "b"]]
+    (late,) = group_reports([report("a"), report("b", date="2024-03-01", basis="published")], RULES)
+    assert late.reasons["b"].endswith("dates 2023-10 and 2024-03-01 (published)")
     # One document's transfers are never merged here (the analyser did that).
     same_doc = dataclasses.replace(report("b"), document="doc-a")
     assert groups(report("a"), same_doc) == [["a"], ["b"]]

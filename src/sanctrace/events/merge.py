@@ -38,6 +38,7 @@ class Report:
     span: tuple[str, str] | None  # the date as days (see events.dates)
     certainty: str
     attributed_to: tuple[str, ...] = ()
+    basis: str = "text"  # "published": only the article's date dates it
 
 
 @dataclass(slots=True)
@@ -139,8 +140,12 @@ def _explain(report: Report, first: Report, rules: EventRules) -> str:
     tags = sorted(_shared_tags(report.tags, first.tags, rules))
     parts.append("tags " + "+".join(tags))
     if report.date and first.date:
-        parts.append(f"dates {first.date} and {report.date}")
+        parts.append(f"dates {_date_words(first)} and {_date_words(report)}")
     return ", ".join(parts)
+
+
+def _date_words(report: Report) -> str:
+    return f"{report.date} (published)" if report.basis == "published" else str(report.date)
 
 
 def _apply_duplicates(groups: list[Group], duplicates: Mapping[str, str]) -> list[Group]:

@@ -93,6 +93,7 @@ def _reports(
             span=day_span(row.date_value, row.date_basis, rules.published_lookback_days),
             certainty=row.certainty,
             attributed_to=tuple(row.data.get("attributed_to") or ()),
+            basis=row.date_basis or "text",
         )
         for row in connection.execute(query)
     ]
@@ -141,7 +142,10 @@ def _write_events(connection: Connection, groups: list[Group], rules: EventRules
         assessment = assess(group.reports, rules)
         giver = next((r.giver for r in group.reports if r.giver), None)
         recipient = next((r.recipient for r in group.reports if r.recipient), None)
-        spans = [r.span for r in group.reports if r.span]
+        # The event's dates are those the texts state; publication dates only
+        # when no report states one.
+        stated = [r.span for r in group.reports if r.span and r.basis == "text"]
+        spans = stated or [r.span for r in group.reports if r.span]
         events.append(
             {
                 "id": identifier,
