@@ -26,6 +26,13 @@ def rebuild(workspace: Workspace, rules: EventRules | None = None) -> int:
     """Recompute party identities and events; returns the number of events."""
     rules = rules or default_rules()
     with workspace.writing("rebuild the events") as connection:
+        if connection.dialect.name == "postgresql":
+            # Two ingests finishing together would both rewrite these tables:
+            # the second waits for the first instead of failing on its keys.
+            connection.exec_driver_sql(
+                "LOCK TABLE ws_events, ws_event_reports, ws_party_links, ws_party_entities "
+                "IN EXCLUSIVE MODE"
+            )
         identities, entities = _identities(connection, rules)
         groups = group_reports(
             _reports(connection, identities, {e.id: e for e in entities}, rules),
