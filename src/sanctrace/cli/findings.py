@@ -60,7 +60,17 @@ def findings(
     if review is not None and review not in REVIEW_STATES:
         fail(f"The review state {review!r} is not known: use one of {', '.join(REVIEW_STATES)}.")
     filters = Filters(
-        regime, instrument, country, party, tag, date_from, date_to, certainty, review, text, limit
+        regime=regime,
+        instrument=instrument,
+        country=country,
+        party=party,
+        tag=tag,
+        date_from=date_from,
+        date_to=date_to,
+        certainty=certainty,
+        review=review,
+        text=text,
+        limit=limit,
     )
     rows = _run(query, store, filters)
     _show(rows, output_format, FINDING_COLUMNS, "findings")
@@ -85,7 +95,16 @@ def events(
     from sanctrace.store.queries import events as query
 
     filters = Filters(
-        regime, instrument, country, party, tag, date_from, date_to, certainty, None, text, limit
+        regime=regime,
+        instrument=instrument,
+        country=country,
+        party=party,
+        tag=tag,
+        date_from=date_from,
+        date_to=date_to,
+        certainty=certainty,
+        text=text,
+        limit=limit,
     )
     rows = _run(query, store, filters)
     for row in rows:

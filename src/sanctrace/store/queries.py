@@ -7,6 +7,8 @@ from typing import Any
 
 from sqlalchemy import Select, func, or_, select
 
+from sanctrace.errors import StoreError
+from sanctrace.events.dates import day_span
 from sanctrace.store import schema
 from sanctrace.store.workspace import Workspace
 
@@ -34,13 +36,9 @@ def _like(column: Any, words: str) -> Any:
 
 
 def _date_bound(value: str, end: bool) -> str:
-    """ "2023" -> "2023-01-01" (from) or "2023-12-31" (to): compared with stored day spans."""
-    from sanctrace.events.dates import day_span
-
+    """A `--from` or `--to` date as a day: 2023 is 2023-01-01 (from) or 2023-12-31 (to)."""
     span = day_span(value, "text", 0)
     if span is None:
-        from sanctrace.errors import StoreError
-
         raise StoreError(f"The date {value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD.")
     return span[1] if end else span[0]
 
