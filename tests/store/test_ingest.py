@@ -119,3 +119,25 @@ def test_ingest_findings_filters(store_url: str, analyzer: Analyzer) -> None:
         assert keys(regime="un-dprk") <= {row["key"] for row in everything}
         assert keys(instrument="1718") and keys(text="aurus") <= limousine
         assert keys(certainty="reported").isdisjoint(keys(certainty="confirmed"))
+
+
+def test_ingest_keeps_screening_hits(store_url: str, analyzer: Analyzer) -> None:
+    from followthemoney import ValueEntity, model
+
+    from sanctrace.screening import Screener
+    from sanctrace.screening.loaders import ListFile
+    from sanctrace.store import Store
+
+    entry = ValueEntity(model.get("Person"), {"id": "t-kim", "datasets": ["t"]})
+    entry.add("name", "Kim Jong Un")
+    with Store(store_url) as lists:
+        lists.import_list(ListFile("t", "Test list", "t.json", "2024-05-03", iter([entry])))
+        screener = Screener.from_store(lists)
+    screening = Analyzer(screener=screener)
+    with Workspace(store_url) as workspace:
+        ingest(workspace, screening, load_inputs([str(WORKSPACE_EXAMPLES)]))
+        hits = schema.SCREENING_HITS.c
+        with workspace.reading() as connection:
+            rows = connection.execute(select(hits.list, hits.entry_id, hits.data)).all()
+    assert rows and {(row.list, row.entry_id) for row in rows} == {("t", "t-kim")}
+    assert rows[0].data["explanation"]  # the whole hit, explanation included
