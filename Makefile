@@ -8,6 +8,10 @@ EXAMPLE := examples/limousine-gift.txt
 LISTS := ../shared/data/lists
 UN_LIST := $(LISTS)/un-consolidated-2026-02-27.xml
 SDN_LIST := $(LISTS)/ofac-sdn-2024-05-03/sdn.csv
+# The demo's workspace: the bundled reports of the same events, kept apart
+# from the user's own store (inside .venv, so `make clean` removes it).
+WORKSPACE_EXAMPLES := examples/workspace
+DEMO_STORE := sqlite:///$(abspath $(VENV))/demo-workspace.sqlite
 
 .PHONY: setup demo test lint format bench clean
 
@@ -27,6 +31,8 @@ demo: setup
 	fi
 	$(BIN)/sanctrace analyze $(EXAMPLE) --format table --html report.html
 	@echo "Report written to report.html"
+	$(BIN)/sanctrace ingest $(WORKSPACE_EXAMPLES) --no-screen --store $(DEMO_STORE)
+	$(BIN)/sanctrace events --format table --store $(DEMO_STORE)
 
 test: setup
 	$(BIN)/ruff check src tests benchmarks

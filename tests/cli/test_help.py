@@ -11,6 +11,9 @@ from typer.core import TyperGroup
 from typer.testing import CliRunner
 
 COMMANDS = ["", "analyze", "eval", "lists", "lists import", "lists remove", "screen"]
+COMMANDS += ["ingest", "reanalyze", "findings", "events", "export", "store", "store upgrade"]
+COMMANDS += ["store status", "review", "review finding", "review duplicate", "review parties"]
+COMMANDS += ["review audit"]
 
 
 @pytest.fixture(scope="module")

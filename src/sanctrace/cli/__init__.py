@@ -18,9 +18,29 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from sanctrace.cli import analyze, evaluate, lists, screen
+    from sanctrace.cli import (
+        analyze,
+        evaluate,
+        export_store,
+        findings,
+        ingest,
+        lists,
+        review,
+        screen,
+        store,
+    )
 
-    for command in (analyze, evaluate, lists, screen):
+    for command in (
+        analyze,
+        evaluate,
+        lists,
+        screen,
+        ingest,
+        findings,
+        review,
+        export_store,
+        store,
+    ):
         command.register(app)
 
 
