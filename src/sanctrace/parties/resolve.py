@@ -405,12 +405,17 @@ def _description_kind(head: Token) -> str:
 
 
 def _names_a_vessel(phrase: SpacySpan, head: Token) -> bool:
-    """'the North Korean-flagged Sam Jong 2', 'the M/T Courageous', 'Saebyol, a vessel'."""
+    """'the North Korean-flagged Sam Jong 2', 'the M/T Courageous', 'Saebyol, a vessel',
+    'the tanker Blue Star'."""
     if VESSEL_PREFIX.match(phrase.text.removeprefix("the ").removeprefix("The ")):
         return True
     if any(t.lower_.endswith("flagged") for t in phrase):
         return True
-    return any(c.dep_ == "appos" and c.lemma_.lower() in VESSEL_WORDS for c in head.children)
+    if any(t.lemma_.lower() in VESSEL_WORDS for t in phrase if t.i <= head.i):
+        return True  # "the tanker Blue Star", and a name in apposition to "the tanker"
+    return any(
+        c.dep_ in {"appos", "compound"} and c.lemma_.lower() in VESSEL_WORDS for c in head.children
+    )
 
 
 def _focus(mentions: list[Mention]) -> Mention | None:
