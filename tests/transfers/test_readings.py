@@ -78,3 +78,21 @@ def test_readings_headline_and_lead_are_one_transfer(
     assert transfer.recipient.name.endswith("Maduro") and " " in transfer.recipient.name
     assert transfer.also_evidence
     assert transfer.rules is not None and "retelling-merged" in transfer.rules.document
+
+
+@pytest.mark.parametrize(
+    ("text", "certainty"),
+    [
+        ("Vladimir Putin gave Kim Jong Un a rifle, Dmitry Peskov said.", "confirmed"),
+        ("Vladimir Putin gave Kim Jong Un a rifle, Ukrainian officials said.", "reported"),
+        (
+            "Kazakhstan imported drones from China last year, the paper says, and sold them.",
+            "reported",
+        ),
+    ],
+)
+def test_readings_who_tells_it(
+    analyse: Callable[..., AnalysedDocument], text: str, certainty: str
+) -> None:
+    [transfer] = analyse(text).transfers
+    assert transfer.certainty == certainty

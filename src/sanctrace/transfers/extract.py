@@ -175,6 +175,11 @@ class TransferExtractor:
         stopper = self._goods_stopper(trigger, heads)
         if stopper is not None:
             outcome, outcome_cue = "prevented", stopper
+        if certainty == "reported":
+            confirmer = self._party_speaker(trigger, offset, context, giver, recipient)
+            if confirmer is not None:
+                # A party to the transfer telling it confirms it.
+                certainty, certainty_cue = "confirmed", confirmer
         negation = self.modality.negation(trigger)
         if negation is not None and certainty != "denied":
             # The text says it did not happen: shown, for the analyst, as denied.
@@ -238,6 +243,28 @@ class TransferExtractor:
                 if mention is not None:
                     return mention, token
         return None, None
+
+    def _party_speaker(
+        self,
+        trigger: Token,
+        offset: int,
+        context: DocumentContext,
+        giver: Mention | None,
+        recipient: Mention | None,
+    ) -> Token | None:
+        """The speaker who is a party to the transfer, or speaks for one: a state's
+        official telling of the state's transfer."""
+        parties = [m for m in (giver, recipient) if m is not None]
+        for speaker in self.modality.speakers(trigger):
+            said = self.resolver.resolve(speaker, offset, context)
+            if said is None:
+                continue
+            for party in parties:
+                speaks_for = party.kind in {"state", "person"}
+                official = said.kind == "person" and said.proper and speaks_for
+                if said.key == party.key or (official and said.country == party.country):
+                    return speaker
+        return None
 
     def _made_in(self, head: Token) -> str | None:
         """The state goods were made in: 'DPRK-made radios', 'North Korean coal', 'drones

@@ -48,6 +48,9 @@ class Modality:
         words = self._cue_words(trigger)
         words.pop(trigger.lemma_.lower(), None)
         negated = any(c.dep_ == "neg" for g in governors(trigger) for c in g.children)
+        clause = [trigger, *governors(trigger)]
+        for aside in (c for t in clause for c in t.children if c.dep_ == "parataxis"):
+            words.setdefault(aside.lemma_.lower(), aside)  # "..., the paper said."
         for kind in ("denied", "possible", "suspected", "confirmed", "reported"):
             found = next((tok for w, tok in words.items() if w in cues[kind]), None)
             if found is not None:
@@ -83,21 +86,33 @@ class Modality:
         return "completed", None
 
     def attribution(self, trigger: Token) -> list[str]:
+        """Who the text says told of the transfer, by name."""
+        sources = (_source_name(s) for s in self.speakers(trigger))
+        return list(dict.fromkeys(s for s in sources if s))
+
+    def speakers(self, trigger: Token) -> list[Token]:
+        """The heads of who told of the transfer: 'according to X', 'X said', 'reported by
+        X', and a parenthetical 'the paper said'."""
         telling = self.lexicon.cues["telling_verbs"] | {"report", "according"}
-        sources: list[str] = []
+        found: list[Token] = []
         for token in trigger.doc:
             if token.lower_ == "according":
                 for prep in token.children:
-                    sources.extend(_source_name(o) for o in objects(prep))
-        for governor in governors(trigger):
-            if governor.lemma_.lower() not in telling:
-                continue
-            speakers = [c for c in governor.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
-            sources.extend(_source_name(s) for s in speakers)
-            for child in governor.children:
+                    found.extend(objects(prep))
+        tellers = [g for g in governors(trigger) if g.lemma_.lower() in telling]
+        clause = [trigger, *governors(trigger)]
+        tellers += [
+            c
+            for t in clause
+            for c in t.children
+            if c.dep_ == "parataxis" and c.lemma_.lower() in telling
+        ]
+        for teller in tellers:
+            found.extend(c for c in teller.children if c.dep_ == "nsubj" and c.pos_ != "PRON")
+            for child in teller.children:
                 if child.dep_ == "agent":
-                    sources.extend(_source_name(o) for o in objects(child))
-        return list(dict.fromkeys(s for s in sources if s))
+                    found.extend(objects(child))
+        return found
 
     def date(
         self, trigger: Token, offset: int, published: str | None, future: bool
@@ -110,11 +125,12 @@ class Modality:
         lo, hi = subtree[0].idx, subtree[-1].idx + len(subtree[-1])
         inside = [d for d in found if lo <= d[0] and d[1] <= hi]
         chosen = inside[0] if inside else None
-        host = governing_verb(trigger) if trigger.pos_ == "NOUN" else None
+        # A noun trigger or a participle on the goods takes the dates of the verb above.
+        host = governing_verb(trigger) if trigger.pos_ == "NOUN" or trigger.dep_ == "acl" else None
         if chosen is None:
             # "shipments ... that began in mid-2022": dates of the event's course count;
-            # "a shipment of rifles was seized in 2012": so do the modifiers of the verb
-            # whose argument a noun trigger is.
+            # "a shipment of rifles was seized in 2012", "in 2011 customs stopped radios
+            # consigned to X": so do the modifiers of the verb above.
             for start, end, resolution in found:
                 token = sent.char_span(start, end, alignment_mode="expand")
                 verb = governing_verb(token.root) if token is not None else None
