@@ -44,6 +44,7 @@ STOP_REACH = 4
 #: Links from goods up to what carries them ("a ship carrying grenades").
 CARRYING_DEPS = frozenset({"dobj", "pobj", "acl", "relcl", "prep"})
 ROUTE_PREPS = words()["route_preps"]
+CONTAINERS = words()["containers"]
 MAKER_VERBS = words()["maker_verbs"]
 ORIGIN_WORDS = words()["origin_words"]
 HOLDER_WORDS = words()["holder_words"]
@@ -285,9 +286,11 @@ class TransferExtractor:
                 if found:
                     return found
             if child.dep_ == "prep" and child.lower_ == "of":
-                for made in objects(child):
-                    if made.lemma_.lower() in ORIGIN_WORDS:
-                        return self._made_in(made)
+                for inner in objects(child):
+                    # "a launcher of North Korean make"; "tonnes of North Korean coal"
+                    measured = head.lemma_.lower() in CONTAINERS
+                    if inner.lemma_.lower() in ORIGIN_WORDS or measured:
+                        return self._made_in(inner)
         return None
 
     def _place_country(self, token: Token) -> str | None:
