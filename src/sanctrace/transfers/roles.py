@@ -38,6 +38,7 @@ PARTY_ROLES = frozenset({"giver", "recipient"})
 MAKER_VERBS = words()["maker_verbs"]
 VALUE_WORDS = words()["value_words"]
 PURPOSE_WORDS = words()["purpose_words"]
+REVENUE_VERBS = words()["revenue_verbs"]
 
 
 @dataclass(slots=True)
@@ -230,6 +231,11 @@ class RoleReader:
                 )
         elif noun.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB":
             roles.add("recipient", subject(head.head), "returned-with")
+        elif noun.dep_ == "pobj" and head.lower_ == "from" and frame.possessor:
+            earner = head.head
+            if earner.lemma_.lower() in REVENUE_VERBS:
+                # "X earned $5 million from sales of sand": who earns from a sale makes it.
+                roles.add(frame.possessor, subject(earner), "revenue-subject")
         self._goods_links(roles, frame)
         self._possessive_recipient(roles, frame)
         return roles
