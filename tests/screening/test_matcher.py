@@ -192,11 +192,11 @@ def test_matcher_bad_input_is_one_sentence(
 
 def test_matcher_unknown_algorithm_is_refused(real_screener: Screener) -> None:
     with pytest.raises(ScreeningInputError, match="logic-v2"):
-        Screener(real_screener.index, real_screener.listings, algorithm="magic")
+        Screener(real_screener.index, algorithm="magic")
 
 
 def test_matcher_other_algorithm_by_name(real_screener: Screener) -> None:
-    logic_v1 = Screener(real_screener.index, real_screener.listings, algorithm="logic-v1")
+    logic_v1 = Screener(real_screener.index, algorithm="logic-v1")
     hits = logic_v1.screen("Kim Jong Un", kind="person")
     assert hits[0].name == "KIM, Jong Un"
     assert logic_v1.algorithm.NAME == "logic-v1"

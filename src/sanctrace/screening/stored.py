@@ -1,0 +1,111 @@
+"""The candidate index kept in the store: written at `lists import`, read by `screen`.
+
+Building the index means analysing every name of every list with rigour
+(about 7 s for the UN and OFAC lists); doing it once, when a list is
+imported, lets a cold `sanctrace screen NAME` read only the postings of the
+query's keys and the few entries worth scoring. The rows are written in the
+import's transaction and deleted with the list, so they cannot go stale; an
+index written by another `INDEX_VERSION` is not used.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from followthemoney import EntityProxy, model
+from followthemoney.schema import Schema
+
+from sanctrace.screening.index import CandidateIndex, Ref, entry_keys, is_screenable
+from sanctrace.screening.listing import Listing, listing_of
+
+if TYPE_CHECKING:
+    from sanctrace.store import Store
+
+#: Raise when the keys or the listing facts change meaning: lists imported
+#: with another version are then indexed in memory until re-imported.
+INDEX_VERSION = 1
+
+
+class IndexBuilder:
+    """Collects the index rows of one list while the store imports its entities."""
+
+    def __init__(self, dataset: str) -> None:
+        self.dataset = dataset
+        self._entries: dict[str, EntityProxy] = {}
+        self._sanctions: dict[str, list[EntityProxy]] = {}
+
+    def key_rows(self, entities: Iterable[EntityProxy]) -> list[dict[str, str]]:
+        """The (key, entry) rows of a batch of entities; remembers what listings need."""
+        rows: list[dict[str, str]] = []
+        for entity in entities:
+            if entity.schema.name == "Sanction":
+                for target in entity.get("entity"):
+                    self._sanctions.setdefault(target, []).append(entity)
+            if entity.id is None or not is_screenable(entity):
+                continue
+            self._entries[entity.id] = entity
+            rows.extend(
+                {"key": key, "dataset": self.dataset, "entity_id": entity.id}
+                for key in sorted(entry_keys(entity))
+            )
+        return rows
+
+    def entry_rows(self) -> list[dict[str, str | None]]:
+        """One row per screenable entry, once every entity has been seen."""
+        rows: list[dict[str, str | None]] = []
+        for entity_id, entity in self._entries.items():
+            listing = listing_of(entity, self._sanctions.get(entity_id, ()))
+            rows.append(
+                {
+                    "dataset": self.dataset,
+                    "entity_id": entity_id,
+                    "schema": entity.schema.name,
+                    "programs": json.dumps(listing.programs, ensure_ascii=False),
+                    "listed_on": listing.listed_on,
+                }
+            )
+        return rows
+
+
+class StoredIndex(CandidateIndex):
+    """The candidate index of the store's lists; an entry is named (dataset, id)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._size = store.indexed_entries()
+
+    def __len__(self) -> int:
+        return self._size
+
+    def frequencies(self, keys: Iterable[str]) -> dict[str, int]:
+        return self._store.key_frequencies(list(keys))
+
+    def postings(self, keys: Iterable[str]) -> dict[str, list[Ref]]:
+        found: dict[str, list[Ref]] = {}
+        for key, dataset, entity_id in self._store.key_postings(list(keys)):
+            found.setdefault(key, []).append((dataset, entity_id))
+        return found
+
+    def members(self, keys: Iterable[str], refs: Iterable[Ref]) -> dict[str, set[Ref]]:
+        found: dict[str, set[Ref]] = {}
+        ids = list({ref[1] for ref in refs})  # type: ignore[index]
+        wanted = set(refs)
+        for key, dataset, entity_id in self._store.key_postings(list(keys), ids):
+            if (dataset, entity_id) in wanted:
+                found.setdefault(key, set()).add((dataset, entity_id))
+        return found
+
+    def schemata(self, refs: Sequence[Ref]) -> dict[Ref, Schema]:
+        rows = self._store.screen_entries(refs)  # type: ignore[arg-type]
+        return {(row.dataset, row.entity_id): model.get(row.schema) for row in rows}  # type: ignore[misc]
+
+    def entries(self, refs: Sequence[Ref]) -> dict[Ref, tuple[EntityProxy, Listing]]:
+        found: dict[Ref, tuple[EntityProxy, Listing]] = {}
+        entities = self._store.get_entities(refs)  # type: ignore[arg-type]
+        for row in self._store.screen_entries(refs):  # type: ignore[arg-type]
+            ref = (row.dataset, row.entity_id)
+            listing = Listing(row.dataset, json.loads(row.programs), row.listed_on)
+            found[ref] = (entities[ref], listing)
+        return found
