@@ -191,9 +191,7 @@ def test_lists_two_imports_of_one_list_at_once_on_postgres(postgres_url: str) ->
         engine = create_engine(postgres_url)
         with engine.begin() as other:
             # What a running import holds: the list's lock, in an open transaction.
-            other.execute(
-                text("SELECT pg_advisory_xact_lock(hashtext('sanctrace-list:a'))")
-            )
+            other.execute(text("SELECT pg_advisory_xact_lock(hashtext('sanctrace-list:a'))"))
             with pytest.raises(ListImportError) as caught:
                 store.import_list(_listfile("a", ["Ri Pyong Chol", "Pak Jong Chon"]))
         engine.dispose()

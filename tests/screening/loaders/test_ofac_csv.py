@@ -157,6 +157,8 @@ def test_ofac_csv_companions_naming_missing_entries_are_refused(tmp_path: Path) 
     rows = (source / "sdn.csv").read_bytes().split(b"\r\n")
     # Half the rows, closed with OFAC's mark: only the companions tell.
     (tmp_path / "sdn.csv").write_bytes(b"\r\n".join(rows[: len(rows) // 2]) + b"\r\n\x1a")
-    with pytest.raises(ListImportError, match=r"alt.csv beside it names [\d,]+ entries that sdn.csv lacks"):
+    with pytest.raises(
+        ListImportError, match=r"alt.csv beside it names [\d,]+ entries that sdn.csv lacks"
+    ):
         list(read_ofac_csv(tmp_path).entities)
     assert len(list(read_ofac_csv(tmp_path, force=True).entities)) > 1000
