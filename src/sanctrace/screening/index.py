@@ -43,6 +43,9 @@ COMMON_KEY_FRACTION = 0.03
 #: query part heavily; skipping them is what keeps unlisted names cheap.
 MIN_COVERAGE = 0.6
 
+#: Key prefix of IMO numbers (name keys use "t:", "p:", "d:" and "s:").
+IMO = "i:"
+
 #: Ranked entries whose schema is checked per round trip to the postings.
 _SCHEMA_BATCH = 200
 
@@ -72,7 +75,12 @@ def is_screenable(entity: EntityProxy) -> bool:
 
 def entry_keys(entity: EntityProxy) -> set[str]:
     """The index keys of a listed entry (all its names, none consolidated away)."""
-    return name_keys(entity_names(entity, consolidate=False))
+    return name_keys(entity_names(entity, consolidate=False)) | imo_keys(entity)
+
+
+def imo_keys(entity: EntityProxy) -> set[str]:
+    """Keys for an entity's IMO numbers: a vessel is found by its number whatever its name."""
+    return {IMO + value.removeprefix("IMO") for value in entity.get("imoNumber", quiet=True)}
 
 
 def query_probes(queries: Iterable[EntityProxy]) -> list[dict[str, set[str]]]:
@@ -91,7 +99,10 @@ def query_probes(queries: Iterable[EntityProxy]) -> list[dict[str, set[str]]]:
             found = probes.setdefault(read_as, {})
             for part, keys in part_keys(names).items():
                 found.setdefault(part, set()).update(keys)
-    return [parts for parts in probes.values() if parts]
+    found = [parts for parts in probes.values() if parts]
+    # The IMO number is a probe of its own: sharing it is enough to be scored.
+    numbers = set().union(*(imo_keys(query) for query in queries))
+    return [*found, {"imo": numbers}] if numbers else found
 
 
 def needed_parts(count: int) -> int:
