@@ -653,7 +653,7 @@ def load(store_url: str) -> tuple[Screener, list[EntityProxy], dict[str, float]]
     for path in (UN_FILE, SDN_FILE):
         store.import_list(read_list(path))
     imported = time.perf_counter()
-    screener = Screener.from_store(store)
+    screener = Screener.from_store(store, many=True)
     indexed = time.perf_counter()
     if screener is None:
         raise SystemExit("The store holds no list after importing both files.")
@@ -788,7 +788,7 @@ def main(argv: list[str] | None = None) -> int:
         rate = bulk_rate(screener, random.Random(SEED).sample(probes, 1000), Path(folder))
     print(f"entries indexed            {len(entities):>8,}")
     print(f"import UN + SDN 2024 (s)   {timings['import']:>8.1f}  (builds the stored index)")
-    print(f"open screening index (s)   {timings['index']:>8.1f}")
+    print(f"load screening index (s)   {timings['index']:>8.1f}")
     print(f"listed probes              {listed_count:>8,}")
     print(f"unlisted probes            {unlisted_count:>8,}")
     print(f"threshold                  {screener.threshold:>8.2f}")

@@ -90,3 +90,27 @@ def test_context_cut_vessel_name_is_screened_in_full(real_screener: Screener) ->
     hits = screen_party(real_screener, cut, GAZETTEER, text)
     assert hits[0].name == "SAM JONG 2"
     assert all(hit.name != "PAEK Jong Sam" for hit in hits)
+
+
+def test_context_on_the_seed_article_as_the_analyser_would_call_it(
+    real_screener: Screener,
+) -> None:
+    from pathlib import Path
+
+    from sanctrace.model import Document
+    from sanctrace.pipeline import Analyzer
+
+    seed = Path(__file__).parents[3] / "shared/corpus/dev/seed-2024-02-20-limousine.txt"
+    text = seed.read_text(encoding="utf-8")
+    analyzer = Analyzer()  # no screener: the parties as the analyser builds them
+    document = Document(text=text, input="seed", id="seed", published="2024-02-20")
+    (analysed,) = analyzer.analyze([document]).documents
+    kim = next(party for party in analysed.parties if party.name == "Kim Jong Un")
+    hits = screen_party(real_screener, kim, analyzer.resolver.gazetteer, text)
+    assert hits[0].entry_id == "ofac-20157"
+    assert not [hit for hit in hits[1:] if hit.name.upper().startswith("KIM")]
+    states = [party for party in analysed.parties if party.kind == "state"]
+    assert states and all(
+        screen_party(real_screener, state, analyzer.resolver.gazetteer, text) == []
+        for state in states
+    )

@@ -148,7 +148,7 @@ def screen(
             rows = read_names(file)
         else:
             check_query(query)
-        with _open_screener(store, algorithm, threshold) as screener:
+        with _open_screener(store, algorithm, threshold, many=rows is not None) as screener:
             if rows is not None:
                 _screen_file(screener, rows, output, limit, output_format)
                 return
@@ -164,7 +164,7 @@ def screen(
 
 @contextmanager
 def _open_screener(
-    store_url: str | None, algorithm: str, threshold: float | None
+    store_url: str | None, algorithm: str, threshold: float | None, many: bool
 ) -> Iterator[Screener]:
     """A screener over the store's lists; the store stays open while it is used."""
     from sanctrace.screening import DEFAULT_THRESHOLD, Screener
@@ -175,6 +175,7 @@ def _open_screener(
             opened,
             algorithm=algorithm,
             threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
+            many=many,
         )
         if screener is None:
             raise SanctraceError(

@@ -13,7 +13,7 @@ by the fullest form the text gives.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from sanctrace.errors import InputProblem
 from sanctrace.screening.query import PartyQuery
@@ -21,13 +21,18 @@ from sanctrace.screening.query import PartyQuery
 if TYPE_CHECKING:
     from sanctrace.model import Party, ScreeningHit
     from sanctrace.parties.gazetteer import Gazetteer
-    from sanctrace.screening.matcher import Screener
 
 #: What may follow a mention and still be part of the name: the number that
 #: ends many ship names ("Sam Jong 2", "Ji Song No. 6"). A following
 #: capitalised word is not taken: it is as often the next sentence's start.
 _CONTINUATION = re.compile(r"\s+(?:No\.?\s*)?\d{1,4}\b")
 _ACRONYM = re.compile(r"[A-Z0-9&-]{3,}")
+
+
+class QueryScreener(Protocol):
+    """What `screen_party` needs of a screener (`sanctrace.screening.Screener` is one)."""
+
+    def screen_query(self, query: PartyQuery, limit: int = 5) -> list[ScreeningHit]: ...
 
 
 def party_query(
@@ -56,7 +61,7 @@ def party_query(
 
 
 def screen_party(
-    screener: Screener,
+    screener: QueryScreener,
     party: Party,
     gazetteer: Gazetteer | None = None,
     text: str | None = None,

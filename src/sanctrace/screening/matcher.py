@@ -80,12 +80,14 @@ class Screener:
         store: Store,
         algorithm: str = DEFAULT_ALGORITHM,
         threshold: float = DEFAULT_THRESHOLD,
+        many: bool = False,
     ) -> Screener | None:
         """Screen the lists in `store`; None when the store holds no list.
 
         The index written at import time is read from the store, which must
-        stay open while the screener is used; lists imported by an older
-        sanctrace (without that index) are indexed in memory instead.
+        stay open while the screener is used: per name, or all at once with
+        `many` (for files of names and batches of documents). Lists imported
+        by an older sanctrace (without that index) are indexed in memory.
         """
         from sanctrace.screening.stored import INDEX_VERSION, StoredIndex
 
@@ -93,7 +95,7 @@ class Screener:
             return None
         index: CandidateIndex
         if store.index_is_current(INDEX_VERSION):
-            index = StoredIndex(store)
+            index = StoredIndex(store, preload=many)
         else:
             index = MemoryIndex(store.iter_entities())
         return cls(index, algorithm=algorithm, threshold=threshold)

@@ -303,6 +303,14 @@ class Store:
                     rows.extend(tuple(row) for row in connection.execute(narrowed))
         return rows  # type: ignore[return-value]
 
+    def all_postings(self) -> Iterator[tuple[str, str, str]]:
+        """Every (key, dataset, entity id) row of the screening index."""
+        columns = (NAME_KEYS.c.key, NAME_KEYS.c.dataset, NAME_KEYS.c.entity_id)
+        with self._reading() as connection:
+            rows = connection.execution_options(yield_per=50_000).execute(select(*columns))
+            for row in rows:
+                yield tuple(row)  # type: ignore[misc]
+
     def screen_entries(self, refs: Sequence[tuple[str, str]]) -> list[Row[tuple[str, ...]]]:
         """The index rows (dataset, entity_id, schema, programs, listed_on) of `refs`."""
         pair = tuple_(SCREEN_ENTRIES.c.dataset, SCREEN_ENTRIES.c.entity_id)
