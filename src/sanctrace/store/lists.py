@@ -360,8 +360,10 @@ def _open(url: str) -> Engine:
     try:
         return create_engine(url)
     except (ArgumentError, NoSuchModuleError, ImportError, ValueError) as error:
+        # SQLAlchemy reads the port with int(): its ValueError says nothing of ports.
+        reason = "its port is not a number" if "int()" in str(error) else str(error)
         raise StoreError(
-            f"The store URL {_shown(url)} is not usable ({error}); give an SQLAlchemy URL such "
+            f"The store URL {_shown(url)} is not usable ({reason}); give an SQLAlchemy URL such "
             "as sqlite:///lists.sqlite or postgresql+psycopg://user@host/database."
         ) from None
 
@@ -370,7 +372,7 @@ def _shown(url: str) -> str:
     """The URL without its password, fit for messages."""
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
         return "(unreadable URL)"
 
 
