@@ -82,6 +82,10 @@ class StoredIndex(CandidateIndex):
         self._store = store
         self._size = store.indexed_entries()
         self._loaded: dict[str, list[Ref]] | None = None
+        # Entries read once are kept: a screener lives no longer than its
+        # store's lists stay as they are (see `Screener.from_store`).
+        self._schemata: dict[Ref, Schema] = {}
+        self._entries: dict[Ref, tuple[EntityProxy, Listing]] = {}
         if preload:
             self._loaded = {}
             for key, dataset, entity_id in store.all_postings():
@@ -116,14 +120,19 @@ class StoredIndex(CandidateIndex):
         return found
 
     def schemata(self, refs: Sequence[Ref]) -> dict[Ref, Schema]:
-        rows = self._store.screen_entries(refs)  # type: ignore[arg-type]
-        return {(row.dataset, row.entity_id): model.get(row.schema) for row in rows}  # type: ignore[misc]
+        missing = [ref for ref in refs if ref not in self._schemata]
+        if missing:
+            rows = self._store.screen_entries(missing)  # type: ignore[arg-type]
+            for row in rows:
+                self._schemata[(row.dataset, row.entity_id)] = model.get(row.schema)  # type: ignore[assignment]
+        return {ref: self._schemata[ref] for ref in refs}  # type: ignore[misc]
 
     def entries(self, refs: Sequence[Ref]) -> dict[Ref, tuple[EntityProxy, Listing]]:
-        found: dict[Ref, tuple[EntityProxy, Listing]] = {}
-        entities = self._store.get_entities(refs)  # type: ignore[arg-type]
-        for row in self._store.screen_entries(refs):  # type: ignore[arg-type]
-            ref = (row.dataset, row.entity_id)
-            listing = Listing(row.dataset, json.loads(row.programs), row.listed_on)
-            found[ref] = (entities[ref], listing)
-        return found
+        missing = [ref for ref in refs if ref not in self._entries]
+        if missing:
+            entities = self._store.get_entities(missing)  # type: ignore[arg-type]
+            for row in self._store.screen_entries(missing):  # type: ignore[arg-type]
+                ref = (row.dataset, row.entity_id)
+                listing = Listing(row.dataset, json.loads(row.programs), row.listed_on)
+                self._entries[ref] = (entities[ref], listing)
+        return {ref: self._entries[ref] for ref in refs}
