@@ -1,7 +1,7 @@
 """What is screened: a name with everything known about the party, as FtM query entities.
 
 A `PartyQuery` is checked before anything is loaded, so that bad input is
-one sentence at once. `build_queries` turns it into followthemoney entities
+one sentence at once. `matcher.build_queries` turns it into followthemoney entities
 (one per schema the party may be: a party of unknown kind is asked as a
 legal entity, a vessel and an aircraft) carrying the context nomenklatura's
 logic-v2 weighs: `country`/`nationality`, `birthDate`, a vessel's `flag` and
