@@ -131,3 +131,14 @@ def test_lists_store_that_is_not_a_database(app: typer.Typer, tmp_path: Path) ->
     path.write_text("not a database\n" * 200)
     result = _run(app, "--store", f"sqlite:///{path}")
     _assert_one_sentence_error(result, "(file is not a database)")
+
+
+def test_lists_shrinking_import_needs_force(app: typer.Typer, store: str, tmp_path: Path) -> None:
+    full = _entities_file(tmp_path / "full.json", [f"Person Number {n} Example" for n in range(10)])
+    half = _entities_file(tmp_path / "half.json", [f"Person Number {n} Example" for n in range(5)])
+    assert _run(app, "import", str(full), "--store", store).exit_code == 0
+    refused = _run(app, "import", str(half), "--store", store)
+    _assert_one_sentence_error(refused, "(50% fewer, more than the 20% a list update removes)")
+    forced = _run(app, "import", str(half), "--store", store, "--force")
+    assert forced.exit_code == 0, forced.output
+    assert "Imported 5 entries into 'test_list'" in forced.stdout

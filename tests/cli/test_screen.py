@@ -128,3 +128,64 @@ def test_screen_bad_input_is_one_red_sentence(
 def test_screen_empty_store_says_how_to_load(app: typer.Typer, tmp_path: Path) -> None:
     result = _run(app, "KOMID", "--store", f"sqlite:///{tmp_path / 'empty.sqlite'}")
     _assert_one_sentence_error(result, "sanctrace lists import")
+
+
+def test_screen_table_fits_80_columns_with_reasons_below(app: typer.Typer, store: str) -> None:
+    result = RUNNER.invoke(app, ["screen", "Kim Jong Sik", "--store", store], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    hit = next(n for n, line in enumerate(lines) if "unsc-KPi.066" in line)
+    assert lines[hit].startswith("1.00  un_sc_sanctions  unsc-KPi.066  KIM JONG SIK")
+    assert lines[hit + 1].strip().startswith("programmes: DPRK; listed on 2017-12-22")
+    assert "name_match +1.00" in lines[hit + 2]
+
+
+def test_screen_groups_namesakes_below_the_best_hit(app: typer.Typer, store: str) -> None:
+    result = RUNNER.invoke(
+        app,
+        ["screen", "Kim Jong Sik", "--store", store, "--threshold", "0.5"],
+        env={"COLUMNS": "80"},
+    )
+    text = result.stdout
+    assert text.index("unsc-KPi.066") < text.index("Namesakes scoring lower than the best hit")
+
+
+@pytest.mark.parametrize(
+    ("content", "text"),
+    [
+        (b"country,kind\nkp,person\n", "its header (country, kind) has no name column"),
+        ("name\nK\xf6nig GmbH\n".encode("latin-1"), "it is not UTF-8 text; save it as UTF-8 CSV"),
+    ],
+)
+def test_screen_bad_file_is_one_sentence(
+    app: typer.Typer, store: str, tmp_path: Path, content: bytes, text: str
+) -> None:
+    source = tmp_path / "names.csv"
+    source.write_bytes(content)
+    _assert_one_sentence_error(_run(app, "--file", str(source), "--store", store), text)
+
+
+@pytest.mark.parametrize(
+    ("args", "text"),
+    [
+        ([""], "The name to screen is empty"),
+        (["x" * 10_000], "The name to screen is 10,000 characters long"),
+        (["Kim", "--imo", "123"], "The IMO number '123' is not valid"),
+        (["Kim", "--birth-date", "1984-13-40"], "is not a real day"),
+        (["[/x]", "--kind", "[/x]"], "The kind of party '[/x]' is not known"),
+    ],
+)
+def test_screen_checks_arguments_before_opening_the_store(
+    app: typer.Typer, tmp_path: Path, args: list[str], text: str
+) -> None:
+    # The store cannot be opened: only a check made before opening it can answer.
+    result = _run(app, *args, "--store", "sqlite:///" + str(tmp_path / "no" / "such" / "x.db"))
+    _assert_one_sentence_error(result, text)
+
+
+def test_screen_exact_listed_name_without_kind_finds_itself(app: typer.Typer, store: str) -> None:
+    result = _run(
+        app, "KOREA MINING DEVELOPMENT TRADING CORPORATION", "--store", store, "-f", "json"
+    )
+    assert json.loads(result.stdout)[0]["entry_id"] == "unsc-KPe.001"

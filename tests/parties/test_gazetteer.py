@@ -445,3 +445,25 @@ def test_gazetteer_country_codes_are_known_to_followthemoney(gazetteer: Gazettee
     codes |= {code for _, code in gazetteer.demonyms()}
     unknown = sorted(code for code in codes if code not in registry.country.names)
     assert unknown == []
+
+
+def test_gazetteer_people_carry_birth_dates(gazetteer: Gazetteer) -> None:
+    kim = gazetteer.lookup("Kim Jong-un")
+    assert kim is not None and kim.birth_date == "1984-01-08"
+    ri = gazetteer.lookup("Ri Sol Ju")
+    assert ri is not None and ri.birth_date is None
+
+
+@pytest.mark.parametrize("value", ["1984-13-01", "84", "1700", "1984-01-08 or so"])
+def test_gazetteer_load_rejects_bad_birth_dates(tmp_path: Path, value: str) -> None:
+    path = _write(
+        tmp_path, f'people:\n  - {{key: kju, name: Kim Jong Un, birth_date: "{value}"}}\n'
+    )
+    with pytest.raises(GazetteerError, match="person 'kju' has a birth_date that is not"):
+        Gazetteer.load(path)
+
+
+def test_gazetteer_load_rejects_unquoted_birth_year(tmp_path: Path) -> None:
+    path = _write(tmp_path, "people:\n  - {key: kju, name: Kim Jong Un, birth_date: 1984}\n")
+    with pytest.raises(GazetteerError, match="birth_date that is not a quoted"):
+        Gazetteer.load(path)

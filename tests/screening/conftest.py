@@ -27,4 +27,4 @@ def real_screener() -> Screener:
 @pytest.fixture(scope="session")
 def scoring_screener(real_screener: Screener) -> Screener:
     """The same index with no threshold, to compare scores that are not reported."""
-    return Screener(real_screener.index, real_screener.listings, threshold=0.0)
+    return Screener(real_screener.index, threshold=0.0)

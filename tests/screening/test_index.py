@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from followthemoney import EntityProxy, model
 
-from sanctrace.screening.index import CandidateIndex, is_screenable, needed_parts
+from sanctrace.screening.index import Candidate, MemoryIndex, is_screenable, needed_parts
 
 
 def _entity(schema: str, entity_id: str, *names: str) -> EntityProxy:
@@ -19,7 +19,7 @@ def _query(schema: str, name: str) -> EntityProxy:
     return query
 
 
-INDEX = CandidateIndex(
+INDEX = MemoryIndex(
     [
         _entity("Person", "kju", "KIM, Jong Un"),
         _entity("Person", "kys", "KIM, Jong Sik"),
@@ -31,8 +31,8 @@ INDEX = CandidateIndex(
 )
 
 
-def _ids(pairs: list[tuple[EntityProxy, EntityProxy]]) -> list[str]:
-    return [entry.id or "" for _, entry in pairs]
+def _ids(pairs: list[Candidate]) -> list[str]:
+    return [candidate.entry.id or "" for candidate in pairs]
 
 
 def test_index_keeps_only_named_parties_and_objects() -> None:
@@ -56,8 +56,8 @@ def test_index_filters_by_schema() -> None:
 def test_index_pairs_each_entry_with_a_query_that_can_match_it() -> None:
     queries = [_query("LegalEntity", "Ji Song 6"), _query("Vessel", "Ji Song 6")]
     pairs = INDEX.candidates(queries, limit=5)
-    assert {(query.schema.name, entry.id) for query, entry in pairs} >= {("Vessel", "song")}
-    assert all(query.schema.can_match(entry.schema) for query, entry in pairs)
+    assert {(c.query.schema.name, c.entry.id) for c in pairs} >= {("Vessel", "song")}
+    assert all(c.query.schema.can_match(c.entry.schema) for c in pairs)
 
 
 def test_index_skips_entries_sharing_too_few_parts() -> None:

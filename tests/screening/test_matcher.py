@@ -192,11 +192,11 @@ def test_matcher_bad_input_is_one_sentence(
 
 def test_matcher_unknown_algorithm_is_refused(real_screener: Screener) -> None:
     with pytest.raises(ScreeningInputError, match="logic-v2"):
-        Screener(real_screener.index, real_screener.listings, algorithm="magic")
+        Screener(real_screener.index, algorithm="magic")
 
 
 def test_matcher_other_algorithm_by_name(real_screener: Screener) -> None:
-    logic_v1 = Screener(real_screener.index, real_screener.listings, algorithm="logic-v1")
+    logic_v1 = Screener(real_screener.index, algorithm="logic-v1")
     hits = logic_v1.screen("Kim Jong Un", kind="person")
     assert hits[0].name == "KIM, Jong Un"
     assert logic_v1.algorithm.NAME == "logic-v1"
@@ -236,3 +236,20 @@ def test_matcher_aircraft_by_registration(real_screener: Screener) -> None:
 def test_matcher_from_store_is_none_without_lists(tmp_path: Path) -> None:
     with Store(f"sqlite:///{tmp_path / 'empty.sqlite'}") as store:
         assert Screener.from_store(store) is None
+
+
+def test_matcher_vessel_found_by_imo_number_under_another_name(real_screener: Screener) -> None:
+    hits = real_screener.screen("Renamed Tanker", kind="vessel", imo="9357406")
+    assert [(hit.name, hit.explanation["vessel_imo_mmsi_match"]) for hit in hits] == [
+        ("AMBER", 0.95)
+    ]
+    assert real_screener.screen("Renamed Tanker", kind="vessel") == []
+
+
+def test_matcher_without_kind_every_schema_is_asked(real_screener: Screener) -> None:
+    for name, entry in [
+        ("JOINT STOCK COMPANY AVTOVAZ", "ofac-44877"),
+        ("EP-GOM", "ofac-15431"),
+        ("KIM, Jong Un", "ofac-20157"),
+    ]:
+        assert real_screener.screen(name)[0].entry_id == entry

@@ -23,7 +23,7 @@ def _listfile(dataset: str, names: list[str], ids: list[str] | None = None) -> L
         entity.add("program", "DPRK3")
         entities.append(entity)
     return ListFile(
-        dataset, f"Test list {dataset}", f"{dataset}.json", "2024-05-03", iter(entities)
+        dataset, f"Test list {dataset}", f"{dataset}.json", "2024-05-03", iter(entities), "ftm_json"
     )
 
 
@@ -70,7 +70,9 @@ def test_lists_reimport_replaces_only_that_list(store_url: str) -> None:
     with Store(store_url) as store:
         store.import_list(_listfile("a", ["Kim Jong Un", "Kim Yo Jong", "Choe Son Hui"]))
         store.import_list(_listfile("b", ["Vladimir Putin"]))
-        store.import_list(_listfile("a", ["Ri Pyong Chol", "Pak Jong Chon"], ids=["x", "y"]))
+        store.import_list(
+            _listfile("a", ["Ri Pyong Chol", "Pak Jong Chon"], ids=["x", "y"]), force=True
+        )
         assert sorted(e.id or "" for e in store.iter_entities(["a"])) == ["x", "y"]
         assert [e.caption for e in store.iter_entities(["b"])] == ["Vladimir Putin"]
         assert {info.id: info.entity_count for info in store.datasets()} == {"a": 2, "b": 1}
@@ -92,7 +94,7 @@ def test_lists_empty_or_duplicate_imports_keep_the_previous_version(store_url: s
         before = store.import_list(_listfile("a", ["Kim Jong Un", "Kim Yo Jong"]))
         with pytest.raises(ListImportError, match="holds no list entries"):
             store.import_list(_listfile("a", []))
-        with pytest.raises(ListImportError, match="two of its entries share one id"):
+        with pytest.raises(ListImportError, match="two of its entries share the id 'same'"):
             store.import_list(_listfile("a", ["Kim", "Kim"], ids=["same", "same"]))
         assert store.datasets() == [before]
         assert sorted(e.caption for e in store.iter_entities()) == ["Kim Jong Un", "Kim Yo Jong"]
@@ -112,6 +114,10 @@ def test_lists_store_that_is_not_a_database(tmp_path: Path) -> None:
     [
         ("not a url", "The store URL (unreadable URL) is not usable"),
         ("nosuchdb://host/x", "The store URL nosuchdb://host/x is not usable"),
+        (
+            "postgresql+psycopg://u@h:abc/db",
+            "The store URL (unreadable URL) is not usable (its port is not a number)",
+        ),
         ("postgresql+psycopg://postgres:secret@127.0.0.1:1/test", "Cannot open the store"),
     ],
 )
@@ -120,3 +126,82 @@ def test_lists_unusable_store_urls(url: str, message: str) -> None:
         Store(url)
     assert message in str(caught.value)
     assert "secret" not in str(caught.value)
+
+
+def test_lists_shrinking_import_is_refused_unless_forced(store_url: str) -> None:
+    names = [f"Person Number {n} Example" for n in range(10)]
+    with Store(store_url) as store:
+        before = store.import_list(_listfile("a", names))
+        with pytest.raises(ListImportError) as caught:
+            store.import_list(_listfile("a", names[:5]))
+        assert str(caught.value) == (
+            "Cannot import a.json as 'a': it holds 5 entries where the stored list has 10 "
+            "(50% fewer, more than the 20% a list update removes), so it looks cut short; "
+            "the stored list was not changed (use --force to replace it anyway)."
+        )
+        assert store.datasets() == [before]
+        assert store.import_list(_listfile("a", names[:9])).entity_count == 9
+        assert store.import_list(_listfile("a", names[:5]), force=True).entity_count == 5
+
+
+def test_lists_file_of_another_source_does_not_replace_a_list(
+    store_url: str, tmp_path: Path
+) -> None:
+    one = tmp_path / "one.json"
+    one.write_text(
+        '{"id": "x", "schema": "Person", "properties": {"name": ["Ivan Example"]}, '
+        '"datasets": ["un_sc_sanctions"]}\n'
+    )
+    with Store(store_url) as store:
+        before = store.import_list(read_list(real_list(UN_XML)))
+        with pytest.raises(ListImportError) as caught:
+            store.import_list(read_list(one))
+        assert str(caught.value) == (
+            f"Cannot import {one} as 'un_sc_sanctions': the stored list came from a UN "
+            "consolidated list XML and this is a followthemoney entity file; choose another "
+            "id with --dataset, or replace it anyway with --force."
+        )
+        assert store.datasets() == [before]
+        assert store.count_entities("un_sc_sanctions") == before.entity_count
+
+
+def test_lists_screening_index_follows_the_list(store_url: str) -> None:
+    from sanctrace.screening import Screener
+
+    with Store(store_url) as store:
+        store.import_list(_listfile("a", ["Ivan Testovich Primerov"]))
+        store.import_list(_listfile("b", ["Olga Examplova"]))
+        screener = Screener.from_store(store)
+        assert screener is not None
+        assert [h.entry_id for h in screener.screen("Ivan Primerov")] == ["a-0"]
+        assert store.indexed_entries() == 2
+        # A new id: nomenklatura caches each entry's analysed names by id.
+        store.import_list(_listfile("a", ["Pyotr Sampleson"], ids=["a-new"]), force=True)
+        assert screener.screen("Ivan Primerov") == []
+        assert [h.list for h in screener.screen("Pyotr Sampleson")] == ["a"]
+        store.remove_dataset("a")
+        assert store.indexed_entries() == 1
+        assert store.key_frequencies(["t:pyotr", "t:olga"]) == {"t:olga": 1}
+        assert Screener.from_store(store).screen("Pyotr Sampleson") == []  # type: ignore[union-attr]
+
+
+@pytest.mark.postgres
+def test_lists_two_imports_of_one_list_at_once_on_postgres(postgres_url: str) -> None:
+    """The second import is refused in one sentence while the first holds the list."""
+    from sqlalchemy import create_engine, text
+
+    with Store(postgres_url) as store:
+        before = store.import_list(_listfile("a", ["Kim Jong Un", "Kim Yo Jong"]))
+        engine = create_engine(postgres_url)
+        with engine.begin() as other:
+            # What a running import holds: the list's lock, in an open transaction.
+            other.execute(text("SELECT pg_advisory_xact_lock(hashtext('sanctrace-list:a'))"))
+            with pytest.raises(ListImportError) as caught:
+                store.import_list(_listfile("a", ["Ri Pyong Chol", "Pak Jong Chon"]))
+        engine.dispose()
+        assert str(caught.value) == (
+            "Cannot import a.json: another import of the list 'a' into this store is running; "
+            "the stored list was not changed, so wait for the other import to finish and try "
+            "again."
+        )
+        assert store.datasets() == [before]

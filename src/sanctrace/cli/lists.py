@@ -47,6 +47,16 @@ DatasetOption = Annotated[
 ]
 
 
+ForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Replace the stored list even from a file that looks cut short, is much "
+        "smaller, or is of another kind.",
+    ),
+]
+
+
 def register(app: typer.Typer) -> None:
     """Add the `lists` command group to `app`."""
     lists_app = typer.Typer(
@@ -59,6 +69,7 @@ def register(app: typer.Typer) -> None:
         """Show the loaded lists: id, title, entries, source date, import time."""
         if ctx.invoked_subcommand is not None:
             return
+        from rich.markup import escape
         from rich.table import Table
 
         with _failing_cleanly(), _open_store(store) as opened:
@@ -75,22 +86,36 @@ def register(app: typer.Typer) -> None:
         table.add_column("imported", no_wrap=True)
         for info in loaded:
             imported = info.imported_at.replace("T", " ").removesuffix("Z")[:16]
-            table.add_row(
-                info.id, info.title, f"{info.entity_count:,}", info.source_date or "", imported
+            cells = (
+                info.id,
+                info.title,
+                f"{info.entity_count:,}",
+                info.source_date or "",
+                imported,
             )
+            table.add_row(*(escape(cell) for cell in cells))
         console.print(table)
 
     @lists_app.command("import")
     def import_(
-        paths: PathsArgument, dataset: DatasetOption = None, store: StoreOption = None
+        paths: PathsArgument,
+        dataset: DatasetOption = None,
+        store: StoreOption = None,
+        force: ForceOption = False,
     ) -> None:
-        """Import list files, each replacing the stored list with the same id."""
+        """Import list files, each replacing the stored list with the same id.
+
+        A file that looks incomplete (an OFAC file without its end-of-file
+        mark, a UN list without its closing sections), that would remove more
+        than a fifth of the stored list's entries, or that is of another kind
+        than the stored list's file is refused unless --force.
+        """
         if dataset is not None and len(paths) > 1:
             _fail("--dataset names one list; import the files one at a time.")
         failed = False
         with _failing_cleanly(), _open_store(store) as opened:
             for path in paths:
-                failed |= not _import_one(opened, path, dataset)
+                failed |= not _import_one(opened, path, dataset, force)
         if failed:
             raise typer.Exit(1)
 
@@ -102,13 +127,14 @@ def register(app: typer.Typer) -> None:
         """Remove a loaded list and all its entries from the store."""
         with _failing_cleanly(), _open_store(store) as opened:
             opened.remove_dataset(dataset_id)
-        _console().print(f"Removed the list '{dataset_id}'.")
+        _console().print(f"Removed the list '{dataset_id}'.", markup=False)
 
     app.add_typer(lists_app, name="lists")
 
 
-def _import_one(store: Store, path: Path, dataset: str | None) -> bool:
+def _import_one(store: Store, path: Path, dataset: str | None, force: bool) -> bool:
     """Import one file with a progress display; report an error and return False on failure."""
+    from rich.markup import escape
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from sanctrace.screening.loaders import read_list
@@ -116,16 +142,18 @@ def _import_one(store: Store, path: Path, dataset: str | None) -> bool:
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
     try:
         with Progress(*columns, console=_console(stderr=True), transient=True) as progress:
-            task = progress.add_task(f"{path}: 0 entries", total=None)
+            task = progress.add_task(f"{escape(str(path))}: 0 entries", total=None)
 
             def advance(count: int) -> None:
-                progress.update(task, description=f"{path}: {count:,} entries")
+                progress.update(task, description=f"{escape(str(path))}: {count:,} entries")
 
-            info = store.import_list(read_list(path, dataset), progress=advance)
+            info = store.import_list(read_list(path, dataset, force), advance, force)
     except SanctraceError as error:
         _say_error(str(error))
         return False
-    _console().print(f"Imported {info.entity_count:,} entries into '{info.id}' from {path}.")
+    _console().print(
+        f"Imported {info.entity_count:,} entries into '{info.id}' from {path}.", markup=False
+    )
     return True
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from enum import StrEnum
 from pathlib import Path
@@ -22,10 +24,7 @@ from sanctrace.errors import SanctraceError
 if TYPE_CHECKING:
     from sanctrace.model import ScreeningHit
     from sanctrace.screening import Screener
-    from sanctrace.screening.bulk import RowResult
-
-#: How many explanation entries the table shows per hit.
-_TABLE_REASONS = 4
+    from sanctrace.screening.bulk import NameRow, RowResult
 
 
 class ScreenFormat(StrEnum):
@@ -72,6 +71,24 @@ def screen(
         int | None,
         typer.Option(help="Birth year of a person.", show_default=False),
     ] = None,
+    birth_date: Annotated[
+        str | None,
+        typer.Option(
+            help="Birth date of a person: YYYY, YYYY-MM or YYYY-MM-DD.", show_default=False
+        ),
+    ] = None,
+    alias: Annotated[
+        list[str] | None,
+        typer.Option(help="Another name of the party (repeatable).", show_default=False),
+    ] = None,
+    imo: Annotated[
+        str | None,
+        typer.Option(help="IMO number of a vessel (seven digits).", show_default=False),
+    ] = None,
+    flag: Annotated[
+        str | None,
+        typer.Option(help="Flag of a vessel: ISO code or country name.", show_default=False),
+    ] = None,
     threshold: Annotated[
         float | None,
         typer.Option(
@@ -100,27 +117,56 @@ def screen(
     ] = ScreenFormat.table,
 ) -> None:
     """Screen a name (or a CSV file of names) against the sanctions lists in the store."""
+    from rich.markup import escape
+
+    from sanctrace.screening.matcher import check_threshold
+    from sanctrace.screening.query import PartyQuery, check_query
+
     if (name is None) == (file is None):
         fail("Give either a NAME to screen or --file with a CSV of names, not both or neither.")
     if output is not None and file is None:
         fail("--output only applies to --file: a single name's hits are printed.")
+    if birth_year is not None and birth_date is not None:
+        fail("Give --birth-year or --birth-date, not both.")
+    query = PartyQuery(
+        name or "",
+        kind=kind,
+        country=country,
+        birth_date=birth_date or (str(birth_year) if birth_year is not None else None),
+        aliases=list(alias or []),
+        imo=imo,
+        flag=flag,
+    )
     try:
-        screener = _open_screener(store, algorithm, threshold)
+        # Everything the user typed is checked before the lists are opened.
+        if threshold is not None:
+            check_threshold(threshold)
+        rows = None
         if file is not None:
-            _screen_file(screener, file, output, limit, output_format)
-            return
-        assert name is not None
-        hits = screener.screen(name, kind=kind, country=country, birth_year=birth_year, limit=limit)
+            from sanctrace.screening.bulk import read_names
+
+            rows = read_names(file)
+        else:
+            check_query(query)
+        with _open_screener(store, algorithm, threshold, many=rows is not None) as screener:
+            if rows is not None:
+                _screen_file(screener, rows, output, limit, output_format)
+                return
+            hits = screener.screen_query(query, limit=limit)
     except SanctraceError as error:
-        fail(str(error))
+        fail(escape(str(error)))
     if output_format is ScreenFormat.json:
         sys.stdout.write(json.dumps([asdict(hit) for hit in hits], ensure_ascii=False, indent=2))
         sys.stdout.write("\n")
     else:
-        _print_hits(name, hits, screener.threshold)
+        _print_hits(query.name, hits, screener.threshold)
 
 
-def _open_screener(store_url: str | None, algorithm: str, threshold: float | None) -> Screener:
+@contextmanager
+def _open_screener(
+    store_url: str | None, algorithm: str, threshold: float | None, many: bool
+) -> Iterator[Screener]:
+    """A screener over the store's lists; the store stays open while it is used."""
     from sanctrace.screening import DEFAULT_THRESHOLD, Screener
     from sanctrace.store import Store
 
@@ -129,33 +175,35 @@ def _open_screener(store_url: str | None, algorithm: str, threshold: float | Non
             opened,
             algorithm=algorithm,
             threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
+            many=many,
         )
         if screener is None:
             raise SanctraceError(
                 f"No sanctions list is loaded in the store {opened.shown_url}: "
                 "load one with `sanctrace lists import PATH` first."
             )
-    return screener
+        yield screener
 
 
 def _screen_file(
     screener: Screener,
-    path: Path,
+    rows: list[NameRow],
     output: Path | None,
     limit: int,
     output_format: ScreenFormat,
 ) -> None:
     from rich.progress import Progress
 
-    from sanctrace.screening.bulk import read_names, screen_rows, write_results
+    from sanctrace.screening.bulk import screen_rows, write_results
 
-    rows = read_names(path)
     with Progress(console=stderr_console(), transient=True) as progress:
         task = progress.add_task("Screening", total=len(rows))
         results = screen_rows(screener, rows, limit, lambda: progress.advance(task))
         if output is not None:
             count = write_results(results, output)
-            stderr_console().print(f"Screened {count:,} names; hits written to {output}.")
+            stderr_console().print(
+                f"Screened {count:,} names; hits written to {output}.", markup=False
+            )
             return
         done = list(results)
     if output_format is ScreenFormat.json:
@@ -169,26 +217,15 @@ def _screen_file(
 
 def _print_hits(name: str, hits: list[ScreeningHit], threshold: float) -> None:
     from rich.console import Console
-    from rich.table import Table
+
+    from sanctrace.screening.report import hit_lines
 
     console = Console()
     if not hits:
-        console.print(f"No listed entry scores {threshold:.2f} or more for {name!r}.")
+        console.print(f"No listed entry scores {threshold:.2f} or more for {name!r}.", markup=False)
         return
-    table = Table(title=f"Screening {name!r}")
-    for column in ("score", "list", "entry", "listed name", "programs", "listed on", "why"):
-        table.add_column(column, overflow="fold")
-    for hit in hits:
-        table.add_row(
-            f"{hit.score:.2f}",
-            hit.list,
-            hit.entry_id,
-            hit.name,
-            ", ".join(hit.programs),
-            hit.listed_on or "",
-            _reasons(hit),
-        )
-    console.print(table)
+    for line in hit_lines(name, hits, width=console.width):
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 def _print_bulk(results: list[RowResult]) -> None:
@@ -202,8 +239,8 @@ def _print_bulk(results: list[RowResult]) -> None:
         best = result.hits[0] if result.hits else None
         table.add_row(
             str(result.row.line),
-            result.row.name,
-            best.name if best else (result.error or ""),
+            escape_cell(result.row.name),
+            escape_cell(best.name if best else (result.error or "")),
             f"{best.score:.2f}" if best else "",
             best.list if best else "",
             str(len(result.hits)),
@@ -211,10 +248,11 @@ def _print_bulk(results: list[RowResult]) -> None:
     Console().print(table)
 
 
-def _reasons(hit: ScreeningHit) -> str:
-    """The largest explanation entries, e.g. "name_match 1.00; country_mismatch -0.20"."""
-    ranked = sorted(hit.explanation.items(), key=lambda item: -abs(item[1]))
-    return "; ".join(f"{label} {value:.2f}" for label, value in ranked[:_TABLE_REASONS])
+def escape_cell(text: str) -> str:
+    """Table cells are Rich markup: list names and user names may hold brackets."""
+    from rich.markup import escape
+
+    return escape(text)
 
 
 def register(app: typer.Typer) -> None:

@@ -50,6 +50,7 @@ class PersonSpec(TypedDict):
     name: str
     country: NotRequired[str]
     aliases: NotRequired[list[str]]
+    birth_date: NotRequired[str]  # "YYYY" or "YYYY-MM-DD"
 
 
 class OrganizationSpec(TypedDict):
@@ -84,7 +85,7 @@ _FIELDS: dict[str, tuple[set[str], set[str]]] = {
     # section: (required fields, optional fields)
     "states": ({"code", "name"}, {"aliases", "demonyms", "capitals"}),
     "places": ({"name"}, {"country", "aliases"}),
-    "people": ({"key", "name"}, {"country", "aliases"}),
+    "people": ({"key", "name"}, {"country", "aliases", "birth_date"}),
     "organizations": ({"key", "name"}, {"country", "kind", "aliases"}),
     "offices": ({"country", "titles", "holders"}, set()),
 }
@@ -100,6 +101,8 @@ class Entry:
     country: str | None
     aliases: tuple[str, ...]
     key: str  # stable id, e.g. "state:kp", "person:kim-jong-un"
+    #: People only, where known for sure: "YYYY" or "YYYY-MM-DD".
+    birth_date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -293,11 +296,14 @@ class Gazetteer:
         country: str | None,
         forms: list[str],
         key: str,
+        birth_date: str | None = None,
     ) -> Entry:
         if any(entry.key == key for entry in self._entries):
             raise self._fail(where, f"repeats the key {key!r}")
         aliases = tuple(dict.fromkeys(form for form in forms if form != name))
-        entry = Entry(name=name, kind=kind, country=country, aliases=aliases, key=key)
+        entry = Entry(
+            name=name, kind=kind, country=country, aliases=aliases, key=key, birth_date=birth_date
+        )
         for form in (name, *aliases):
             other = self._names.add(form, entry)
             if other is not None:
@@ -344,6 +350,13 @@ class Gazetteer:
         for person in spec.get("people", []):
             where = f"person {person['key']!r}"
             country = self._country(person.get("country"), where)
+            birth_date = None
+            if "birth_date" in person:
+                birth_date = _birth_date(person["birth_date"])
+                if birth_date is None:
+                    raise self._fail(
+                        where, 'has a birth_date that is not a quoted "YYYY" or "YYYY-MM-DD"'
+                    )
             people[person["key"]] = self._add(
                 where,
                 person["name"],
@@ -351,6 +364,7 @@ class Gazetteer:
                 country,
                 person.get("aliases", []),
                 f"person:{person['key']}",
+                birth_date,
             )
         for org in spec.get("organizations", []):
             where = f"organization {org['key']!r}"
@@ -411,6 +425,15 @@ def _iso(value: Any) -> str | None:
         return date.fromisoformat(value).isoformat() if isinstance(value, str) else None
     except ValueError:
         return None
+
+
+def _birth_date(value: Any) -> str | None:
+    """A birth date as "YYYY" or "YYYY-MM-DD" (text only: YAML would turn 1984 into a number)."""
+    if not isinstance(value, str):
+        return None
+    if re.fullmatch(r"\d{4}", value):
+        return value if 1850 <= int(value) <= date.today().year else None
+    return _iso(value) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
 
 
 def _covers(term: _Term, on: str | None) -> bool:

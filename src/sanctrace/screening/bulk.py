@@ -72,6 +72,12 @@ def read_names(path: Path) -> list[NameRow]:
     except (OSError, csv.Error) as error:
         raise BulkFileError(f"Cannot screen {path}: {error}.") from None
     header = [cell.strip().lower() for cell in lines[0]] if lines else []
+    if "name" not in header and set(header) & set(COLUMNS):
+        named = ", ".join(cell for cell in header if cell)
+        raise BulkFileError(
+            f"Cannot screen {path}: its header ({named}) has no name column; "
+            "add a column named 'name' holding the names to screen."
+        )
     if "name" in header:
         unknown = [cell for cell in header if cell and cell not in COLUMNS]
         if unknown:

@@ -1,32 +1,33 @@
-"""Screen a name against the loaded lists with nomenklatura's matchers.
+"""Screen a party against the loaded lists with nomenklatura's matchers.
 
-The screener turns a name and its qualifiers into a followthemoney query
-entity (the kind of party picks the schema, the country and birth year
-become `country` and `birthDate`), asks the candidate index for the few
-entries worth scoring, and scores each with a nomenklatura algorithm
-(logic-v2 by default). The algorithm's qualifier features do the work of
-separating namesakes: a different country costs 0.2, a different birth year
-0.15, a different kind of party rules the entry out.
+The screener turns a `PartyQuery` (a name and what is known about the
+party) into followthemoney query entities (see `sanctrace.screening.query`),
+asks the candidate index for the few entries worth scoring, and scores each
+with a nomenklatura algorithm (logic-v2 by default). The algorithm's
+qualifier features do the work of separating namesakes: a different
+country costs 0.2, a different birth year 0.15 (a different day 0.25), a
+different kind of party rules the entry out; a shared IMO number scores
+0.95 whatever the name.
 """
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from followthemoney import EntityProxy, model
-from followthemoney.types import registry
 from nomenklatura.matching import ALGORITHMS, get_algorithm
 
 from sanctrace.model import ScreeningHit
 from sanctrace.screening.explain import explain, feature_weights
-from sanctrace.screening.index import CandidateIndex
-from sanctrace.screening.listing import Listing, listing_of, sanctions_by_entity
-from sanctrace.screening.names import ScreeningInputError, check_query_name
+from sanctrace.screening.index import CandidateIndex, MemoryIndex
+from sanctrace.screening.names import ScreeningInputError
+from sanctrace.screening.query import KIND_SCHEMATA, CheckedQuery, PartyQuery, check_query
 
 if TYPE_CHECKING:
     from sanctrace.store import Store
+
+__all__ = ["DEFAULT_ALGORITHM", "DEFAULT_THRESHOLD", "KIND_SCHEMATA", "Screener"]
 
 DEFAULT_ALGORITHM = "logic-v2"
 
@@ -35,33 +36,18 @@ DEFAULT_ALGORITHM = "logic-v2"
 #: records recall and false positives at this value.
 DEFAULT_THRESHOLD = 0.7
 
-#: How many index candidates are scored per name: enough that the right
-#: entry is among them for the spellings news uses, few enough to keep a
-#: name under a few milliseconds.
+#: How many index candidates are scored per name and schema: enough that the
+#: right entry is among them for the spellings news uses, few enough to keep
+#: a name under a few milliseconds.
 CANDIDATES = 20
-
-#: Query schemata for each kind of party (the contract's kinds plus vessel
-#: and aircraft). A name of unknown kind is asked both as a legal entity and
-#: as a vessel, the two kinds news names without saying which they are.
-KIND_SCHEMATA: dict[str, tuple[str, ...]] = {
-    "person": ("Person",),
-    "organization": ("Organization",),
-    "state": ("PublicBody",),
-    "vessel": ("Vessel",),
-    "aircraft": ("Airplane",),
-    "unknown": ("LegalEntity", "Vessel"),
-}
-
-_EARLIEST_BIRTH_YEAR = 1850
 
 
 class Screener:
-    """Screens names against an index of listed entries."""
+    """Screens parties against an index of listed entries."""
 
     def __init__(
         self,
         index: CandidateIndex,
-        listings: dict[str, Listing],
         algorithm: str = DEFAULT_ALGORITHM,
         threshold: float = DEFAULT_THRESHOLD,
     ) -> None:
@@ -71,17 +57,12 @@ class Screener:
             raise ScreeningInputError(
                 f"There is no matching algorithm called {algorithm!r}: choose one of {names}."
             )
-        if not 0.0 <= threshold <= 1.0:
-            raise ScreeningInputError(
-                f"The screening threshold {threshold} is outside 0..1: give a score such as 0.7."
-            )
+        check_threshold(threshold)
         self.index = index
         self.algorithm = found
         self.threshold = threshold
-        self.listings = listings
         self._config = found.default_config()
         self._weights = feature_weights(found, self._config)
-        self._warm_up()
 
     @classmethod
     def from_entities(
@@ -91,15 +72,7 @@ class Screener:
         threshold: float = DEFAULT_THRESHOLD,
     ) -> Screener:
         """Index `entities` (parties, vessels and any `Sanction` entities about them)."""
-        everything = list(entities)
-        sanctions = sanctions_by_entity(everything)
-        index = CandidateIndex(everything)
-        listings = {
-            entry.id: listing_of(entry, sanctions.get(entry.id, ()))
-            for entry in index.entities
-            if entry.id is not None
-        }
-        return cls(index, listings, algorithm=algorithm, threshold=threshold)
+        return cls(MemoryIndex(entities), algorithm=algorithm, threshold=threshold)
 
     @classmethod
     def from_store(
@@ -107,21 +80,25 @@ class Screener:
         store: Store,
         algorithm: str = DEFAULT_ALGORITHM,
         threshold: float = DEFAULT_THRESHOLD,
+        many: bool = False,
     ) -> Screener | None:
-        """Index every list in `store`; None when the store holds no list."""
+        """Screen the lists in `store`; None when the store holds no list.
+
+        The index written at import time is read from the store, which must
+        stay open while the screener is used: per name, or all at once with
+        `many` (for files of names and batches of documents). Lists imported
+        by an older sanctrace (without that index) are indexed in memory.
+        """
+        from sanctrace.screening.stored import INDEX_VERSION, StoredIndex
+
         if not store.datasets():
             return None
-        return cls.from_entities(store.iter_entities(), algorithm=algorithm, threshold=threshold)
-
-    def _warm_up(self) -> None:
-        """Score one pair per kind, so that the reference data nomenklatura and
-        rigour load on first use (a second or more) does not slow the first name."""
-        for kind in ("person", "organization", "vessel"):
-            (query,) = build_queries("Sanctrace Warm Up", kind, None, None)
-            entry = model.make_entity(query.schema)
-            entry.add("name", "Sanctrace Warm Up")
-            entry.make_id("sanctrace-warm-up", kind)
-            self.algorithm.compare(query, entry, self._config)
+        index: CandidateIndex
+        if store.index_is_current(INDEX_VERSION):
+            index = StoredIndex(store, preload=many)
+        else:
+            index = MemoryIndex(store.iter_entities())
+        return cls(index, algorithm=algorithm, threshold=threshold)
 
     def screen(
         self,
@@ -130,28 +107,48 @@ class Screener:
         country: str | None = None,
         birth_year: int | None = None,
         limit: int = 5,
+        *,
+        birth_date: str | None = None,
+        aliases: Sequence[str] = (),
+        imo: str | None = None,
+        flag: str | None = None,
     ) -> list[ScreeningHit]:
         """Return up to `limit` hits scoring at least the threshold, best first.
 
-        Raises ScreeningInputError (one sentence) for an empty or overlong
-        name, an unknown kind or country, or a birth year that is impossible
-        or given for something that is not a person.
+        `birth_year` (or the fuller `birth_date`) applies to people, `imo`
+        and `flag` to vessels; `aliases` are the party's other names. Raises
+        ScreeningInputError (one sentence) for an empty or overlong name, an
+        unknown kind or country, or a qualifier that is impossible or given
+        for the wrong kind of party.
         """
-        queries = build_queries(check_query_name(name), kind, country, birth_year)
+        query = PartyQuery(
+            name,
+            kind=kind,
+            country=country,
+            birth_date=birth_date or (str(birth_year) if birth_year is not None else None),
+            aliases=list(aliases),
+            imo=imo,
+            flag=flag,
+        )
+        return self.screen_query(query, limit)
+
+    def screen_query(self, query: PartyQuery, limit: int = 5) -> list[ScreeningHit]:
+        """`screen` for a `PartyQuery`."""
+        queries = build_queries(check_query(query))
         hits: list[ScreeningHit] = []
-        for query, entry in self.index.candidates(queries, CANDIDATES):
-            result = self.algorithm.compare(query, entry, self._config)
+        for candidate in self.index.candidates(queries, CANDIDATES):
+            entry = candidate.entry
+            result = self.algorithm.compare(candidate.query, entry, self._config)
             if result.score < self.threshold or entry.id is None:
                 continue
-            listing = self.listings[entry.id]
             hits.append(
                 ScreeningHit(
-                    list=listing.list,
+                    list=candidate.listing.list,
                     entry_id=entry.id,
                     name=entry.caption,
                     score=round(result.score, 4),
-                    programs=list(listing.programs),
-                    listed_on=listing.listed_on,
+                    programs=list(candidate.listing.programs),
+                    listed_on=candidate.listing.listed_on,
                     explanation=explain(result, self._weights),
                 )
             )
@@ -159,46 +156,29 @@ class Screener:
         return hits[:limit]
 
 
-def build_queries(
-    name: str, kind: str | None, country: str | None, birth_year: int | None
-) -> list[EntityProxy]:
-    """Return the query entities for a checked name and its qualifiers."""
-    kind_key = (kind or "unknown").strip().lower()
-    if kind_key not in KIND_SCHEMATA:
-        kinds = ", ".join(KIND_SCHEMATA)
-        raise ScreeningInputError(f"The kind of party {kind!r} is not known: use one of {kinds}.")
-    if birth_year is not None:
-        _check_birth_year(birth_year)
-        if kind_key == "unknown":
-            kind_key = "person"
-        elif kind_key != "person":
-            raise ScreeningInputError(
-                f"A birth year was given for a {kind_key}: birth years apply only to people."
-            )
-    country_code = None
-    if country:
-        country_code = registry.country.clean(country)
-        if country_code is None:
-            raise ScreeningInputError(
-                f"The country {country!r} is not known: give an ISO code such as 'kp' or a name."
-            )
-    queries = []
-    for schema in KIND_SCHEMATA[kind_key]:
-        query = model.make_entity(schema)
-        query.add("name", name)
-        query.add("country", country_code)
-        if birth_year is not None:
-            query.add("birthDate", str(birth_year))
-        # nomenklatura caches analysed names by entity id: the id must follow the content.
-        query.make_id("sanctrace-query", schema, name, country_code, birth_year)
-        queries.append(query)
-    return queries
-
-
-def _check_birth_year(year: int) -> None:
-    this_year = datetime.date.today().year
-    if not _EARLIEST_BIRTH_YEAR <= year <= this_year:
+def check_threshold(threshold: float) -> None:
+    """Raise ScreeningInputError unless `threshold` is a score (0..1)."""
+    if not 0.0 <= threshold <= 1.0:
         raise ScreeningInputError(
-            f"The birth year {year} is impossible: give a year between "
-            f"{_EARLIEST_BIRTH_YEAR} and {this_year}."
+            f"The screening threshold {threshold} is outside 0..1: give a score such as 0.7."
         )
+
+
+def build_queries(query: CheckedQuery) -> list[EntityProxy]:
+    """Return the query entities for a checked query, one per schema it may be."""
+    queries = []
+    for schema in KIND_SCHEMATA[query.kind]:
+        entity = model.make_entity(schema)
+        entity.add("name", query.name)
+        entity.add("alias", list(query.aliases))
+        if schema == "Vessel":
+            entity.add("flag", query.flag or query.country)
+            entity.add("imoNumber", f"IMO{query.imo}" if query.imo else None)
+        else:
+            entity.add("country", query.country)
+        if schema == "Person":
+            entity.add("birthDate", query.birth_date)
+        # nomenklatura caches analysed names by entity id: the id must follow the content.
+        entity.make_id("sanctrace-query", schema, repr(query))
+        queries.append(entity)
+    return queries

@@ -1,8 +1,8 @@
-"""The store's tables: one row per loaded list, one row per list entity."""
+"""The store's tables: loaded lists, their entities and their screening index."""
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Integer, MetaData, String, Table, Text
+from sqlalchemy import Column, Index, Integer, MetaData, String, Table, Text
 
 METADATA = MetaData()
 
@@ -28,4 +28,40 @@ ENTITIES = Table(
     Column("schema", String, nullable=False),
     Column("caption", Text, nullable=False),
     Column("data", Text, nullable=False),
+)
+
+#: The candidate index of each list, built at import time so that screening
+#: reads a few rows instead of analysing every name of every list on start:
+#: one row per (name key, entry); see `sanctrace.screening.stored`.
+NAME_KEYS = Table(
+    "list_name_keys",
+    METADATA,
+    Column("key", String, primary_key=True),
+    Column("dataset", String, primary_key=True),
+    Column("entity_id", String, primary_key=True),
+    Index("ix_list_name_keys_dataset", "dataset"),
+)
+
+#: One row per screenable entry: its schema and what a hit says about its listing.
+SCREEN_ENTRIES = Table(
+    "list_screen_entries",
+    METADATA,
+    Column("dataset", String, primary_key=True),
+    Column("entity_id", String, primary_key=True),
+    Column("schema", String, nullable=False),
+    Column("programs", Text, nullable=False),  # JSON list
+    Column("listed_on", String, nullable=True),
+)
+
+#: Per list: the kind of file it was imported from (a list is not replaced
+#: from a file of another kind unless forced), and which version of the index
+#: it was imported with (an index of another version is not used: screening
+#: then builds it in memory) with how many entries it serves.
+NAME_INDEXES = Table(
+    "list_name_indexes",
+    METADATA,
+    Column("dataset", String, primary_key=True),
+    Column("source_kind", String, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("entries", Integer, nullable=False),
 )

@@ -128,8 +128,37 @@ def test_ofac_csv_truncated_file_fails_with_its_line(tmp_path: Path) -> None:
     path = tmp_path / "sdn.csv"
     path.write_bytes(data[:cut])
     lines = data[:cut].count(b"\n") + 1
+    with pytest.raises(ListImportError, match=r"lacks the end-of-file mark \(\^Z\)"):
+        read_ofac_csv(path)
+    # Forced past the missing mark, the cut row is still caught, with its line.
     with pytest.raises(ListImportError) as caught:
-        list(read_ofac_csv(path).entities)
+        list(read_ofac_csv(path, force=True).entities)
     message = str(caught.value)
     assert str(path) in message
     assert f"line {lines}" in message
+
+
+def test_ofac_csv_cut_at_a_line_boundary_is_refused(tmp_path: Path) -> None:
+    data = real_list(SDN_2024).read_bytes()
+    path = tmp_path / "sdn.csv"
+    path.write_bytes(data[: data.index(b"\r\n", len(data) // 2) + 2])
+    with pytest.raises(ListImportError) as caught:
+        read_ofac_csv(path)
+    assert str(caught.value) == (
+        f"Cannot import {path}: it lacks the end-of-file mark (^Z) OFAC ends it with, so it "
+        "was cut short; download it again, or import it anyway with --force."
+    )
+
+
+def test_ofac_csv_companions_naming_missing_entries_are_refused(tmp_path: Path) -> None:
+    source = real_list("ofac-sdn-2021-07-07/sdn.csv").parent
+    for name in ("add.csv", "alt.csv", "sdn_comments.csv"):
+        (tmp_path / name).write_bytes((source / name).read_bytes())
+    rows = (source / "sdn.csv").read_bytes().split(b"\r\n")
+    # Half the rows, closed with OFAC's mark: only the companions tell.
+    (tmp_path / "sdn.csv").write_bytes(b"\r\n".join(rows[: len(rows) // 2]) + b"\r\n\x1a")
+    with pytest.raises(
+        ListImportError, match=r"alt.csv beside it names [\d,]+ entries that sdn.csv lacks"
+    ):
+        list(read_ofac_csv(tmp_path).entities)
+    assert len(list(read_ofac_csv(tmp_path, force=True).entities)) > 1000

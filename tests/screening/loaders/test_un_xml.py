@@ -129,7 +129,7 @@ def test_un_xml_entry_called_a_vessel_becomes_a_vessel(tmp_path: Path) -> None:
     path = tmp_path / "un.xml"
     path.write_text(
         '<?xml version="1.0"?><CONSOLIDATED_LIST dateGenerated="2026-01-02T00:00:00Z">'
-        "<ENTITIES><ENTITY><DATAID>1</DATAID><FIRST_NAME>PETREL 8</FIRST_NAME>"
+        "<INDIVIDUALS/><ENTITIES><ENTITY><DATAID>1</DATAID><FIRST_NAME>PETREL 8</FIRST_NAME>"
         "<UN_LIST_TYPE>DPRK</UN_LIST_TYPE><REFERENCE_NUMBER>KPe.900</REFERENCE_NUMBER>"
         "<LISTED_ON>2018-03-30</LISTED_ON><COMMENTS1>The vessel PETREL 8 carried coal. "
         "IMO number: 9562233.</COMMENTS1></ENTITY></ENTITIES></CONSOLIDATED_LIST>"

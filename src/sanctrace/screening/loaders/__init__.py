@@ -35,19 +35,24 @@ READERS: dict[str, Reader] = {
 _SNIFF_BYTES = 8192
 
 
-def read_list(path: Path, dataset: str | None = None) -> ListFile:
+def read_list(path: Path, dataset: str | None = None, force: bool = False) -> ListFile:
     """Open the sanctions list at `path` (a file, or a folder holding OFAC's sdn.csv).
 
     `dataset` overrides the list's own dataset id ("un_sc_sanctions",
     "us_ofac_sdn", or the id an entity file names). Raises `ListImportError`
-    when the path is missing or holds no list sanctrace can read.
+    when the path is missing or holds no list sanctrace can read. `force`
+    skips the OFAC files' completeness checks (end-of-file byte, entries
+    named by the companion files).
     """
     path = Path(path)
     if not path.exists():
         raise ListImportError(f"Cannot import {path}: no such file or folder; check the path.")
     if path.is_dir():
-        return read_ofac_csv(path, dataset)
-    return READERS[detect_kind(path)](path, dataset)
+        return read_ofac_csv(path, dataset, force)
+    kind = detect_kind(path)
+    if kind == "ofac_csv":
+        return read_ofac_csv(path, dataset, force)
+    return READERS[kind](path, dataset)
 
 
 def detect_kind(path: Path) -> str:

@@ -32,6 +32,9 @@ class ListFile:
     source_path: str
     source_date: str | None
     entities: Iterator[EntityProxy]
+    #: What kind of file it came from ("un_xml", "ofac_csv", "ftm_json"): a
+    #: stored list is not replaced from a file of another kind unless forced.
+    kind: str
 
 
 def new_entity(schema: str, entity_id: str, dataset: str) -> ValueEntity:

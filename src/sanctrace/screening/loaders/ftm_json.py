@@ -38,7 +38,9 @@ def read_ftm_json(path: Path, dataset: str | None = None) -> ListFile:
     dataset_id = dataset or _dataset_of(path, first[1])
     title = f"followthemoney entities from {path.name}"
     source_date = date_in_path(path)
-    return ListFile(dataset_id, title, str(path), source_date, _entities(path, dataset_id))
+    return ListFile(
+        dataset_id, title, str(path), source_date, _entities(path, dataset_id), "ftm_json"
+    )
 
 
 def _dataset_of(path: Path, record: dict[str, Any]) -> str:

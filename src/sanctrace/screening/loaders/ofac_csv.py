@@ -39,6 +39,8 @@ OFAC_SOURCE_URL = "https://www.treasury.gov/ofac/downloads/sdn.csv"
 SDN_FILE = "sdn.csv"
 SDN_COLUMNS = 12
 NULL = "-0-"
+#: The DOS end-of-file byte OFAC writes at the end of sdn.csv, add.csv and alt.csv.
+END_MARKER = b"\x1a"
 
 _SCHEMAS = {"individual": "Person", "vessel": "Vessel", "aircraft": "Airplane"}
 _ALIAS_PROPS = {"aka": "alias", "fka": "previousName", "nka": "alias"}
@@ -62,26 +64,49 @@ def find_sdn_file(path: Path) -> Path:
     return path
 
 
-def read_ofac_csv(path: Path, dataset: str | None = None) -> ListFile:
+def read_ofac_csv(path: Path, dataset: str | None = None, force: bool = False) -> ListFile:
     """Open the SDN CSV at `path` (file or folder) with its companion files.
 
     Companion files are read at once (they are small and keyed by entry);
     sdn.csv rows are converted lazily, so a malformed row raises
-    `ListImportError` while iterating.
+    `ListImportError` while iterating. Unless `force`, a file without OFAC's
+    end-of-file byte, or companions naming entries sdn.csv lacks, is
+    refused as truncated.
     """
     sdn = find_sdn_file(path)
-    companions = {name: _companion(sdn.parent, name, width) for name, width in _COMPANIONS.items()}
+    companion_paths = {name: _companion_path(sdn.parent, name) for name in _COMPANIONS}
+    if not force:
+        for checked in (sdn, companion_paths["add.csv"], companion_paths["alt.csv"]):
+            if checked is not None:
+                _check_end_marker(checked)
+    companions = {
+        name: _companion(companion_paths[name], width) for name, width in _COMPANIONS.items()
+    }
     dataset_id = dataset or OFAC_DATASET
-    entities = _entities(sdn, companions, dataset_id)
-    return ListFile(dataset_id, OFAC_TITLE, str(sdn), date_in_path(sdn), entities)
+    entities = _entities(sdn, companions, dataset_id, force)
+    return ListFile(dataset_id, OFAC_TITLE, str(sdn), date_in_path(sdn), entities, "ofac_csv")
+
+
+def _check_end_marker(path: Path) -> None:
+    """OFAC ends sdn.csv, add.csv and alt.csv with ^Z: a file without it was cut short."""
+    with path.open("rb") as stream:
+        stream.seek(max(path.stat().st_size - 64, 0))
+        tail = stream.read()
+    if not tail.rstrip(b" \t\r\n").endswith(END_MARKER):
+        raise ListImportError(
+            f"Cannot import {path}: it lacks the end-of-file mark (^Z) OFAC ends it with, so "
+            "it was cut short; download it again, or import it anyway with --force."
+        )
 
 
 def _entities(
-    sdn: Path, companions: dict[str, dict[str, list[Row]]], dataset: str
+    sdn: Path, companions: dict[str, dict[str, list[Row]]], dataset: str, force: bool
 ) -> Iterator[ValueEntity]:
     remarks_tails = {key: rows[0][1] or "" for key, rows in companions["sdn_comments.csv"].items()}
+    seen: set[str] = set()
     for row in _rows(sdn, SDN_COLUMNS):
         entry = row[0] or ""
+        seen.add(entry)
         entity = _entry(row, remarks_tails.get(entry, ""), dataset)
         for alias in companions["alt.csv"].get(entry, []):
             prop = _ALIAS_PROPS.get((alias[2] or "").lower(), "alias")
@@ -91,6 +116,20 @@ def _entities(
             entity.add("country", address[4])
         if entity.has("name"):
             yield entity
+    if not force:
+        _check_counts(sdn, companions, seen)
+
+
+def _check_counts(sdn: Path, companions: dict[str, dict[str, list[Row]]], seen: set[str]) -> None:
+    """Every entry the aliases and addresses files name must be in sdn.csv."""
+    for name in ("alt.csv", "add.csv"):
+        missing = companions[name].keys() - seen
+        if missing:
+            raise ListImportError(
+                f"Cannot import {sdn}: {name} beside it names {len(missing):,} entries that "
+                f"{sdn.name} lacks, so one of the files is cut short or from another day; "
+                "download them again, or import anyway with --force."
+            )
 
 
 def _entry(row: Row, remarks_tail: str, dataset: str) -> ValueEntity:
@@ -136,9 +175,13 @@ def _entry(row: Row, remarks_tail: str, dataset: str) -> ValueEntity:
     return entity
 
 
-def _companion(folder: Path, name: str, width: int) -> dict[str, list[Row]]:
-    """Rows of the companion file `name` in `folder`, keyed by ent_num ({} if absent)."""
-    path = next((child for child in folder.iterdir() if child.name.lower() == name), None)
+def _companion_path(folder: Path, name: str) -> Path | None:
+    """The companion file `name` in `folder` (any letter case), if there is one."""
+    return next((child for child in folder.iterdir() if child.name.lower() == name), None)
+
+
+def _companion(path: Path | None, width: int) -> dict[str, list[Row]]:
+    """Rows of a companion file keyed by ent_num ({} if absent)."""
     keyed: dict[str, list[Row]] = {}
     if path is not None:
         for row in _rows(path, width):

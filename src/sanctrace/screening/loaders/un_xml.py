@@ -34,6 +34,8 @@ UN_DATASET = "un_sc_sanctions"
 UN_TITLE = "UN Security Council consolidated sanctions list"
 UN_SOURCE_URL = "https://scsanctions.un.org/resources/xml/en/consolidated.xml"
 UN_ROOT = "CONSOLIDATED_LIST"
+#: The two sections every complete list has, even when one of them is empty.
+_SECTIONS = ("INDIVIDUALS", "ENTITIES")
 
 _NAME_TAGS = ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")
 _ADDRESS_TAGS = ("STREET", "CITY", "STATE_PROVINCE", "ZIP_CODE", "COUNTRY")
@@ -64,16 +66,18 @@ def read_un_xml(path: Path, dataset: str | None = None) -> ListFile:
         )
     source_date = (root.get("dateGenerated") or "")[:10] or None
     dataset_id = dataset or UN_DATASET
-    return ListFile(
-        dataset_id, UN_TITLE, str(path), source_date, _entries(path, events, dataset_id)
-    )
+    entries = _entries(path, events, dataset_id)
+    return ListFile(dataset_id, UN_TITLE, str(path), source_date, entries, "un_xml")
 
 
 def _entries(
     path: Path, events: Iterator[tuple[str, ET.Element]], dataset: str
 ) -> Iterator[ValueEntity]:
+    closed: set[str] = set()
     try:
         for event, element in events:
+            if event == "end" and element.tag in (*_SECTIONS, UN_ROOT):
+                closed.add(element.tag)
             if event != "end" or element.tag not in ("INDIVIDUAL", "ENTITY"):
                 continue
             if element.tag == "INDIVIDUAL":
@@ -85,6 +89,17 @@ def _entries(
                 yield entity
     except ET.ParseError as error:
         raise _malformed(path, error) from None
+    _check_complete(path, closed)
+
+
+def _check_complete(path: Path, closed: set[str]) -> None:
+    """A complete list closes its root and both of its sections (people, entities)."""
+    missing = [tag for tag in (*_SECTIONS, UN_ROOT) if tag not in closed]
+    if missing:
+        raise ListImportError(
+            f"Cannot import {path}: the list is incomplete (no closed <{missing[0]}>); "
+            "download it again."
+        )
 
 
 def _malformed(path: Path, error: ET.ParseError) -> ListImportError:
