@@ -12,9 +12,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
-from sanctrace.errors import InputProblem
 from sanctrace.goods.taxonomy import Taxonomy
 from sanctrace.law.designations import default_designations
 from sanctrace.law.engine import Regimes
@@ -25,7 +24,6 @@ from sanctrace.model import (
     InputError,
     Party,
     PartyRef,
-    ScreeningHit,
     Span,
     Transfer,
     TransferDate,
@@ -44,6 +42,8 @@ from sanctrace.transfers.merge import merge_retellings
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from sanctrace.screening.context import QueryScreener
+
 #: After a party's name: where it is registered, flagged or based.
 REGISTERED_IN = (
     r"[^.;]{0,30}?\b(?:registered|flagged|based|headquartered|incorporated)\s+in\s+"
@@ -59,12 +59,6 @@ PARTY_KINDS = {
 }
 
 
-class Screener(Protocol):
-    def screen(
-        self, name: str, kind: str | None = None, country: str | None = None
-    ) -> list[ScreeningHit]: ...
-
-
 @dataclass(slots=True)
 class _Parsed:
     document: Document
@@ -75,7 +69,7 @@ class _Parsed:
 class Analyzer:
     """Analyse documents with one loaded model and one set of knowledge files."""
 
-    def __init__(self, model: str | None = None, screener: Screener | None = None) -> None:
+    def __init__(self, model: str | None = None, screener: QueryScreener | None = None) -> None:
         self.nlp = add_components(load_model(model))
         lexicon = default_lexicon()
         taxonomy = Taxonomy.load()
@@ -142,9 +136,13 @@ class Analyzer:
         for party in parties.values():
             party.mentions = _mentions_of(party, parsed.context)
         if self.screener is not None:
+            # Imported here: matching pulls in rigour, which only screening needs.
+            from sanctrace.screening.context import screen_party
+
+            gazetteer = self.resolver.gazetteer
             for party in parties.values():
                 if party.kind != "state":
-                    party.screening = _screen(self.screener, party)
+                    party.screening = screen_party(self.screener, party, gazetteer, document.text)
             by_id = {party.id: party for party in parties.values()}
             for transfer in transfers:
                 transfer.findings += self.designations.findings_for(transfer, by_id)
@@ -187,13 +185,6 @@ class Analyzer:
             first.rules.document.append("retelling-merged")
         transfer.findings = self.regimes.findings_for(transfer, document.published)
         return transfer
-
-
-def _screen(screener: Screener, party: Party) -> list[ScreeningHit]:
-    try:
-        return screener.screen(party.name, party.kind, party.country)
-    except InputProblem:
-        return []  # a name screening refuses (no letters, too long) has no hits
 
 
 def _party_ref(

@@ -131,7 +131,8 @@ def test_ingest_keeps_screening_hits(store_url: str, analyzer: Analyzer) -> None
     entry = ValueEntity(model.get("Person"), {"id": "t-kim", "datasets": ["t"]})
     entry.add("name", "Kim Jong Un")
     with Store(store_url) as lists:
-        lists.import_list(ListFile("t", "Test list", "t.json", "2024-05-03", iter([entry])))
+        listed = ListFile("t", "Test list", "t.json", "2024-05-03", iter([entry]), "ftm_json")
+        lists.import_list(listed)
         screener = Screener.from_store(lists)
     screening = Analyzer(screener=screener)
     with Workspace(store_url) as workspace:

@@ -18,7 +18,7 @@ from sanctrace.store.workspace import Workspace
 def _one_list() -> ListFile:
     entity = ValueEntity(model.get("Person"), {"id": "x-1", "datasets": ["x"]})
     entity.add("name", "Kim Yo Jong")
-    return ListFile("x", "Test list", "x.json", "2024-05-03", iter([entity]))
+    return ListFile("x", "Test list", "x.json", "2024-05-03", iter([entity]), "ftm_json")
 
 
 def test_migrate_creates_every_table_in_an_empty_store(store_url: str) -> None:
