@@ -96,3 +96,11 @@ def test_readings_who_tells_it(
 ) -> None:
     [transfer] = analyse(text).transfers
     assert transfer.certainty == certainty
+
+
+def test_readings_date_of_the_telling_is_not_the_events(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "Belarus has given Cuba a tractor, state media reported on 12 May 2023."
+    [transfer] = analyse(text, published="2023-05-20").transfers
+    assert transfer.date is not None and transfer.date.basis == "published"

@@ -123,7 +123,15 @@ class Modality:
             return None
         subtree = list(trigger.subtree)
         lo, hi = subtree[0].idx, subtree[-1].idx + len(subtree[-1])
-        inside = [d for d in found if lo <= d[0] and d[1] <= hi]
+        # "X gave Y a car, state media reported on Monday": the telling's date is not the event's.
+        telling = self.lexicon.cues["telling_verbs"]
+        told = {
+            t.idx
+            for teller in subtree
+            if teller.lemma_.lower() in telling and teller.i != trigger.i
+            for t in teller.subtree
+        }
+        inside = [d for d in found if lo <= d[0] and d[1] <= hi and d[0] not in told]
         chosen = inside[0] if inside else None
         # A noun trigger or a participle on the goods takes the dates of the verb above.
         host = governing_verb(trigger) if trigger.pos_ == "NOUN" or trigger.dep_ == "acl" else None
