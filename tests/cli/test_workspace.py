@@ -20,7 +20,7 @@ def test_workspace_commands(invoke: Callable[..., Result], tmp_path: Path) -> No
     assert upgraded.exit_code == 0 and "from schema none to 0002" in upgraded.output
     first = invoke(["ingest", str(WORKSPACE_EXAMPLES), "--no-screen", *store])
     assert first.exit_code == 0, first.output
-    assert "7 new, 0 already stored, 0 failed; 4 events in the store." in first.output
+    assert "7 new, 0 already stored, 0 failed; 3 events in the store." in first.output
     again = invoke(["ingest", str(WORKSPACE_EXAMPLES), "--no-screen", *store])
     assert "0 new, 7 already stored, 0 failed" in again.output
 
@@ -56,7 +56,7 @@ def test_workspace_commands(invoke: Callable[..., Result], tmp_path: Path) -> No
             if prop.type.name == "entity":
                 assert value in by_id, (entity.schema.name, prop.name)
     exported = json.loads(invoke(["export", "--format", "json", *store]).output)
-    assert len(exported["documents"]) == 7 and len(exported["events"]) == 4
+    assert len(exported["documents"]) == 7 and len(exported["events"]) == 3
     assert invoke(["export", "--format", "csv", *store]).output.startswith("id,certainty,")
     current = invoke(["reanalyze", "--no-screen", *store])
     assert current.exit_code == 0 and current.output.startswith("0 re-analysed; 0 reviewed")
