@@ -68,13 +68,16 @@ class _Parsed:
 class Analyzer:
     """Analyse documents with one loaded model and one set of knowledge files."""
 
-    def __init__(self, model: str | None = None, screener: Screener | None = None) -> None:
+    def __init__(
+        self, model: str | None = None, screener: Screener | None = None, prefilter: bool = True
+    ) -> None:
         self.nlp = load_model(model)
         lexicon = default_lexicon()
         taxonomy = Taxonomy.load()
         self.resolver = PartyResolver(Gazetteer.load())
         self.extractor = TransferExtractor(lexicon, taxonomy, self.resolver)
-        self.prefilter = Prefilter(lexicon.trigger_forms(), taxonomy.goods_words())
+        # prefilter=False parses every sentence: the reference the prefilter must equal.
+        self.prefilter = Prefilter.from_knowledge(lexicon, taxonomy) if prefilter else None
         self.regimes = Regimes.load()
         self.designations = default_designations()
         self.screener = screener
@@ -100,15 +103,20 @@ class Analyzer:
                 yield item if isinstance(item, InputError) else next(analysed)
 
     def _analyse_batch(self, documents: list[Document]) -> list[AnalysedDocument]:
-        parsed = [
-            _Parsed(doc, self.resolver.scan(doc.text, doc.published), []) for doc in documents
-        ]
-        jobs = [
-            (entry, span)
-            for entry in parsed
-            for span in split_sentences(entry.document.text)
-            if self.prefilter.is_candidate(span.text)
-        ]
+        parsed: list[_Parsed] = []
+        jobs: list[tuple[_Parsed, Span]] = []
+        for doc in documents:
+            spans = (
+                self.prefilter.candidates(doc.text) if self.prefilter else split_sentences(doc.text)
+            )
+            # No candidate sentence, no transfer: such a document needs no context either.
+            if spans:
+                context = self.resolver.scan(doc.text, doc.published)
+            else:
+                context = DocumentContext(doc.published)
+            entry = _Parsed(doc, context, [])
+            parsed.append(entry)
+            jobs.extend((entry, span) for span in spans)
         texts = (span.text for _, span in jobs)
         for (entry, span), sentence in zip(jobs, self.nlp.pipe(texts, batch_size=256), strict=True):
             entry.sentences.append((span, sentence))
