@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
+from typer.testing import Result
 
+from sanctrace.documents import load_inputs
+from sanctrace.export.contract import to_contract
 from sanctrace.goods.taxonomy import Taxonomy
 from sanctrace.model import Document
 from sanctrace.nlp.prefilter import (
@@ -199,3 +203,34 @@ def test_prefilter_money_signs_count_as_goods(analyzer: Analyzer) -> None:
     assert analyzer.prefilter is not None
     assert analyzer.prefilter.is_candidate("The investor donated $2 million to the group.")
     assert analyzer.prefilter.is_candidate("The investor donated US$2 million to the group.")
+
+
+GOLD_FILES = ("seed.gold.jsonl", "dev.gold.jsonl", "devb.gold.jsonl")
+
+
+@pytest.mark.parametrize("name", GOLD_FILES)
+def test_prefilter_loses_no_transfer_on_gold_files(
+    analyzer: Analyzer, shared_file: Callable[[str], Path], name: str
+) -> None:
+    documents = [
+        d for d in load_inputs([str(shared_file(f"corpus/dev/{name}"))]) if isinstance(d, Document)
+    ]
+    full = Analyzer(prefilter=False)  # the same cached model, every sentence parsed
+    assert full.nlp is analyzer.nlp
+    filtered = to_contract(analyzer.analyze(documents))["documents"]
+    reference = to_contract(full.analyze(documents))["documents"]
+    assert sum(len(d["transfers"]) for d in reference) > 0
+    for with_prefilter, without in zip(filtered, reference, strict=True):
+        assert with_prefilter["transfers"] == without["transfers"], without["id"]
+    assert filtered == reference
+
+
+def test_prefilter_analyze_no_prefilter_gives_the_same_json(
+    invoke: Callable[..., Result], repo_root: Path
+) -> None:
+    example = str(repo_root / "examples" / "limousine-gift.txt")
+    filtered = invoke(["analyze", example, "--format", "json", "--no-screen"])
+    full = invoke(["analyze", example, "--format", "json", "--no-screen", "--no-prefilter"])
+    assert filtered.exit_code == full.exit_code == 0, full.output
+    assert json.loads(filtered.stdout)["documents"][0]["transfers"]
+    assert filtered.stdout == full.stdout
