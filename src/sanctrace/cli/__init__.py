@@ -18,9 +18,9 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from sanctrace.cli import analyze, evaluate, lists, screen
+    from sanctrace.cli import analyze, batch, evaluate, lists, screen
 
-    for command in (analyze, evaluate, lists, screen):
+    for command in (analyze, batch, evaluate, lists, screen):
         command.register(app)
 
 
