@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from sanctrace.documents import load_inputs
 from sanctrace.export.contract import to_contract
 from sanctrace.pipeline import Analyzer
+
+#: The installed console script, beside this interpreter.
+SANCTRACE = Path(sys.executable).with_name("sanctrace")
 
 
 def analyzed(analyzer: Analyzer, paths: list[str]) -> list[dict[str, object]]:
