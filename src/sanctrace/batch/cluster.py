@@ -53,7 +53,8 @@ class DaskRunner:
     def wait(self, pending: list[Any]) -> list[Any]:
         from distributed import wait
 
-        return list(wait(pending, return_when="FIRST_COMPLETED").done)
+        with self._client.as_current():  # wait() finds the client as the current one
+            return list(wait(pending, return_when="FIRST_COMPLETED").done)
 
     def result(self, handle: Any) -> Results:
         result: Results = handle.result()
