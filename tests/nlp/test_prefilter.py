@@ -28,7 +28,7 @@ from sanctrace.transfers.lexicon import LEXICON_PATH, default_lexicon, load_lexi
 
 SMALL = Prefilter(
     trigger_forms=frozenset({"ship", "shipped", "seen"}),
-    goods_words=frozenset({"coal", "maybach", "s-300"}),
+    goods=[{"coal"}, {"maybach"}, {"s 300"}, {"way", "radio"}],
 )
 FUNCTION_WORDS = default_prefilter_data().function_words
 #: The words that let 22% of real news sentences through an earlier prefilter.
@@ -43,7 +43,6 @@ def test_prefilter_needs_both_a_trigger_and_goods() -> None:
 
 def test_prefilter_ignores_case_and_finds_parts_of_hyphenated_compounds() -> None:
     assert SMALL.is_candidate("Kim was SEEN in a Mercedes-Maybach.")
-    assert SMALL.is_candidate("Russia shipped S-300 batteries.")
 
 
 def test_prefilter_matches_whole_words_only() -> None:
@@ -69,20 +68,30 @@ def test_prefilter_word_lists_hold_no_function_words(analyzer: Analyzer) -> None
     assert prefilter is not None
     anchors = prefilter.trigger_forms | prefilter.goods_words
     assert not anchors & FUNCTION_WORDS
-    assert not anchors & set(COMMON)
+    assert not anchors & (set(COMMON) - {"set"})
+    # "set" is an anchor only beside "television" or "tv": alone, none of them passes.
+    assert not prefilter.is_candidate("They sold " + " ".join(COMMON) + ".")
+    assert prefilter.is_candidate("They sold a television set.")
 
 
-def test_prefilter_goods_anchor_one_word_per_term() -> None:
-    terms = [("television", "set"), ("tv", "set"), ("gun",), ("air", "defence", "gun")]
-    terms += [("weapon",), ("weapon", "of", "mass", "destruction"), ("land", "mine")]
-    anchors = goods_anchors(terms, FUNCTION_WORDS)
-    assert {"television", "tv", "gun", "guns", "weapon", "weapons", "land"} <= anchors
-    assert not {"set", "air", "defence", "of", "mass", "mine"} & anchors
+def test_prefilter_goods_anchors_are_the_content_words_of_each_term() -> None:
+    terms = [("television", "set"), ("gun",), ("two", "way", "radio"), ("s", "300")]
+    terms += [("weapon", "of", "mass", "destruction"), ("t", "#")]
+    assert goods_anchors(terms, FUNCTION_WORDS) == {
+        frozenset({"television", "set"}),
+        frozenset({"gun"}),
+        frozenset({"way", "radio"}),
+        frozenset({"s 300"}),
+        frozenset({"weapon", "mass", "destruction"}),
+        frozenset({"t *"}),
+    }
 
 
-def test_prefilter_phrase_anchor_for_a_term_of_function_words_only() -> None:
-    anchors = goods_anchors([("s", "300")], FUNCTION_WORDS)
-    assert {"s 300", "s-300", "s300", "s-300s"} <= anchors
+def test_prefilter_needs_every_anchor_of_a_term() -> None:
+    assert SMALL.is_candidate("They shipped two-way radios.")
+    assert not SMALL.is_candidate("They shipped it the other way.")
+    assert SMALL.is_candidate("Russia shipped S-300 batteries.")
+    assert SMALL.is_candidate("Russia shipped S300s.")
 
 
 def test_prefilter_anchors_a_letter_and_model_number_by_its_prefix() -> None:

@@ -1,11 +1,11 @@
 """Decide, before parsing, which sentences could state a transfer.
 
 A sentence is worth the full parse only if it holds a trigger form (any
-inflection of a lexicon trigger) and a goods anchor (a word or phrase that
-any goods term of the taxonomy must contain). Both lists come from the
-knowledge files the extractor reads, so a new trigger or goods term reaches
-the prefilter with no code change; function words (`function_words.yaml`)
-are never anchors, since nearly every sentence holds one.
+inflection of a lexicon trigger) and the anchors of some goods term: its
+content words ("radio" and "way" for "two-way radio"), or a money sign. Both
+come from the knowledge files the extractor reads, so a new trigger or goods
+term reaches the prefilter with no code change; function words (listed in
+`prefilter.yaml`) are never anchors, since nearly every sentence holds one.
 
 One Aho-Corasick pass over the lower-cased document finds every anchor; a
 document without both kinds costs nothing more, and for the others each
@@ -15,8 +15,7 @@ hit is assigned to the sentence holding it.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -40,7 +39,6 @@ DATA_PATH = Path(__file__).with_name("prefilter.yaml")
 PREFIX_MARK = "*"
 TRIGGER = 1
 GOODS = 2
-BOTH = TRIGGER | GOODS
 
 
 class PrefilterDataError(DataFileError):
@@ -102,79 +100,86 @@ def default_prefilter_data() -> PrefilterData:
 
 def goods_anchors(
     terms: Iterable[tuple[str, ...]], function_words: frozenset[str]
-) -> frozenset[str]:
-    """Words or phrases, one of which every goods term contains, with their plurals.
+) -> frozenset[frozenset[str]]:
+    """For each goods term, the anchors a sentence must all hold for the term to occur in it.
 
-    A term matches only where all its words occur, so one word anchors it:
-    a word that is a term by itself when it has one ("gun" for "air defence
-    gun"), else its most specific content word: the one in the fewest terms,
-    then the longest ("television" for "television set", so "set" is not
-    needed). A term with no content word is anchored by its whole phrase
-    ("s 300").
+    A term matches only where all its words occur, so a sentence without
+    every content word of a term cannot hold it: "two way radio" needs "way"
+    and "radio", never "two"; "television set" needs "television" and "set".
+    A term with no content word is anchored by its whole phrase ("s 300").
     """
-    terms = [t for t in terms if t]
-    used = Counter(w for t in terms for w in set(t))
-    single = {t[0] for t in terms if len(t) == 1 and _content(t[0], function_words)}
-    anchors: set[str] = set()
+    anchors: set[frozenset[str]] = set()
     for term in terms:
-        content = [w for w in term if _content(w, function_words)]
-        if not content:
-            anchors.update(_phrase_forms(term))
-        elif not any(word in single for word in content):
-            anchors.add(min(content, key=lambda w: (used[w], -len(w), w)))
-    anchors |= single
-    return frozenset(form for anchor in anchors for form in _plural_forms(anchor))
+        if not term:
+            continue
+        content = frozenset(w for w in term if _content(w, function_words))
+        anchors.add(content or frozenset({_phrase(term)}))
+    return frozenset(anchors)
 
 
 def _content(word: str, function_words: frozenset[str]) -> bool:
     return word != NUMBER and not is_number(word) and word not in function_words
 
 
-def _phrase_forms(term: tuple[str, ...]) -> set[str]:
-    """Text writes "S-300", "S 300" or "S300"; goods tokens split all three alike.
-
-    A model number ("t #" for "T-72") is looked for by its first digit: the
-    automaton holds "t-7" and its kin as prefixes of a word.
-    """
+def _phrase(term: tuple[str, ...]) -> str:
     if term[0] == NUMBER:
         raise UnanchoredTerm(
             f"The goods term '{' '.join(term)}' starts with a model number and holds no other "
             "goods word, so the prefilter cannot look for it; add a goods word to it."
         )
-    words = term[: term.index(NUMBER)] if NUMBER in term else term
-    joined = {sep.join(words) + (sep if NUMBER in term else "") for sep in (" ", "-", "")}
-    if NUMBER not in term:
-        return joined
-    return {phrase + digit + PREFIX_MARK for phrase in joined for digit in "0123456789"}
+    if NUMBER in term:
+        return " ".join(term[: term.index(NUMBER)]) + " " + PREFIX_MARK
+    return " ".join(term)
 
 
-def _plural_forms(anchor: str) -> set[str]:
-    head, _, last = anchor.rpartition(" ")
-    if is_number(last) or anchor.endswith(PREFIX_MARK):
-        return {anchor}
-    return {f"{head} {form}" if head else form for form in plurals(last)}
+def _surface_forms(anchor: str) -> set[str]:
+    """How text writes an anchor: plurals; a phrase with spaces, hyphens or nothing between.
+
+    A model number ("t #" for "T-72") is looked for by its first digit: the
+    automaton holds "t-7" and its kin as prefixes of a word.
+    """
+    words = anchor.split(" ")
+    if len(words) == 1:
+        return plurals(anchor)
+    prefix = words[-1] == PREFIX_MARK
+    words = words[:-1] if prefix else words
+    joined = {sep.join(words) + (sep if prefix else "") for sep in (" ", "-", "")}
+    if prefix:
+        return {phrase + digit + PREFIX_MARK for phrase in joined for digit in "0123456789"}
+    return {phrase[: -len(words[-1])] + form for phrase in joined for form in plurals(words[-1])}
 
 
 class Prefilter:
-    """Finds the sentences holding both a trigger form and a goods anchor."""
+    """Finds the sentences holding a trigger form and every anchor of some goods term."""
 
     def __init__(
         self,
         trigger_forms: Iterable[str],
-        goods_words: Iterable[str],
+        goods: Iterable[Collection[str]],
         function_words: frozenset[str] = frozenset(),
     ) -> None:
         self.trigger_forms = frozenset(w.lower() for w in trigger_forms) - function_words
-        self.goods_words = frozenset(w.lower() for w in goods_words) - function_words
+        #: Per goods anchor, the anchor sets (one per term) that hold it.
+        self._needs: dict[str, list[frozenset[str]]] = {}
+        for needed in {frozenset(a.lower() for a in anchors) - function_words for anchors in goods}:
+            if needed:
+                for anchor in needed:
+                    self._needs.setdefault(anchor, []).append(needed)
+        bases: dict[str, set[str]] = {}
+        for anchor in self._needs:
+            for form in _surface_forms(anchor):
+                bases.setdefault(form, set()).add(anchor)
+        self.goods_words = frozenset(bases)
         self._automaton = ahocorasick.Automaton()
         for word in self.trigger_forms | self.goods_words:
             kind = (TRIGGER if word in self.trigger_forms else 0) | (
                 GOODS if word in self.goods_words else 0
             )
             key = word.removesuffix(PREFIX_MARK)
-            self._automaton.add_word(key, (len(key), kind, key != word))
+            value = (len(key), kind, key != word, tuple(bases.get(word, ())))
+            self._automaton.add_word(key, value)
         if len(self._automaton) == 0:
-            self._automaton.add_word("\x00", (1, 0, False))  # an empty one cannot be built
+            self._automaton.add_word("\x00", (1, 0, False, ()))  # an empty one cannot be built
         self._automaton.make_automaton()
 
     @classmethod
@@ -183,17 +188,18 @@ class Prefilter:
     ) -> Prefilter:
         """The prefilter for a lexicon and a taxonomy (default: the packaged `prefilter.yaml`)."""
         data = data or default_prefilter_data()
-        goods = goods_anchors(taxonomy.terms(), data.function_words) | data.money_signs
-        return cls(lexicon.trigger_forms(), goods, data.function_words)
+        goods = goods_anchors(taxonomy.terms(), data.function_words)
+        signs = {frozenset({sign}) for sign in data.money_signs}
+        return cls(lexicon.trigger_forms(), goods | signs, data.function_words)
 
-    def hits(self, text: str) -> list[tuple[int, int]]:
-        """(start offset, kind) of every anchor standing as whole words in `text`."""
+    def hits(self, text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+        """(start offset, kind, goods anchors) of every anchor standing as words in `text`."""
         lowered = text.lower()
         if len(lowered) != len(text):
             # Rare letters (dotted İ) lengthen when lower-cased; keep offsets exact.
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         found = []
-        for end, (length, kind, prefix) in self._automaton.iter(lowered):
+        for end, (length, kind, prefix, anchors) in self._automaton.iter(lowered):
             start = end - length + 1
             # Word edges only where the anchor has them: "$" may touch "US$5".
             edge = lowered[start].isalnum()
@@ -201,32 +207,31 @@ class Prefilter:
             edge = lowered[end].isalnum() and not prefix
             after = lowered[end + 1] if end + 1 < len(lowered) and edge else " "
             if not before.isalnum() and not after.isalnum():
-                found.append((start, kind))
+                found.append((start, kind, anchors))
         return found
 
     def is_candidate(self, sentence: str) -> bool:
-        return _kinds(self.hits(sentence)) == BOTH
+        return self._passes(self.hits(sentence))
 
     def candidates(self, text: str) -> list[Span]:
-        """The sentences of `text` that hold both kinds of anchor, in text order.
+        """The sentences of `text` that hold a trigger and a goods term's anchors, in text order.
 
-        A text without both kinds is not even split into sentences.
+        A text without both kinds of anchor is not even split into sentences.
         """
         hits = self.hits(text)
-        if _kinds(hits) != BOTH:
+        if not self._passes(hits):
             return []
         sentences = split_sentences(text)
         starts = [span.start for span in sentences]
-        kinds = [0] * len(sentences)
-        for start, kind in hits:
-            index = bisect_right(starts, start) - 1
-            if index >= 0 and start < sentences[index].end:
-                kinds[index] |= kind
-        return [span for span, kind in zip(sentences, kinds, strict=True) if kind == BOTH]
+        found: list[list[tuple[int, int, tuple[str, ...]]]] = [[] for _ in sentences]
+        for hit in hits:
+            index = bisect_right(starts, hit[0]) - 1
+            if index >= 0 and hit[0] < sentences[index].end:
+                found[index].append(hit)
+        return [span for span, held in zip(sentences, found, strict=True) if self._passes(held)]
 
-
-def _kinds(hits: list[tuple[int, int]]) -> int:
-    kinds = 0
-    for _, kind in hits:
-        kinds |= kind
-    return kinds
+    def _passes(self, hits: list[tuple[int, int, tuple[str, ...]]]) -> bool:
+        if not any(kind & TRIGGER for _, kind, _ in hits):
+            return False
+        present = {anchor for _, _, anchors in hits for anchor in anchors}
+        return any(needed <= present for a in present for needed in self._needs[a])
