@@ -66,3 +66,13 @@ def test_batch_bad_published_is_one_sentence(
     result = invoke(["batch", str(corpus), "--out", str(tmp_path), "--published", "soon"])
     assert result.exit_code == 1
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_batch_model_that_cannot_load_is_one_sentence(
+    invoke: Callable[..., Result], corpus: Path, tmp_path: Path
+) -> None:
+    args = ["batch", str(corpus), "--out", str(tmp_path), "--workers", "1", "--no-screen"]
+    result = invoke([*args, "--model", "no_such_pipeline"])
+    assert result.exit_code == 1
+    assert "no_such_pipeline" in result.output
+    assert len(result.output.strip().splitlines()) == 1

@@ -7,8 +7,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 
 from sanctrace.batch.engine import BatchProblem, Items, Results
-from sanctrace.batch.worker import Settings, analyse_items, warm
-from sanctrace.errors import SanctraceError
+from sanctrace.batch.worker import Settings, analyse_items
 
 
 class LocalRunner:
@@ -17,11 +16,10 @@ class LocalRunner:
     def __init__(self, settings: Settings, workers: int) -> None:
         self.settings = settings
         # spawn: a fresh interpreter per worker, never a copy of this one's threads.
+        # Each builds its Analyzer on its first partition, so a model that cannot be
+        # loaded comes back as that error, not as a broken pool.
         self._pool = ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=warm,
-            initargs=(settings,),
+            max_workers=workers, mp_context=multiprocessing.get_context("spawn")
         )
 
     def __enter__(self) -> LocalRunner:
@@ -44,5 +42,3 @@ class LocalRunner:
                 "A worker process died (out of memory, or killed); run the same command "
                 "again to continue, perhaps with fewer --workers."
             ) from None
-        except SanctraceError:
-            raise

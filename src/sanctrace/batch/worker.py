@@ -57,8 +57,3 @@ def _screener(store_url: str | None) -> object | None:
     from sanctrace.screening import Screener
 
     return Screener.from_store(store)
-
-
-def warm(settings: Settings) -> None:
-    """Build this process's Analyzer now (a pool initializer): the model loads once."""
-    _analyzer(settings)
