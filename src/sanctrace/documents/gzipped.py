@@ -21,8 +21,5 @@ def read_jsonl_gz(path: str, limit: int) -> Iterator[Document | InputError]:
                 yield item
     except (EOFError, gzip.BadGzipFile, zlib.error) as error:
         kind = "is cut short" if isinstance(error, EOFError) else "is not valid gzip"
-        yield InputError(
-            path,
-            f"{path} {kind} after {read} readable lines, which were kept; "
-            "compress the file again or remove it.",
-        )
+        kept = f" after {read} readable lines, which were kept" if read else ""
+        yield InputError(path, f"{path} {kind}{kept}; compress the file again or remove it.")
