@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from sanctrace.model import AnalysedDocument, Document, InputError
 
 if TYPE_CHECKING:
-    from sanctrace.pipeline import Analyzer
+    from sanctrace.pipeline import Analyzer, Screener
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +45,7 @@ def _analyzer(settings: Settings) -> Analyzer:
     return _analyzers[settings]
 
 
-def _screener(store_url: str | None) -> object | None:
+def _screener(store_url: str | None) -> Screener | None:
     if store_url is None:
         return None
     from sanctrace.store import Store

@@ -77,8 +77,9 @@ def batch(
     except SanctraceError as error:
         fail(str(error))
     errors = sink.errors()
-    for error in errors:
-        console.print(f"[red]{error.error}[/red]", highlight=False)
+    for problem in errors:
+        # The sentence names its input already.
+        console.print(f"[red]{problem.error}[/red]", highlight=False)
     console.print(
         f"{summary.documents} documents analysed in {summary.partitions} partitions"
         f" ({summary.skipped} already done), {len(errors)} input errors; output in {out}.",

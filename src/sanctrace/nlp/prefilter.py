@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
-import ahocorasick
+import ahocorasick  # type: ignore[import-not-found]  # it ships no type stubs
 
 from sanctrace.datafiles import ErrorFactory, check_keys, read_yaml
 from sanctrace.errors import DataFileError
