@@ -351,8 +351,8 @@ class _Slots(dict):
         return value
 
 
-def _sentence(rng: random.Random) -> str:
-    if rng.random() < TRANSFER_SHARE:
+def _sentence(rng: random.Random, transfer_share: float = TRANSFER_SHARE) -> str:
+    if rng.random() < transfer_share:
         template = rng.choice(SANCTIONED if rng.random() < 0.5 else ORDINARY)
     else:
         template = rng.choice(BACKGROUND)
@@ -360,13 +360,15 @@ def _sentence(rng: random.Random) -> str:
     return text[0].upper() + text[1:]
 
 
-def _article(rng: random.Random, number: int, target_words: int) -> Article:
+def _article(
+    rng: random.Random, number: int, target_words: int, transfer_share: float = TRANSFER_SHARE
+) -> Article:
     published = date(2018, 1, 1) + timedelta(days=rng.randrange(2400))
     title = rng.choice(HEADLINES).format_map(_Slots(rng))
     paragraphs: list[str] = []
     words = 0
     while words < target_words:
-        paragraph = " ".join(_sentence(rng) for _ in range(rng.randint(1, 4)))
+        paragraph = " ".join(_sentence(rng, transfer_share) for _ in range(rng.randint(1, 4)))
         paragraphs.append(paragraph)
         words += len(paragraph.split())
     dateline = f"{rng.choice(DATELINES)}, {published:%b} {published.day} — "
@@ -378,13 +380,24 @@ def _article(rng: random.Random, number: int, target_words: int) -> Article:
     )
 
 
-def generate(words: int = 200_000, seed: int = SEED) -> list[Article]:
-    """Articles of 250-900 words until their text holds at least `words` words."""
+def generate(
+    words: int = 200_000, seed: int = SEED, firehose: float | None = None
+) -> list[Article]:
+    """Articles of 250-900 words until their text holds at least `words` words.
+
+    firehose: share of articles that concern transfers at all (their sentences
+    as usual); every other article is background only, as in a news feed
+    where almost nothing is about a sanctioned transfer. None: every article
+    is mixed as usual.
+    """
     rng = random.Random(seed)
     articles: list[Article] = []
     total = 0
     while total < words:
-        article = _article(rng, len(articles) + 1, rng.randint(250, 900))
+        share = TRANSFER_SHARE
+        if firehose is not None and rng.random() >= firehose:
+            share = 0.0
+        article = _article(rng, len(articles) + 1, rng.randint(250, 900), share)
         articles.append(article)
         total += word_count(article.text)
     return articles
@@ -398,9 +411,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=200_000, help="at least this many words")
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument(
+        "--firehose", type=float, help="share of articles about transfers (e.g. 0.04)"
+    )
     parser.add_argument("--out", type=Path, default=OUT, help=f"JSON lines file (default {OUT})")
     args = parser.parse_args()
-    articles = generate(args.words, args.seed)
+    articles = generate(args.words, args.seed, args.firehose)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as stream:
         for article in articles:

@@ -69,13 +69,19 @@ class _Parsed:
 class Analyzer:
     """Analyse documents with one loaded model and one set of knowledge files."""
 
-    def __init__(self, model: str | None = None, screener: QueryScreener | None = None) -> None:
+    def __init__(
+        self,
+        model: str | None = None,
+        screener: QueryScreener | None = None,
+        prefilter: bool = True,
+    ) -> None:
         self.nlp = add_components(load_model(model))
         lexicon = default_lexicon()
         taxonomy = Taxonomy.load()
         self.resolver = PartyResolver(Gazetteer.load())
         self.extractor = TransferExtractor(lexicon, taxonomy, self.resolver)
-        self.prefilter = Prefilter(lexicon.trigger_forms(), taxonomy.goods_words())
+        # prefilter=False parses every sentence: the reference the prefilter must equal.
+        self.prefilter = Prefilter.from_knowledge(lexicon, taxonomy) if prefilter else None
         self.deny_forms = lexicon.forms_of(lexicon.cues["denied"])
         self.regimes = Regimes.load()
         self.designations = default_designations()
@@ -102,15 +108,20 @@ class Analyzer:
                 yield item if isinstance(item, InputError) else next(analysed)
 
     def _analyse_batch(self, documents: list[Document]) -> list[AnalysedDocument]:
-        parsed = [
-            _Parsed(doc, self.resolver.scan(doc.text, doc.published), []) for doc in documents
-        ]
-        jobs = [
-            (entry, span)
-            for entry in parsed
-            for span in split_sentences(entry.document.text)
-            if self.prefilter.is_candidate(span.text)
-        ]
+        parsed: list[_Parsed] = []
+        jobs: list[tuple[_Parsed, Span]] = []
+        for doc in documents:
+            spans = (
+                self.prefilter.candidates(doc.text) if self.prefilter else split_sentences(doc.text)
+            )
+            # No candidate sentence, no transfer: such a document needs no context either.
+            if spans:
+                context = self.resolver.scan(doc.text, doc.published)
+            else:
+                context = DocumentContext(doc.published)
+            entry = _Parsed(doc, context, [])
+            parsed.append(entry)
+            jobs.extend((entry, span) for span in spans)
         texts = (span.text for _, span in jobs)
         for (entry, span), sentence in zip(jobs, self.nlp.pipe(texts, batch_size=256), strict=True):
             entry.sentences.append((span, sentence))
@@ -122,9 +133,9 @@ class Analyzer:
         for span, sentence in parsed.sentences:
             candidates.extend(self.extractor.extract(sentence, span.start, parsed.context))
         candidates = continue_goods(candidates)
-        denials_nearby(
-            candidates, split_sentences(document.text), parsed.context.mentions, self.deny_forms
-        )
+        if candidates:
+            sentences = split_sentences(document.text)
+            denials_nearby(candidates, sentences, parsed.context.mentions, self.deny_forms)
         place = dateline(document.text)
         local = self.resolver.gazetteer.country_code(place) if place else None
         settle_countries(candidates, lambda name: self._registration(name, document.text), local)

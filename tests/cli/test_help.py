@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperGroup
 from typer.testing import CliRunner
 
-COMMANDS = ["", "analyze", "eval", "lists", "lists import", "lists remove", "screen"]
+COMMANDS = ["", "analyze", "batch", "eval", "lists", "lists import", "lists remove", "screen"]
 COMMANDS += ["ingest", "reanalyze", "findings", "events", "export", "store", "store upgrade"]
 COMMANDS += ["store status", "review", "review finding", "review duplicate", "review parties"]
 COMMANDS += ["review audit"]

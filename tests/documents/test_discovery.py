@@ -34,7 +34,7 @@ def test_discovery_empty_directory_is_an_error(tmp_path):
     [error] = expand(str(tmp_path))
     assert isinstance(error, InputError)
     assert error.input == str(tmp_path)
-    assert error.error.startswith(f"{tmp_path} holds no .txt, .html, .htm, .jsonl files")
+    assert error.error.startswith(f"{tmp_path} holds no .txt, .html, .htm, .jsonl, .jsonl.gz files")
 
 
 def test_discovery_unsupported_extension_is_an_error(tmp_path):

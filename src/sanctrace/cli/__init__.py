@@ -20,6 +20,7 @@ app = typer.Typer(
 def _register() -> None:
     from sanctrace.cli import (
         analyze,
+        batch,
         evaluate,
         export_store,
         findings,
@@ -32,6 +33,7 @@ def _register() -> None:
 
     for command in (
         analyze,
+        batch,
         evaluate,
         lists,
         screen,

@@ -68,6 +68,12 @@ def analyze(
     screen: Annotated[
         bool, typer.Option(help="Screen parties against the lists loaded in the store.")
     ] = True,
+    prefilter: Annotated[
+        bool,
+        typer.Option(
+            help="Parse only sentences holding a trigger and goods (--no-prefilter: all)."
+        ),
+    ] = True,
 ) -> None:
     """Find transfers, potential sanctions breaches and their evidence in news text."""
     from sanctrace.documents import load_inputs, resolve_max_bytes
@@ -80,7 +86,7 @@ def analyze(
         from sanctrace.pipeline import Analyzer
 
         screener = _screener(store) if screen else None
-        analyzer = Analyzer(model=model, screener=screener)
+        analyzer = Analyzer(model=model, screener=screener, prefilter=prefilter)
         analysis = analyzer.analyze(load_inputs(inputs, published=published, max_bytes=limit))
     except SanctraceError as error:
         fail(str(error))

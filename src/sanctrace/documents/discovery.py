@@ -9,13 +9,15 @@ from collections.abc import Iterator
 from sanctrace.model import InputError
 
 #: File name endings the loader reads (compared without regard to case).
-SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".jsonl.gz")
 
 _SUPPORTED_LIST = ", ".join(SUPPORTED_SUFFIXES)
 
 
 def suffix(path: str) -> str:
     """The lower-case extension of a path, such as ".txt", or "" when it has none."""
+    if path.lower().endswith(".jsonl.gz"):
+        return ".jsonl.gz"
     return os.path.splitext(path)[1].lower()
 
 

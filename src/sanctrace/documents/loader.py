@@ -10,6 +10,7 @@ from typing import BinaryIO, TextIO
 
 from sanctrace.documents.dates import parse_published
 from sanctrace.documents.discovery import expand, suffix
+from sanctrace.documents.gzipped import read_jsonl_gz
 from sanctrace.documents.html import parse_html
 from sanctrace.documents.jsonl import read_jsonl
 from sanctrace.documents.limits import (
@@ -82,6 +83,9 @@ def _load_file(path: str, limit: int) -> Iterator[Document | InputError]:
         if suffix(path) == ".jsonl":
             with open(path, "rb") as stream:
                 yield from read_jsonl(stream, path, limit)
+            return
+        if suffix(path) == ".jsonl.gz":
+            yield from read_jsonl_gz(path, limit)
             return
         # Refuse by size before reading, so an oversized file never enters memory;
         # the bounded read still guards files that grow or report no size.

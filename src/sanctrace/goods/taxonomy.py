@@ -111,6 +111,7 @@ class Taxonomy:
         for pattern in patterns:
             self._by_first.setdefault(pattern.words[0], []).append(pattern)
         terms = [p for p in patterns if p.category is not None]
+        self._terms = tuple(p.words for p in terms)
         self._words = frozenset(_surface_words(terms))
         self._heads = frozenset(
             p.words[-1] for p in terms if p.words[-1] != NUMBER and not is_number(p.words[-1])
@@ -170,6 +171,10 @@ class Taxonomy:
         before looking them up. Model numbers are not included.
         """
         return self._words
+
+    def terms(self) -> tuple[tuple[str, ...], ...]:
+        """The word tokens of every goods term, "#" standing for a model number."""
+        return self._terms
 
     def is_goods_head(self, lemma: str) -> bool:
         """Can this noun lemma head a phrase naming goods ("sedan", "shell", "MiG-29")?"""
