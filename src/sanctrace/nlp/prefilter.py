@@ -2,7 +2,8 @@
 
 A sentence is worth the full parse only if it holds a trigger form (any
 inflection of a lexicon trigger) and the anchors of some goods term: its
-content words ("radio" and "way" for "two-way radio"), or a money sign. Both
+content words ("radio" and "way" for "two-way radio"), a money sign, or a
+trigger that names money itself ("funded", "paid"). All
 come from the knowledge files the extractor reads, so a new trigger or goods
 term reaches the prefilter with no code change; function words (listed in
 `prefilter.yaml`) are never anchors, since nearly every sentence holds one.
@@ -190,7 +191,8 @@ class Prefilter:
         data = data or default_prefilter_data()
         goods = goods_anchors(taxonomy.terms(), data.function_words)
         signs = {frozenset({sign}) for sign in data.money_signs}
-        return cls(lexicon.trigger_forms(), goods | signs, data.function_words)
+        money = {frozenset({form}) for form in lexicon.money_forms()}
+        return cls(lexicon.trigger_forms(), goods | signs | money, data.function_words)
 
     def hits(self, text: str) -> list[tuple[int, int, tuple[str, ...]]]:
         """(start offset, kind, goods anchors) of every anchor standing as words in `text`."""

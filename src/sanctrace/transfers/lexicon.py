@@ -134,6 +134,12 @@ class Lexicon:
     frames: dict[str, Frame] = field(default_factory=dict)
     document_rules: dict[str, str] = field(default_factory=dict)  # id -> example
 
+    def money_forms(self) -> frozenset[str]:
+        """Forms of the triggers that name money themselves ("funded", "paid"): they stand
+        for goods too, so the prefilter keeps "Iran funded the militia"."""
+        triggers = [*self.verbs.values(), *self.nouns.values()]
+        return self.forms_of(frozenset(t.lemma for t in triggers if t.frame.implicit_money))
+
     def forms_of(self, lemmas: frozenset[str]) -> frozenset[str]:
         """Every regular and listed irregular form of the lemmas."""
         forms: set[str] = set()
