@@ -104,3 +104,22 @@ def test_readings_date_of_the_telling_is_not_the_events(
     text = "Belarus has given Cuba a tractor, state media reported on 12 May 2023."
     [transfer] = analyse(text, published="2023-05-20").transfers
     assert transfer.date is not None and transfer.date.basis == "published"
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        ("Iranian-made drones were shipped from Syria to Russia in 2022.", "ir"),
+        ("A broker in Dalian sold North Korean coal to Vietnam in 2019.", "kp"),
+        ("Belarus sent Soviet-era tanks to Cuba in 2019.", "by"),
+    ],
+)
+def test_readings_where_goods_were_made(
+    analyse: Callable[..., AnalysedDocument], text: str, origin: str
+) -> None:
+    [transfer] = analyse(text).transfers
+    assert transfer.origin == origin
+
+
+def test_readings_a_ship_that_loads_is_no_cargo(analyse: Callable[..., AnalysedDocument]) -> None:
+    assert analyse("The freighter loaded at Nampo and sailed on 3 May 2019.").transfers == []

@@ -38,6 +38,7 @@ from sanctrace.transfers.words import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 #: How far up from the goods a seizure may stand: goods -> carrying -> ship -> seized.
 STOP_REACH = 4
@@ -47,6 +48,7 @@ ROUTE_PREPS = words()["route_preps"]
 CONTAINERS = words()["containers"]
 MAKER_VERBS = words()["maker_verbs"]
 ORIGIN_WORDS = words()["origin_words"]
+ORIGIN_SUFFIXES = words()["origin_suffixes"]
 HOLDER_WORDS = words()["holder_words"]
 
 
@@ -276,8 +278,11 @@ class TransferExtractor:
         for i in range(len(before)):
             for j in range(len(before), i, -1):
                 words = before[i:j].text
+                # "North Korean coal", "DPRK-made radios"; not "Soviet-era" or "-flagged".
+                if any(t.lower_ not in ORIGIN_SUFFIXES for t in _hyphen_suffixes(before[i:j])):
+                    continue
                 code = gazetteer.demonym(words) or gazetteer.country_code(words)
-                if code and "flagged" not in words.lower():
+                if code:
                     return code
         for child in head.children:
             if child.dep_ == "acl" and child.lemma_.lower() in MAKER_VERBS:
@@ -311,6 +316,13 @@ class TransferExtractor:
                     break
                 token = governor
         return None
+
+
+def _hyphen_suffixes(span: SpacySpan) -> list[Token]:
+    """The words after the hyphens in or just after a span: "made" of "DPRK-made"."""
+    doc = span.doc
+    last = min(span.end, len(doc) - 2)
+    return [doc[t.i + 1] for t in doc[span.start : last + 1] if t.text == "-"]
 
 
 def _holder(token: Token) -> Token:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from sanctrace.goods.taxonomy import Taxonomy
 from sanctrace.model import Item
 from sanctrace.nlp.quantities import parse_quantity
+from sanctrace.parties.resolve import VESSEL_WORDS
 from sanctrace.transfers.grammar import (
     PART_WORDS,
     expand_list,
@@ -138,8 +139,11 @@ class GoodsReader:
         return match.tags, match.hs, vague
 
     def earlier_in_sentence(self, head: Token) -> tuple[str, ...]:
+        """The goods named last before a vague word of the same sentence; the ship that
+        carried them is not what "the equipment" means."""
         for token in reversed(head.doc[: head.i]):
-            if token.pos_ == "NOUN" and token.lemma_.lower() not in GENERIC_GOODS:
+            lemma = token.lemma_.lower()
+            if token.pos_ == "NOUN" and lemma not in GENERIC_GOODS and lemma not in VESSEL_WORDS:
                 match = self.taxonomy.classify(token.text)
                 if match is not None and match.tags != ("other",):
                     return match.tags

@@ -39,6 +39,7 @@ MAKER_VERBS = words()["maker_verbs"]
 VALUE_WORDS = words()["value_words"]
 PURPOSE_WORDS = words()["purpose_words"]
 REVENUE_VERBS = words()["revenue_verbs"]
+CARRIER_VERBS = words()["carrier_verbs"]
 
 
 @dataclass(slots=True)
@@ -286,8 +287,9 @@ class RoleReader:
         """'The vessel arrived at Subic Bay', 'the ship was seen off Nampo': a ship that
         merely sails or is sighted is not goods."""
         ships = any(t.lemma_.lower() in VESSEL_WORDS for t in roles.items)
-        if trigger.lemma_.lower() in self.lexicon.seen_verbs:
-            return ships
+        lemma = trigger.lemma_.lower()
+        if lemma in self.lexicon.seen_verbs or lemma in CARRIER_VERBS:
+            return ships  # "the ship loaded at Ust-Luga": the ship carries, it is not carried
         frame = self.lexicon.verbs.get(trigger.lemma_.lower())
         if frame is None or frame.frame.subject != "items" or trigger.pos_ != "VERB":
             return False

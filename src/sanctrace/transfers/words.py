@@ -10,10 +10,10 @@ from sanctrace.wordclasses import load_word_classes
 WORDS_PATH = Path(__file__).with_name("words.yaml")
 CLASSES = frozenset(
     {
-        "containers", "route_preps", "maker_verbs", "origin_words", "revenue_verbs", "holder_words",
-        "value_words", "measures", "generic_goods", "purpose_words", "relative_pronouns",
-        "list_links", "part_words", "object_control", "gap_words", "aspect_verbs",
-        "instrument_words",
+        "containers", "route_preps", "maker_verbs", "origin_words", "origin_suffixes",
+        "revenue_verbs", "carrier_verbs", "holder_words", "value_words", "measures",
+        "generic_goods", "purpose_words", "relative_pronouns", "list_links", "part_words",
+        "object_control", "gap_words", "aspect_verbs", "instrument_words",
     }
 )  # fmt: skip
 
