@@ -36,6 +36,7 @@ GIVER_COUNTRY = [
     ("SEOUL, May 3 (wire) - Japan sold pianos to North Korea, a minister said.", "jp"),
     ("A Russian firm paid $14,000 for a drone from a Chinese supplier in 2023.", "cn"),
     ("Rifles and shells went from North Korea to Russia in 2023.", "kp"),
+    ("The Panama-flagged tanker Blue Star delivered diesel to North Korea in 2019.", "pa"),
 ]
 
 

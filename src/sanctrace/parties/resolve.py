@@ -227,6 +227,12 @@ class PartyResolver:
             described = [c for c in head.children if c.dep_ == "appos"]
             if head.dep_ == "appos":
                 described.append(head.head)
+            # "the Panama-flagged tanker Blue Star": the ship noun just before the name,
+            # however it was parsed, describes it.
+            before = head.doc[phrase.start - 1] if phrase.start > 0 else None
+            if before is not None and before.lemma_.lower() in VESSEL_WORDS:
+                described.append(before)
+                kind = "vessel"
             country = self._country_in(phrase)
             for description in described:
                 country = country or self._country_in(noun_phrase(description, frozenset()))
