@@ -124,3 +124,10 @@ def test_readings_where_goods_were_made(
 
 def test_readings_a_ship_that_loads_is_no_cargo(analyse: Callable[..., AnalysedDocument]) -> None:
     assert analyse("The freighter loaded at Nampo and sailed on 3 May 2019.").transfers == []
+
+
+def test_readings_waters_name_no_state(analyse: Callable[..., AnalysedDocument]) -> None:
+    [transfer] = analyse(
+        "The tanker passed oil to a vessel in the East China Sea in 2019."
+    ).transfers
+    assert transfer.recipient is not None and transfer.recipient.country is None

@@ -277,6 +277,17 @@ class PartyResolver:
             return role
         return None
 
+    def _waters_in(self, phrase: SpacySpan) -> set[int]:
+        """Token indexes of the places without a country (seas, straits) a phrase names."""
+        found: set[int] = set()
+        for size in (4, 3, 2):
+            for i in range(len(phrase) - size + 1):
+                words = phrase[i : i + size]
+                entry = self.gazetteer.lookup(words.text)
+                if entry is not None and entry.kind == "place" and entry.country is None:
+                    found.update(t.i for t in words)
+        return found
+
     def _office(self, phrase: SpacySpan, published: str | None) -> Entry | None:
         """'the North Korean leader', "North Korea's leader" -> the holder on that date."""
         words = [token.lower_ for token in phrase]
@@ -313,13 +324,17 @@ class PartyResolver:
         return None if code in NOT_STATES else code
 
     def _any_country_in(self, phrase: SpacySpan) -> str | None:
+        # "a vessel in the East China Sea": international waters name no state.
+        waters = self._waters_in(phrase)
         for token in phrase:
-            code = self.gazetteer.demonym(token.text)
+            code = None if token.i in waters else self.gazetteer.demonym(token.text)
             if code:
                 return code
         for size in (4, 3, 2, 1):
             for i in range(len(phrase) - size + 1):
                 words = phrase[i : i + size]
+                if any(t.i in waters for t in words):
+                    continue
                 code = self.gazetteer.demonym(words.text) or self.gazetteer.country_code(words.text)
                 if code and any(t.pos_ in {"PROPN", "ADJ", "NOUN"} for t in words):
                     if size == 1 and words[0].pos_ not in {"PROPN", "ADJ"}:
