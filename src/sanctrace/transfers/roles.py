@@ -230,6 +230,9 @@ class RoleReader:
                     ),
                     "light-verb-prep",
                 )
+        elif noun.dep_ == "dobj" and head.lemma_.lower() in self.lexicon.cues["prevented"]:
+            # "stopped the sale of two yachts to Kim": the parties may hang on the stopping.
+            roles.fill_missing(frame, preps(head), "stopped-transfer-prep", PARTY_ROLES)
         elif noun.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB":
             roles.add("recipient", subject(head.head), "returned-with")
         elif noun.dep_ == "pobj" and head.lower_ == "from" and frame.possessor:
