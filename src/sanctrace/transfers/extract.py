@@ -123,7 +123,7 @@ class TransferExtractor:
     ) -> Candidate | None:
         frame_money = self._money_only(frame)
         items, heads, borrows = self.goods.items(roles.items, frame_money)
-        implicit = not items and self._implicit_money(frame, roles)
+        implicit = not items and self._implicit_money(trigger, frame, roles)
         if implicit:
             # "funded the militia": the trigger itself names the money.
             items, heads = [Item(trigger.text, ["money"])], {trigger.i}
@@ -224,10 +224,16 @@ class TransferExtractor:
             giver.gave = True
         return candidate
 
-    def _implicit_money(self, frame: str, roles: Roles) -> bool:
-        """A money frame with no sum named still moves money between named parties."""
+    def _implicit_money(self, trigger: Token, frame: str, roles: Roles) -> bool:
+        """A money frame with no sum named still moves money: a verb to a named recipient
+        ("funded the militia"), a noun from or to a named party ("loans from a bank"). An
+        object that is neither goods nor a party ("lent out its skills") is what moved."""
         known = self.lexicon.frames.get(frame)
-        return bool(known and known.implicit_money and roles.recipient and not roles.items)
+        if not (known and known.implicit_money) or roles.items:
+            return False
+        if any(c.dep_ == "dobj" and c not in roles.recipient for c in trigger.children):
+            return False
+        return bool(roles.recipient or (trigger.pos_ == "NOUN" and roles.giver))
 
     def _money_only(self, frame: str) -> bool:
         known = self.lexicon.frames.get(frame)
