@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sanctrace.cli.common import fail, stderr_console
+from sanctrace.cli.common import escape_markup, fail, stderr_console
 from sanctrace.errors import SanctraceError
 
 if TYPE_CHECKING:
@@ -155,7 +155,9 @@ def _screen_file(
         results = screen_rows(screener, rows, limit, lambda: progress.advance(task))
         if output is not None:
             count = write_results(results, output)
-            stderr_console().print(f"Screened {count:,} names; hits written to {output}.")
+            stderr_console().print(
+                f"Screened {count:,} names; hits written to {escape_markup(output)}."
+            )
             return
         done = list(results)
     if output_format is ScreenFormat.json:
@@ -171,7 +173,7 @@ def _print_hits(name: str, hits: list[ScreeningHit], threshold: float) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    console = Console(markup=False)  # names and list data print as written
     if not hits:
         console.print(f"No listed entry scores {threshold:.2f} or more for {name!r}.")
         return
@@ -208,7 +210,7 @@ def _print_bulk(results: list[RowResult]) -> None:
             best.list if best else "",
             str(len(result.hits)),
         )
-    Console().print(table)
+    Console(markup=False).print(table)
 
 
 def _reasons(hit: ScreeningHit) -> str:
