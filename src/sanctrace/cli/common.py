@@ -44,7 +44,7 @@ def warn(sentence: str) -> None:
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print one clear sentence on stderr and exit with `code`."""
-    stderr_console().print(f"[red]Error:[/red] {escape_markup(message)}", highlight=False)
+    _say_error(message)
     raise typer.Exit(code=code)
 
 
@@ -52,22 +52,32 @@ def fail(message: str, code: int = 1) -> NoReturn:
 def output_guard() -> Iterator[None]:
     """Turn a full disk or a closed pipe on standard output into one sentence and exit 1.
 
-    The block's output is flushed before leaving, so the failure is met here
-    and not at interpreter exit, where Python would print its own traceback.
+    Standard output is flushed on leaving, even on the way out of a command,
+    so the failure is met here and not at interpreter exit, where Python
+    would print its own traceback. Works inside a command and around the app.
     """
     try:
-        yield
-        sys.stdout.flush()
+        try:
+            yield
+        finally:
+            sys.stdout.flush()
     except OSError as error:
         if error.errno not in _OUTPUT_ERRNOS:
             raise
         _silence_stdout()
         if error.errno == errno.EPIPE:
-            fail("The output was closed before sanctrace finished writing it (broken pipe).")
-        fail(
-            f"Cannot write the output ({error.strerror}); "
-            "free some disk space or send the output somewhere else."
-        )
+            _say_error("The output was closed before sanctrace finished writing it (broken pipe).")
+        else:
+            _say_error(
+                f"Cannot write the output ({error.strerror}); "
+                "free some disk space or send the output somewhere else."
+            )
+        # SystemExit, not typer.Exit: this may run outside the command line's own handling.
+        raise SystemExit(1) from None
+
+
+def _say_error(message: str) -> None:
+    stderr_console().print(f"[red]Error:[/red] {escape_markup(message)}", highlight=False)
 
 
 def _silence_stdout() -> None:
