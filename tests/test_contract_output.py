@@ -26,6 +26,10 @@ from sanctrace.model import Document
 EXAMPLE = "examples/limousine-gift.txt"
 
 
+def _is_repeat(sentence: str) -> bool:
+    return " repeats the text of " in sentence
+
+
 @pytest.fixture(scope="module")
 def dev_dir(shared_file: Callable[[str], Path]) -> Path:
     """The shared dev corpus folder (the seed article and both gold files)."""
@@ -38,7 +42,7 @@ def dev_dir(shared_file: Callable[[str], Path]) -> Path:
 def texts(dev_dir: Path) -> dict[str, str]:
     """Document text by input name, as the input layer reads it."""
     loaded = list(load_inputs([str(dev_dir), EXAMPLE]))
-    assert all(isinstance(item, Document) for item in loaded)
+    assert all(isinstance(item, Document) or _is_repeat(item.error) for item in loaded)
     return {item.input: item.text for item in loaded if isinstance(item, Document)}
 
 
@@ -51,7 +55,9 @@ def contract(invoke: Callable[..., Result], dev_dir: Path) -> dict[str, Any]:
 
 def test_contract_output_validates_against_schema(contract: dict[str, Any]) -> None:
     assert validate_contract(contract) == []
-    assert contract["errors"] == []
+    # The only errors: the seed article, in the folder both as .txt and as a gold
+    # line, is analysed once.
+    assert all(_is_repeat(e["error"]) for e in contract["errors"])
     assert sum(len(d["transfers"]) for d in contract["documents"]) > 20
 
 

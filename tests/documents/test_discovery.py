@@ -51,3 +51,24 @@ def test_discovery_does_not_follow_directory_links(tmp_path):
     (tmp_path / "a.txt").write_text("x")
     (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
     assert list(expand(str(tmp_path))) == [str(tmp_path / "a.txt")]
+
+
+def test_discovery_named_pipe_in_a_directory_is_skipped(tmp_path):
+    (tmp_path / "story.txt").write_text("x")
+    os.mkfifo(tmp_path / "pipe.txt")
+    pipe = str(tmp_path / "pipe.txt")
+    assert list(expand(str(tmp_path))) == [
+        InputError(
+            pipe,
+            f"{pipe} is a named pipe, not a regular file, so it was skipped; "
+            "save its content to a file and give that file instead.",
+        ),
+        str(tmp_path / "story.txt"),
+    ]
+
+
+def test_discovery_device_linked_as_input_is_skipped(tmp_path):
+    link = tmp_path / "zero.jsonl"
+    link.symlink_to("/dev/zero")
+    [error] = expand(str(link))
+    assert error.error.startswith(f"{link} is a device, not a regular file")

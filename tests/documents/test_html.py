@@ -137,3 +137,9 @@ def test_html_missing_extractor_becomes_a_sentence(monkeypatch):
     message = str(caught.value)
     assert message.startswith("article.html cannot be read because the HTML extractor trafilatura")
     assert message.endswith("reinstall sanctrace with its dependencies.")
+
+
+def test_html_utf16_page_with_byte_order_mark_is_read():
+    raw = FIXTURE.read_bytes()
+    document = parse_html(raw.decode("utf-8").encode("utf-16"), "page.html")
+    assert document.text == parse_html(raw, "page.html").text

@@ -131,3 +131,28 @@ def test_jsonl_empty_file_is_an_error(raw):
 def test_jsonl_bom_on_first_line_is_accepted():
     [document] = read("\ufeff".encode() + lines({"id": "a", "text": "T."}))
     assert document.id == "a"
+
+
+def test_jsonl_endless_nul_bytes_stop_at_the_first_line():
+    class Endless(io.RawIOBase):
+        """A stream of NUL bytes without end, as /dev/zero is."""
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer) -> int:
+            buffer[:] = bytes(len(buffer))
+            return len(buffer)
+
+    [error] = read_jsonl(io.BufferedReader(Endless()), "zero.jsonl", 10_000)
+    assert error.error.startswith("zero.jsonl looks like a binary file (NUL byte at byte offset 0)")
+
+
+def test_jsonl_utf16_file_is_named_as_utf16():
+    raw = (json.dumps({"text": "Coal went north."}) + "\n").encode("utf-16")
+    [error] = read(raw)
+    assert error == InputError(
+        "feed.jsonl",
+        "feed.jsonl is UTF-16 text, but JSON lines must be UTF-8; convert it, "
+        "for example with iconv -f UTF-16 -t UTF-8.",
+    )

@@ -58,3 +58,10 @@ def test_text_empty_input_is_an_error(raw):
 def test_text_header_without_body_is_an_error():
     with pytest.raises(UnreadableInput, match=r"^h\.txt has a date header but no text after it"):
         parse_text(b"date 2024-02-20 \n ", "h.txt")
+
+
+def test_text_utf16_with_byte_order_mark_is_read():
+    raw = "date 2024-02-20 Coal went north by barge.".encode("utf-16")
+    document = parse_text(raw, "notes.txt")
+    assert document.text == "Coal went north by barge."
+    assert document.published == "2024-02-20"

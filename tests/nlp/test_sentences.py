@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sanctrace.model import Span
-from sanctrace.nlp.sentences import split_sentences
+from sanctrace.nlp.sentences import MAX_SENTENCE_CHARS, split_sentences
 
 
 def _texts(text: str) -> list[str]:
@@ -74,3 +74,23 @@ def test_sentences_keep_their_closing_quotation_mark() -> None:
 def test_sentences_empty_text_has_none() -> None:
     assert split_sentences("") == []
     assert split_sentences(" \n\n \t") == []
+
+
+def test_sentences_overlong_stretch_is_cut_into_bounded_windows() -> None:
+    text = "Aurelia Shipping sold diesel " + "x" * (3 * MAX_SENTENCE_CHARS) + ". Then it stopped."
+    spans = split_sentences(text)
+    assert all(len(span.text) <= MAX_SENTENCE_CHARS for span in spans)
+    assert all(text[span.start : span.end] == span.text for span in spans)
+    assert spans[0].text.startswith("Aurelia Shipping sold diesel ")
+    assert spans[-1].text == "Then it stopped."
+    # Nothing is lost between windows: they cover the text up to its last sentence.
+    covered = "".join(span.text for span in spans[:-1])
+    assert covered.replace(" ", "") == text[: spans[-2].end].replace(" ", "")
+
+
+def test_sentences_windows_cut_between_words() -> None:
+    words = " ".join(f"crate{n}" for n in range(2000))  # about 16,000 characters, no full stop
+    spans = split_sentences(words)
+    assert len(spans) > 1
+    assert all(len(span.text) <= MAX_SENTENCE_CHARS for span in spans)
+    assert [w for span in spans for w in span.text.split()] == words.split()

@@ -47,5 +47,10 @@ def _register() -> None:
 
 
 def main() -> None:
+    from sanctrace.cli.common import output_guard
+
     _register()
-    app()
+    # Commands that print without a guard of their own still end in one sentence
+    # when standard output is a full disk, at the latest at the final flush.
+    with output_guard():
+        app()

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sanctrace.cli.common import fail, stderr_console
+from sanctrace.cli.common import data_console, fail, output_guard, warn
 
 if TYPE_CHECKING:
     from sanctrace.model import Analysis
@@ -92,10 +92,10 @@ def analyze(
         fail(str(error))
 
     for error in analysis.errors:
-        # The sentence names its input already.
-        stderr_console().print(f"[red]{error.error}[/red]", highlight=False)
+        warn(error.error)  # the sentence names its input already
     chosen = output_format or (OutputFormat.table if sys.stdout.isatty() else OutputFormat.json)
-    _write(analysis, chosen)
+    with output_guard():
+        _write(analysis, chosen)
     if html is not None:
         from sanctrace.export.html import render_report
 
@@ -133,11 +133,9 @@ def _write(analysis: Analysis, output_format: OutputFormat) -> None:
 
         sys.stdout.write(dumps_ftm(analysis))
     else:
-        from rich.console import Console
-
         from sanctrace.export.table import render_table
 
-        render_table(analysis, Console())
+        render_table(analysis, data_console())
 
 
 def register(app: typer.Typer) -> None:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sanctrace.cli.common import fail, stderr_console
+from sanctrace.cli.common import fail, output_guard, warn
+
+if TYPE_CHECKING:
+    from sanctrace.evaluation.run import Evaluation
 
 PIPED_WIDTH = 120
 
@@ -34,8 +37,6 @@ def evaluate_cli(
     ] = False,
 ) -> None:
     """Analyse the documents of gold files and report precision, recall and accuracy."""
-    from rich.markup import escape
-
     from sanctrace.errors import SanctraceError
     from sanctrace.evaluation import evaluate
 
@@ -45,20 +46,25 @@ def evaluate_cli(
         fail(str(error))
 
     for error in evaluation.errors:  # each sentence already names its file and line
-        stderr_console().print(f"[red]{escape(error.error)}[/red]", highlight=False)
+        warn(error.error)
     if not evaluation.report.documents:
         fail("No gold document could be read; fix the errors above and run again.")
+    with output_guard():
+        _write(evaluation, as_json, details)
+
+
+def _write(evaluation: Evaluation, as_json: bool, details: bool) -> None:
     if as_json:
         text = json.dumps(evaluation.to_dict(), sort_keys=True, ensure_ascii=False, indent=2)
         sys.stdout.write(text + "\n")
-    else:
-        from rich.console import Console
+        return
+    from rich.console import Console
 
-        from sanctrace.evaluation.render import render_report
+    from sanctrace.evaluation.render import render_report
 
-        # Piped output gets room for every column instead of Rich's 80-column default.
-        console = Console() if sys.stdout.isatty() else Console(width=PIPED_WIDTH)
-        render_report(evaluation.report, console, details=details)
+    # Piped output gets room for every column instead of Rich's 80-column default.
+    console = Console() if sys.stdout.isatty() else Console(width=PIPED_WIDTH)
+    render_report(evaluation.report, console, details=details)
 
 
 def register(app: typer.Typer) -> None:

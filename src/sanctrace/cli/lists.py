@@ -139,7 +139,7 @@ def _import_one(store: Store, path: Path, dataset: str | None, force: bool) -> b
 
     from sanctrace.screening.loaders import read_list
 
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    columns = (SpinnerColumn(), TextColumn("{task.description}", markup=False), TimeElapsedColumn())
     try:
         with Progress(*columns, console=_console(stderr=True), transient=True) as progress:
             task = progress.add_task(f"{escape(str(path))}: 0 entries", total=None)
@@ -185,4 +185,4 @@ def _say_error(sentence: str) -> None:
 def _console(stderr: bool = False) -> Console:
     from rich.console import Console
 
-    return Console(stderr=stderr, soft_wrap=True)
+    return Console(stderr=stderr, soft_wrap=True, markup=False)  # paths and titles as written

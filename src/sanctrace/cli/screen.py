@@ -220,7 +220,7 @@ def _print_hits(name: str, hits: list[ScreeningHit], threshold: float) -> None:
 
     from sanctrace.screening.report import hit_lines
 
-    console = Console()
+    console = Console(markup=False)  # names and list data print as written
     if not hits:
         console.print(f"No listed entry scores {threshold:.2f} or more for {name!r}.", markup=False)
         return
@@ -245,7 +245,7 @@ def _print_bulk(results: list[RowResult]) -> None:
             best.list if best else "",
             str(len(result.hits)),
         )
-    Console().print(table)
+    Console(markup=False).print(table)
 
 
 def escape_cell(text: str) -> str:

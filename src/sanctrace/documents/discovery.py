@@ -27,10 +27,11 @@ def expand(path: str) -> Iterator[str | InputError]:
     A file is yielded as given when its extension is supported. A directory
     yields every supported file below it (symbolic links to directories are
     not followed, so a link loop cannot trap the walk), sorted by path parts
-    so the order is the same on every machine.
+    so the order is the same on every machine. Named pipes, devices and
+    sockets are refused, named or found: reading them could block or never end.
     """
     try:
-        is_directory = stat.S_ISDIR(os.stat(path).st_mode)
+        mode = os.stat(path).st_mode
     except FileNotFoundError:
         yield InputError(path, f"{path} does not exist; check the path and its spelling.")
         return
@@ -39,8 +40,10 @@ def expand(path: str) -> Iterator[str | InputError]:
             path, f"{path} cannot be opened ({error.strerror}); check its permissions."
         )
         return
-    if is_directory:
+    if stat.S_ISDIR(mode):
         yield from _walk(path)
+    elif not stat.S_ISREG(mode):
+        yield _not_regular(path, mode)
     elif suffix(path) in SUPPORTED_SUFFIXES:
         yield path
     else:
@@ -50,6 +53,26 @@ def expand(path: str) -> Iterator[str | InputError]:
             f"{path} has {found}, which sanctrace does not read; "
             f"give a {_SUPPORTED_LIST} file (save plain text as .txt).",
         )
+
+
+def _not_regular(path: str, mode: int) -> InputError:
+    """The error for a named pipe, device or socket: reading one could block or never end."""
+    kind = (
+        "a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+    )
+    return InputError(
+        path,
+        f"{path} is {kind}, not a regular file, so it was skipped; "
+        "save its content to a file and give that file instead.",
+    )
+
+
+def _mode(path: str) -> int | None:
+    # None when the entry cannot be inspected (a broken link): reading it reports why.
+    try:
+        return os.stat(path).st_mode
+    except OSError:
+        return None
 
 
 def _walk(directory: str) -> Iterator[str | InputError]:
@@ -68,6 +91,10 @@ def _walk(directory: str) -> Iterator[str | InputError]:
         for file_name in files:
             if suffix(file_name) in SUPPORTED_SUFFIXES:
                 path = os.path.join(folder, file_name)
+                mode = _mode(path)
+                if mode is not None and not stat.S_ISREG(mode):
+                    problems.append(_not_regular(path, mode))
+                    continue
                 found.append((tuple(os.path.relpath(path, directory).split(os.sep)), path))
     yield from problems
     if not found and not problems:

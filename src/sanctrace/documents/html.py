@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from sanctrace.documents.dates import InvalidPublishedDate, parse_published
-from sanctrace.documents.decoding import decode_utf8, refuse_binary
+from sanctrace.documents.decoding import decode_text, decode_utf8, refuse_binary, wide_encoding
 from sanctrace.documents.identity import document_id
 from sanctrace.documents.problems import UnreadableInput
 from sanctrace.model import Document
@@ -78,7 +78,9 @@ def _has_prose(text: str) -> bool:
 
 
 def _decode(raw: bytes, name: str) -> str:
-    """UTF-8 first; else the encoding the page declares; else say where UTF-8 failed."""
+    """A byte order mark's encoding; else UTF-8; else the encoding the page declares."""
+    if wide_encoding(raw) is not None:
+        return decode_text(raw, name)
     refuse_binary(raw, name)
     try:
         return decode_utf8(raw, name)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from sanctrace.documents.dates import InvalidPublishedDate, parse_published
-from sanctrace.documents.decoding import decode_utf8, refuse_binary
+from sanctrace.documents.decoding import decode_utf8, refuse_binary, wide_encoding
 from sanctrace.documents.identity import document_id
 from sanctrace.documents.limits import too_large
 from sanctrace.documents.problems import UnreadableInput
@@ -38,15 +38,23 @@ def read_jsonl(stream: BinaryIO, name: str, limit: int) -> Iterator[Document | I
     while line := stream.readline(limit + 1):
         number += 1
         where = f"{name}:{number}"
-        if len(line) > limit and not line.endswith(b"\n"):
-            seen_content = True
-            yield InputError(where, str(too_large(where, len(line) + _skip_line(stream), limit)))
-            continue
+        if number == 1 and (encoding := wide_encoding(line)) is not None:
+            yield InputError(
+                name,
+                f"{name} is {encoding} text, but JSON lines must be UTF-8; convert it, "
+                f"for example with iconv -f {encoding} -t UTF-8.",
+            )
+            return
+        # Binary first: an endless run of NUL bytes has no line end to skip to.
         try:
             refuse_binary(line, name)
         except UnreadableInput as problem:
             yield InputError(name, str(problem))
             return
+        if len(line) > limit and not line.endswith(b"\n"):
+            seen_content = True
+            yield InputError(where, str(too_large(where, len(line) + _skip_line(stream), limit)))
+            continue
         if not line.strip():
             continue
         seen_content = True

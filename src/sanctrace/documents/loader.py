@@ -10,6 +10,7 @@ from typing import BinaryIO, TextIO
 
 from sanctrace.documents.dates import parse_published
 from sanctrace.documents.discovery import expand, suffix
+from sanctrace.documents.distinct import distinct_documents
 from sanctrace.documents.gzipped import read_jsonl_gz
 from sanctrace.documents.html import parse_html
 from sanctrace.documents.jsonl import read_jsonl
@@ -45,6 +46,9 @@ def load_inputs(
         to SANCTRACE_MAX_BYTES, else DEFAULT_MAX_BYTES.
     stdin: stream read for "-" (sys.stdin when None).
 
+    A text repeated in the run is analysed once and a repeated id is renamed,
+    each with an InputError (see `distinct.distinct_documents`).
+
     Nothing raises: a bad setting (published, max_bytes) is yielded first as an
     InputError and loading goes on without it (or with the default limit).
     """
@@ -57,11 +61,17 @@ def load_inputs(
         limit = resolve_max_bytes(max_bytes)
     except InvalidSetting as problem:
         yield InputError("--max-bytes" if max_bytes is not None else MAX_BYTES_ENV, str(problem))
+    for loaded in distinct_documents(_load_paths(paths, limit, stdin)):
+        if isinstance(loaded, Document) and loaded.published is None:
+            loaded.published = fallback_date
+        yield loaded
+
+
+def _load_paths(
+    paths: Sequence[str], limit: int, stdin: TextIO | BinaryIO | None
+) -> Iterator[Document | InputError]:
     for path in paths:
-        for loaded in _load_path(path, limit, stdin):
-            if isinstance(loaded, Document) and loaded.published is None:
-                loaded.published = fallback_date
-            yield loaded
+        yield from _load_path(path, limit, stdin)
 
 
 def _load_path(

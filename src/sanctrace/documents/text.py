@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from sanctrace.documents.dates import InvalidPublishedDate, parse_published
-from sanctrace.documents.decoding import decode_utf8
+from sanctrace.documents.decoding import decode_text
 from sanctrace.documents.identity import document_id
 from sanctrace.documents.problems import UnreadableInput
 from sanctrace.model import Document
@@ -38,9 +38,10 @@ def split_date_header(text: str, name: str) -> tuple[str | None, str]:
 def parse_text(raw: bytes, name: str) -> Document:
     """Turn the bytes of a .txt file (or of standard input) into a Document.
 
-    Raises UnreadableInput for binary, non-UTF-8, empty or header-only input.
+    Raises UnreadableInput for binary, undecodable (UTF-8, or UTF-16/32 with a byte
+    order mark), empty or header-only input.
     """
-    text = decode_utf8(raw, name)
+    text = decode_text(raw, name)
     if not text.strip():
         raise UnreadableInput(
             f"{name} is empty or holds only whitespace; give a file with the article text."

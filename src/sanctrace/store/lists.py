@@ -26,7 +26,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 
 from sanctrace.errors import ListImportError, SanctraceError, StoreError
-from sanctrace.store.location import DEFAULT_STORE_ENV, default_store_url
+from sanctrace.store.location import DEFAULT_STORE_ENV, checked_store_url, default_store_url
 from sanctrace.store.tables import (
     DATASETS,
     ENTITIES,
@@ -88,7 +88,7 @@ class Store:
     """The project's database of sanctions lists (SQLite by default, PostgreSQL by URL)."""
 
     def __init__(self, url: str | None = None) -> None:
-        self.url = url or default_store_url()
+        self.url = checked_store_url(url or default_store_url())
         self._engine = _open(self.url)
         self.shown_url = _shown(self.url)
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from sanctrace.errors import StoreError
@@ -10,6 +11,26 @@ from sanctrace.errors import StoreError
 #: Environment variable holding the store's SQLAlchemy URL.
 DEFAULT_STORE_ENV = "SANCTRACE_STORE"
 STORE_FILE = "sanctrace.sqlite"
+
+# "scheme://user:password@host:port/...": the parts a URL check needs.
+_PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@")
+_PORT = re.compile(r"://(?:[^@/]*@)?(?:\[[^\]]*\]|[^:/?]*):([^/?]*)")
+
+
+def checked_store_url(url: str) -> str:
+    """Return `url`, or raise StoreError when its port is not a number.
+
+    SQLAlchemy fails on such a URL with a bare ValueError from deep inside,
+    before any message can name the URL.
+    """
+    port = _PORT.search(url)
+    if port is not None and port.group(1) and not port.group(1).isdigit():
+        shown = _PASSWORD.sub(r"\1***@", url)
+        raise StoreError(
+            f"The store URL {shown} has the port {port.group(1)!r}, which is not a number; "
+            "write it like postgresql+psycopg://user@host:5432/database."
+        )
+    return url
 
 
 def default_store_url() -> str:
