@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,8 +27,10 @@ def bad_inputs(tmp_path_factory: pytest.TempPathFactory, corpus: Path) -> list[P
     folder = tmp_path_factory.mktemp("batch-bad")
     lines = corpus.read_text("utf-8").splitlines()
     malformed = folder / "malformed.jsonl"
-    malformed.write_text(lines[0] + "\n{not json\n" + lines[1] + "\n", encoding="utf-8")
-    packed = gzip.compress(("\n".join(lines[2:6]) + "\n").encode("utf-8"))
+    # Texts of their own: a text the run already has is analysed once (a repeat is an error).
+    good = [_retold(line) for line in lines[:2]]
+    malformed.write_text(good[0] + "\n{not json\n" + good[1] + "\n", encoding="utf-8")
+    packed = gzip.compress(("\n".join(map(_retold, lines[2:6])) + "\n").encode("utf-8"))
     truncated = folder / "truncated.jsonl.gz"
     truncated.write_bytes(packed[: len(packed) // 2])
     binary = folder / "binary.txt"
@@ -35,3 +38,11 @@ def bad_inputs(tmp_path_factory: pytest.TempPathFactory, corpus: Path) -> list[P
     dangling = folder / "gone.txt"
     dangling.symlink_to(folder / "missing.txt")
     return [malformed, truncated, binary, dangling]
+
+
+def _retold(line: str) -> str:
+    """The corpus document as another article: a new id and one more sentence."""
+    document = json.loads(line)
+    document["id"] = f"{document['id']}-retold"
+    document["text"] += " The story was later retold by another paper."
+    return json.dumps(document)

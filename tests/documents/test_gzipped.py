@@ -27,7 +27,9 @@ def test_gzipped_jsonl_in_a_directory_is_read(tmp_path: Path) -> None:
 
 
 def test_truncated_gzip_keeps_the_lines_before_and_adds_one_error(tmp_path: Path) -> None:
-    packed = gzip.compress(LINES.encode("utf-8") * 50)
+    # Distinct texts: a text repeated in one run is an error of its own.
+    many = "".join(f'{{"id": "d{n}", "text": "Article number {n}."}}\n' for n in range(500))
+    packed = gzip.compress(many.encode("utf-8"))
     path = tmp_path / "cut.jsonl.gz"
     path.write_bytes(packed[: len(packed) // 2])
     items = list(load_inputs([str(path)]))

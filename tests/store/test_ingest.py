@@ -30,11 +30,12 @@ def test_ingest_stores_each_document_once(
     source = write_jsonl(tmp_path / "a.jsonl", [*articles, again])
     with Workspace(store_url) as workspace:
         first = ingest(workspace, analyzer, load_inputs([str(source)]))
-        assert (first.new, first.stored, first.failed) == (3, 1, 0)
+        # The copy is dropped as it is read (one error line: the run repeats a text).
+        assert (first.new, first.stored, first.failed) == (3, 0, 1)
         tables = (schema.DOCUMENTS, schema.TRANSFERS, schema.FINDINGS, schema.PARTIES)
         counts = [_count(workspace, table) for table in tables]
         second = ingest(workspace, analyzer, load_inputs([str(source)]))
-        assert (second.new, second.stored) == (0, 4)
+        assert (second.new, second.stored) == (0, 3)
         assert [_count(workspace, table) for table in tables] == counts
         with workspace.reading() as connection:
             row = connection.execute(select(schema.DOCUMENTS)).first()

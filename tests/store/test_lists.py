@@ -116,7 +116,7 @@ def test_lists_store_that_is_not_a_database(tmp_path: Path) -> None:
         ("nosuchdb://host/x", "The store URL nosuchdb://host/x is not usable"),
         (
             "postgresql+psycopg://u@h:abc/db",
-            "The store URL (unreadable URL) is not usable (its port is not a number)",
+            "has the port 'abc', which is not a number",
         ),
         ("postgresql+psycopg://postgres:secret@127.0.0.1:1/test", "Cannot open the store"),
     ],

@@ -69,7 +69,6 @@ def register(app: typer.Typer) -> None:
         """Show the loaded lists: id, title, entries, source date, import time."""
         if ctx.invoked_subcommand is not None:
             return
-        from rich.markup import escape
         from rich.table import Table
 
         with _failing_cleanly(), _open_store(store) as opened:
@@ -93,7 +92,7 @@ def register(app: typer.Typer) -> None:
                 info.source_date or "",
                 imported,
             )
-            table.add_row(*(escape(cell) for cell in cells))
+            table.add_row(*cells)  # the console prints markup as written
         console.print(table)
 
     @lists_app.command("import")
@@ -134,7 +133,6 @@ def register(app: typer.Typer) -> None:
 
 def _import_one(store: Store, path: Path, dataset: str | None, force: bool) -> bool:
     """Import one file with a progress display; report an error and return False on failure."""
-    from rich.markup import escape
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from sanctrace.screening.loaders import read_list
@@ -142,10 +140,10 @@ def _import_one(store: Store, path: Path, dataset: str | None, force: bool) -> b
     columns = (SpinnerColumn(), TextColumn("{task.description}", markup=False), TimeElapsedColumn())
     try:
         with Progress(*columns, console=_console(stderr=True), transient=True) as progress:
-            task = progress.add_task(f"{escape(str(path))}: 0 entries", total=None)
+            task = progress.add_task(f"{path}: 0 entries", total=None)
 
             def advance(count: int) -> None:
-                progress.update(task, description=f"{escape(str(path))}: {count:,} entries")
+                progress.update(task, description=f"{path}: {count:,} entries")
 
             info = store.import_list(read_list(path, dataset, force), advance, force)
     except SanctraceError as error:

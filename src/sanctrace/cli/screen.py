@@ -117,8 +117,6 @@ def screen(
     ] = ScreenFormat.table,
 ) -> None:
     """Screen a name (or a CSV file of names) against the sanctions lists in the store."""
-    from rich.markup import escape
-
     from sanctrace.screening.matcher import check_threshold
     from sanctrace.screening.query import PartyQuery, check_query
 
@@ -154,7 +152,7 @@ def screen(
                 return
             hits = screener.screen_query(query, limit=limit)
     except SanctraceError as error:
-        fail(escape(str(error)))
+        fail(str(error))  # fail() escapes markup
     if output_format is ScreenFormat.json:
         sys.stdout.write(json.dumps([asdict(hit) for hit in hits], ensure_ascii=False, indent=2))
         sys.stdout.write("\n")
@@ -239,20 +237,13 @@ def _print_bulk(results: list[RowResult]) -> None:
         best = result.hits[0] if result.hits else None
         table.add_row(
             str(result.row.line),
-            escape_cell(result.row.name),
-            escape_cell(best.name if best else (result.error or "")),
+            result.row.name,
+            best.name if best else (result.error or ""),
             f"{best.score:.2f}" if best else "",
             best.list if best else "",
             str(len(result.hits)),
         )
     Console(markup=False).print(table)
-
-
-def escape_cell(text: str) -> str:
-    """Table cells are Rich markup: list names and user names may hold brackets."""
-    from rich.markup import escape
-
-    return escape(text)
 
 
 def register(app: typer.Typer) -> None:

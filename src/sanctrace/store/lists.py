@@ -360,10 +360,9 @@ def _open(url: str) -> Engine:
     try:
         return create_engine(url)
     except (ArgumentError, NoSuchModuleError, ImportError, ValueError) as error:
-        # SQLAlchemy reads the port with int(): its ValueError says nothing of ports.
-        reason = "its port is not a number" if "int()" in str(error) else str(error)
+        # A port that is not a number was refused before (`checked_store_url`).
         raise StoreError(
-            f"The store URL {_shown(url)} is not usable ({reason}); give an SQLAlchemy URL such "
+            f"The store URL {_shown(url)} is not usable ({error}); give an SQLAlchemy URL such "
             "as sqlite:///lists.sqlite or postgresql+psycopg://user@host/database."
         ) from None
 
