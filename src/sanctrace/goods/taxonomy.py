@@ -131,7 +131,7 @@ class Taxonomy:
     def classify(self, phrase: str) -> GoodsMatch | None:
         """Tags, HS headings and matched terms for a goods phrase, or None.
 
-        phrase (str): words naming goods, e.g. "two MiG-21 Bis fighter aircraft".
+        phrase (str): words naming goods, e.g. "three Su-25 ground-attack aircraft".
         RETURNS (GoodsMatch | None): None when no goods word occurs.
         """
         words = tokens(phrase)

@@ -222,8 +222,8 @@ class PartyResolver:
             name = VESSEL_PREFIX.sub("", name)
             if _names_a_vessel(phrase, head):
                 kind = "vessel"
-            # "the Saebyol, a North Korean vessel" / "a North Korean tanker, the Rye Song
-            # Gang 1": a name and its description in apposition share the country.
+            # "the Blue Dawn, a Togolese vessel" / "a Panamanian tanker, the Sea Star 3":
+            # a name and its description in apposition share the country.
             described = [c for c in head.children if c.dep_ == "appos"]
             if head.dep_ == "appos":
                 described.append(head.head)

@@ -162,7 +162,7 @@ class RoleReader:
             if frame.dative and dative:
                 roles.add(frame.dative, dative, "dative")
             if frame.dative and not self.goods.heads(obj):
-                # "gave North Korean leader Kim Jong Un an Aurus limousine" is often
+                # "gave Belarusian leader Alexander Lukashenko an Aurus sedan" may be
                 # parsed with the goods in apposition to the person.
                 for party in obj + dative:
                     goods = self.goods.heads([c for c in party.children if c.dep_ == "appos"])
@@ -217,7 +217,7 @@ class RoleReader:
         light = self.lexicon.light_verbs.get(head.lemma_.lower())
         if noun.dep_ in {"dobj", "attr"} and light:
             roles.add(light, subject(head), "light-verb-subject")
-            # "took delivery in March of two machines from a manufacturer"
+            # "took delivery in May of three patrol boats from a shipyard"
             roles.fill_missing(frame, preps(head), "light-verb-prep")
             if not roles.items:
                 roles.add(
