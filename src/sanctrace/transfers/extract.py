@@ -31,7 +31,7 @@ from sanctrace.transfers.grammar import (
     place_name,
     preps,
 )
-from sanctrace.transfers.lexicon import Lexicon
+from sanctrace.transfers.lexicon import Frame, Lexicon
 from sanctrace.transfers.modality import Modality
 from sanctrace.transfers.roles import Roles
 from sanctrace.transfers.words import words
@@ -121,9 +121,9 @@ class TransferExtractor:
         offset: int,
         context: DocumentContext,
     ) -> Candidate | None:
-        frame_money = self._money_only(frame)
-        items, heads, borrows = self.goods.items(roles.items, frame_money)
-        implicit = not items and self._implicit_money(trigger, frame, roles)
+        spec = self.lexicon.frames[frame]
+        items, heads, borrows = self.goods.items(roles.items, spec.money_only)
+        implicit = not items and self._implicit_money(trigger, spec, roles)
         if implicit:
             # "funded the militia": the trigger itself names the money.
             items, heads = [Item(trigger.text, ["money"])], {trigger.i}
@@ -131,9 +131,7 @@ class TransferExtractor:
         covered = {t.i for i in heads for t in item_phrase(trigger.doc[i])}
         if not items:
             return None
-        rules = Rules(
-            Span(trigger.text, offset + trigger.idx, offset + trigger.idx + len(trigger)), frame
-        )
+        rules = Rules(_placed(trigger, offset), frame)
         first_item = trigger.doc[min(heads)]
         items_pattern = "implicit-money" if implicit else _pattern_above(roles, "items", first_item)
         if items_pattern is not None:
@@ -224,20 +222,15 @@ class TransferExtractor:
             giver.gave = True
         return candidate
 
-    def _implicit_money(self, trigger: Token, frame: str, roles: Roles) -> bool:
+    def _implicit_money(self, trigger: Token, frame: Frame, roles: Roles) -> bool:
         """A money frame with no sum named still moves money: a verb to a named recipient
         ("funded the militia"), a noun from or to a named party ("loans from a bank"). An
         object that is neither goods nor a party ("lent out its skills") is what moved."""
-        known = self.lexicon.frames.get(frame)
-        if not (known and known.implicit_money) or roles.items:
+        if not frame.implicit_money or roles.items:
             return False
         if any(c.dep_ == "dobj" and c not in roles.recipient for c in trigger.children):
             return False
         return bool(roles.recipient or (trigger.pos_ == "NOUN" and roles.giver))
-
-    def _money_only(self, frame: str) -> bool:
-        known = self.lexicon.frames.get(frame)
-        return bool(known and known.money_only)
 
     def _party(
         self, tokens: list[Token], offset: int, context: DocumentContext
@@ -359,9 +352,15 @@ def _merge_into(candidates: list[Candidate], new: Candidate) -> None:
     candidates.append(new)
 
 
-def _cue(token: Token, offset: int, sets: str) -> Cue:
+def _placed(token: Token, offset: int) -> Span:
+    """The token as a span of the document, its sentence starting at `offset`."""
     start = offset + token.idx
-    return Cue(token.text, start, start + len(token), sets)
+    return Span(token.text, start, start + len(token))
+
+
+def _cue(token: Token, offset: int, sets: str) -> Cue:
+    placed = _placed(token, offset)
+    return Cue(placed.text, placed.start, placed.end, sets)
 
 
 def _pattern_above(roles: Roles, role: str, token: Token) -> str | None:
