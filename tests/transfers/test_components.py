@@ -15,6 +15,9 @@ from sanctrace.transfers.components import (
     default_reader,
     roles_of,
 )
+from sanctrace.transfers.lexicon import LEXICON_PATH, load_lexicon
+from sanctrace.transfers.relations import RelationMatcher
+from sanctrace.transfers.roles import RoleReader
 
 VOCAB = spacy.blank("en").vocab
 
@@ -45,9 +48,10 @@ def _sale() -> Doc:
     )
 
 
-def _run(doc: Doc) -> Doc:
-    reader = default_reader()
-    return RoleFinder(reader)(TriggerFinder(reader)(doc))
+def _run(doc: Doc, reader: RoleReader | None = None) -> Doc:
+    reader = reader or default_reader()
+    relations = RelationMatcher(VOCAB, reader.lexicon)
+    return RoleFinder(reader, relations)(TriggerFinder(reader)(doc))
 
 
 def test_components_trigger_span_names_its_frame() -> None:
@@ -71,6 +75,23 @@ def test_components_roles_of_rebuilds_the_roles() -> None:
     assert (trigger.text, frame, outcome) == ("sold", "send", None)
     assert [t.text for t in roles.giver] == ["Belarus"]
     assert roles.pattern_of("recipient", roles.recipient[0]) == "prep"
+
+
+def test_components_roles_come_from_the_relations_in_the_data(tmp_path) -> None:
+    # Without the `prep` relation nothing reaches "Cuba" from "sold": the matcher, fed by
+    # the data, is what finds the dependents the frame maps to roles.
+    text = LEXICON_PATH.read_text(encoding="utf-8")
+    start = text.index("\n  prep:\n")
+    end = text.index("\n  value-prep:\n")
+    edited = tmp_path / "lexicon.yaml"
+    edited.write_text(text[:start] + text[end:], encoding="utf-8")
+    base = default_reader()
+    reader = RoleReader(load_lexicon(edited), base.goods, base.gazetteer)
+    doc = _run(_sale(), reader)
+    assert {(s.label_, s.text) for s in doc.spans[ROLES]} == {
+        ("giver", "Belarus"),
+        ("items", "tractors"),
+    }
 
 
 def test_components_passive_agent_is_the_giver() -> None:

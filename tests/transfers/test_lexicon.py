@@ -39,7 +39,21 @@ VALID: dict[str, Any] = {
     "phrasal": {"take": {"delivery": "send"}},
     "cues": {kind: ["word"] for kind in CUE_KINDS},
     "irregular_forms": {"sell": ["sold"]},
+    "relations": {
+        "subject": {
+            "description": "the subject",
+            "example": "A sold B.",
+            "reaches": "A",
+            "kinds": ["verb"],
+            "paths": [[{"rel": ">", "dep": ["nsubj"]}]],
+        },
+    },
 }
+
+
+def _relation(data: dict[str, Any]) -> dict[str, Any]:
+    return data["relations"]["subject"]
+
 
 BREAKS: dict[str, tuple[Callable[[dict[str, Any]], object], str]] = {
     "unknown role": (lambda d: d["frames"]["send"].update(subject="buyer"), "frame 'send'"),
@@ -47,6 +61,23 @@ BREAKS: dict[str, tuple[Callable[[dict[str, Any]], object], str]] = {
     "noun frame": (lambda d: d["nouns"].update(sale={"frame": "trade"}), "noun 'sale'"),
     "phrasal frame": (lambda d: d["phrasal"].update(get={"hold": "trade"}), "phrasal 'get hold'"),
     "missing cue kind": (lambda d: d["cues"].pop("denied"), "denied"),
+    "relation operator": (
+        lambda d: _relation(d)["paths"][0][0].update(rel="=>"),
+        "relation 'subject' path 1 step 1 has unknown operator '=>'",
+    ),
+    "relation word class": (
+        lambda d: _relation(d)["paths"][0][0].update(lemma_class="colours"),
+        "unknown word class 'colours'",
+    ),
+    "relation step key": (
+        lambda d: _relation(d)["paths"][0][0].update(deps=["nsubj"]),
+        "relation 'subject' path 1 step 1",
+    ),
+    "relation trigger kind": (
+        lambda d: _relation(d).update(kinds=["adjective"]),
+        "unknown trigger kinds adjective",
+    ),
+    "relation empty path": (lambda d: _relation(d).update(paths=[[]]), "has an empty path"),
 }
 
 
@@ -84,6 +115,8 @@ def test_lexicon_small_valid_file_loads(tmp_path: Path) -> None:
     lexicon = load_lexicon(_write(tmp_path, VALID))
     assert lexicon.verbs["hand"].particle == "over"
     assert lexicon.phrasal["take"]["delivery"].name == "send"
+    [step] = lexicon.relations["subject"].paths[0]
+    assert (step.rel, step.attrs) == (">", {"DEP": frozenset({"nsubj"})})
     forms = lexicon.trigger_forms()
     assert {"sold", "shipped", "handed", "shipments"} <= forms
 

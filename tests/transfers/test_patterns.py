@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 
 from sanctrace.model import AnalysedDocument, Transfer
+from sanctrace.pipeline import Analyzer
 from sanctrace.transfers.lexicon import default_lexicon
+from sanctrace.transfers.relations import RelationMatcher
 
 LEXICON = default_lexicon()
 SOURCES = [
@@ -73,6 +75,15 @@ def test_patterns_example_yields_its_roles(
         all(word.lower() in found[role].lower() for role, word in expect.items() if role in found)
         for found in names
     ), f"{example!r}: expected {expect}, got {names}"
+
+
+@pytest.mark.parametrize("relation", sorted(LEXICON.relations))
+def test_patterns_relation_example_reaches_its_word(analyzer: Analyzer, relation: str) -> None:
+    entry = LEXICON.relations[relation]
+    doc = analyzer.nlp(entry.example)
+    found = RelationMatcher(analyzer.nlp.vocab, LEXICON)(doc)
+    reached = [t.text for dependents in found.values() for t in dependents.fillers(relation)]
+    assert entry.reaches in reached, f"{entry.example!r}: {relation} reached {reached}"
 
 
 def test_patterns_every_id_the_code_writes_is_in_the_lexicon() -> None:

@@ -22,6 +22,7 @@ from sanctrace.goods.taxonomy import Taxonomy
 from sanctrace.parties.gazetteer import Gazetteer
 from sanctrace.transfers.goods_phrases import GoodsReader
 from sanctrace.transfers.lexicon import default_lexicon
+from sanctrace.transfers.relations import NO_DEPENDENTS, TRIGGER_KIND, RelationMatcher
 from sanctrace.transfers.roles import RoleReader, Roles
 
 if TYPE_CHECKING:
@@ -44,13 +45,17 @@ def default_reader() -> RoleReader:
 
 
 class TriggerFinder:
-    """Marks trigger words with the frame they open."""
+    """Marks trigger words with the frame they open, and each trigger token with its
+    kind (`token._.sanctrace_trigger`), the anchor of the relations."""
 
     def __init__(self, reader: RoleReader) -> None:
         self.reader = reader
 
     def __call__(self, doc: Doc) -> Doc:
         found = [(token, self.reader.trigger(token)) for token in doc]
+        for token, trigger in found:
+            if trigger is not None:
+                token._.set(TRIGGER_KIND, trigger[1])
         doc.spans[TRIGGERS] = [
             Span(doc, token.i, token.i + 1, label=frame.name, kb_id=kind, span_id=outcome or "")
             for token, trigger in found
@@ -61,18 +66,22 @@ class TriggerFinder:
 
 
 class RoleFinder:
-    """Reads the roles of each marked trigger and writes their fillers."""
+    """Matches the lexicon's relations from each marked trigger, reads its roles from
+    what they reach and writes the fillers."""
 
-    def __init__(self, reader: RoleReader) -> None:
+    def __init__(self, reader: RoleReader, relations: RelationMatcher) -> None:
         self.reader = reader
+        self.relations = relations
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[Span] = []
         fillers: list[Span] = []
+        dependents = self.relations(doc) if doc.spans[TRIGGERS] else {}
         for trigger in doc.spans[TRIGGERS]:
             token = trigger[0]
             frame = self.reader.lexicon.frames[trigger.label_]
-            roles = self.reader.roles(token, frame, trigger.kb_id_)
+            found = dependents.get(token.i, NO_DEPENDENTS)
+            roles = self.reader.roles(token, frame, trigger.kb_id_, found)
             if roles is None:
                 continue
             events.append(trigger)
@@ -137,4 +146,5 @@ def make_triggers(nlp: Language, name: str) -> TriggerFinder:
 )
 def make_roles(nlp: Language, name: str) -> RoleFinder:
     """The role finder over the shipped lexicon, taxonomy and gazetteer."""
-    return RoleFinder(default_reader())
+    reader = default_reader()
+    return RoleFinder(reader, RelationMatcher(nlp.vocab, reader.lexicon))

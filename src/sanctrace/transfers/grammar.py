@@ -40,7 +40,12 @@ def is_participle(verb: Token) -> bool:
 
 def subject(verb: Token) -> list[Token]:
     """The verb's subject, looking through relative clauses, participles and control."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return clause_subject(verb, [c for c in verb.children if c.dep_ in SUBJECT_DEPS])
+
+
+def clause_subject(verb: Token, subjects: list[Token]) -> list[Token]:
+    """The subject among the verb's own (`subjects`, as the parse or a matcher gives
+    them) or, when it has none, the one it takes from the clause it belongs to."""
     # "The tanker Yuk Tung delivered ...", parsed with two subjects: the name first.
     # A dateline parsed as a second subject ("SEOUL, May 3 - Japan sold ...") is the farther.
     for child in sorted(subjects, key=lambda c: (c.pos_ != "PROPN", abs(verb.i - c.i))):

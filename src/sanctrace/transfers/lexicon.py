@@ -9,9 +9,17 @@ from typing import Any, NotRequired, TypedDict
 
 from sanctrace.datafiles import check_keys, read_yaml
 from sanctrace.errors import DataFileError
+from sanctrace.transfers.words import CLASSES as WORD_CLASSES
+from sanctrace.transfers.words import words
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
 
+#: DependencyMatcher operators a relation may use, and the trigger kinds it may be for.
+RELATION_OPS = frozenset({">", "<", ">>", "<<", ">--", ">++", ">-", ">+", "$+", "$-", "."})
+TRIGGER_KINDS = frozenset({"verb", "noun", "seen"})
+LEXICON_CLASSES = frozenset({"light_verbs", "prevented", "seen_preps"})
+#: Step keys naming token attributes, and the DependencyMatcher attribute each is.
+STEP_ATTRS = {"dep": "DEP", "pos": "POS", "lower": "LOWER", "ent_type": "ENT_TYPE"}
 ROLES = frozenset({"giver", "recipient", "items", "origin", "destination", "route"})
 CUE_KINDS = (
     "denied",
@@ -46,6 +54,7 @@ class LexiconSpec(TypedDict):
     seen_preps: NotRequired[list[str]]
     novelty_words: NotRequired[list[str]]
     irregular_forms: NotRequired[dict[str, list[str]]]
+    relations: NotRequired[dict[str, RelationSpec]]
     patterns: NotRequired[dict[str, PatternSpec]]
     document_rules: NotRequired[dict[str, DocumentRuleSpec]]
 
@@ -80,6 +89,30 @@ class PatternSpec(TypedDict):
     expect: dict[str, str]
 
 
+class StepSpec(TypedDict, total=False):
+    """One step of a dependency path, from the token before it (DependencyMatcher terms)."""
+
+    rel: str
+    dep: list[str]
+    pos: list[str]
+    lower: list[str]
+    ent_type: list[str]
+    lemma_class: str
+    lower_class: str
+    name: str
+
+
+class RelationSpec(TypedDict):
+    """Dependents of a trigger that role patterns read, as DependencyMatcher paths."""
+
+    description: str
+    example: str
+    reaches: str
+    kinds: list[str]
+    paths: list[list[StepSpec]]
+    trigger: NotRequired[StepSpec]
+
+
 class DocumentRuleSpec(TypedDict):
     description: str
     example: str
@@ -91,6 +124,27 @@ class Pattern:
     description: str
     example: str
     expect: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    rel: str
+    #: token attribute (DependencyMatcher name) -> the values allowed
+    attrs: dict[str, frozenset[str]]
+    #: the word class whose lemma or lower-case form the token must have
+    word_class: tuple[str, str] | None = None  # (attribute, class name)
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    id: str
+    description: str
+    example: str
+    reaches: str
+    kinds: frozenset[str]
+    paths: tuple[tuple[Step, ...], ...]
+    trigger: Step | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +185,7 @@ class Lexicon:
     cues: dict[str, frozenset[str]]
     irregular_forms: dict[str, tuple[str, ...]]
     patterns: dict[str, Pattern] = field(default_factory=dict)
+    relations: dict[str, Relation] = field(default_factory=dict)
     frames: dict[str, Frame] = field(default_factory=dict)
     document_rules: dict[str, str] = field(default_factory=dict)  # id -> example
 
@@ -151,6 +206,16 @@ class Lexicon:
     def trigger_forms(self) -> frozenset[str]:
         """Every surface form of every trigger: what makes a sentence worth parsing."""
         return self.forms_of(frozenset(self.verbs) | frozenset(self.nouns) | self.seen_verbs)
+
+    def word_class(self, name: str) -> frozenset[str]:
+        """A word class a relation names: the lexicon's own (light verbs, stopping cues,
+        prepositions of seeing) or one of the extractor's `words.yaml`."""
+        own = {
+            "light_verbs": frozenset(self.light_verbs),
+            "prevented": self.cues["prevented"],
+            "seen_preps": self.seen_preps,
+        }
+        return own[name] if name in own else words()[name]
 
 
 def inflections(lemma: str) -> set[str]:
@@ -226,6 +291,50 @@ def _patterns(path: Path, raw: dict[str, PatternSpec]) -> dict[str, Pattern]:
     return patterns
 
 
+def _step(path: Path, where: str, raw: StepSpec, first: bool = False) -> Step:
+    _checked(path, raw, StepSpec, where)
+    rel = raw.get("rel")
+    if first and rel is not None:
+        raise _fail(path, where, "is the trigger itself and takes no 'rel'")
+    if not first and rel not in RELATION_OPS:
+        raise _fail(path, where, f"has unknown operator {rel!r}")
+    word_class = None
+    for key, attr in (("lemma_class", "LEMMA"), ("lower_class", "LOWER")):
+        if key in raw:
+            name = raw[key]
+            if name not in WORD_CLASSES | LEXICON_CLASSES:
+                raise _fail(path, where, f"names unknown word class '{name}'")
+            word_class = (attr, name)
+    attrs = {STEP_ATTRS[key]: frozenset(raw[key]) for key in STEP_ATTRS if key in raw}
+    return Step(rel or "", attrs, word_class, raw.get("name"))
+
+
+def _relations(path: Path, raw: dict[str, RelationSpec]) -> dict[str, Relation]:
+    relations = {}
+    for relation_id, spec in raw.items():
+        where = f"relation '{relation_id}'"
+        _checked(path, spec, RelationSpec, where)
+        if unknown := sorted(set(spec["kinds"]) - TRIGGER_KINDS):
+            raise _fail(path, where, f"is for unknown trigger kinds {', '.join(unknown)}")
+        if not spec["paths"] or not all(spec["paths"]):
+            raise _fail(path, where, "has an empty path")
+        paths = tuple(
+            tuple(_step(path, f"{where} path {n} step {m}", s) for m, s in enumerate(steps, 1))
+            for n, steps in enumerate(spec["paths"], 1)
+        )
+        trigger = spec.get("trigger")
+        relations[relation_id] = Relation(
+            id=relation_id,
+            description=spec["description"],
+            example=spec["example"],
+            reaches=spec["reaches"],
+            kinds=frozenset(spec["kinds"]),
+            paths=paths,
+            trigger=None if trigger is None else _step(path, f"{where} trigger", trigger, True),
+        )
+    return relations
+
+
 def _triggers(path: Path, section: str, raw: dict, frames: dict[str, Frame]) -> dict[str, Trigger]:
     triggers = {}
     for lemma, spec in raw.items():
@@ -275,6 +384,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         cues={kind: frozenset(words) for kind, words in cues.items()},
         irregular_forms={k: tuple(v) for k, v in data.get("irregular_forms", {}).items()},
         patterns=_patterns(path, data.get("patterns", {})),
+        relations=_relations(path, data.get("relations", {})),
         frames=frames,
         document_rules={
             rule_id: _checked(path, spec, DocumentRuleSpec, f"document rule '{rule_id}'")["example"]

@@ -18,8 +18,9 @@ from sanctrace.parties.gazetteer import Gazetteer
 from sanctrace.parties.resolve import VESSEL_WORDS
 from sanctrace.transfers.goods_phrases import GoodsReader
 from sanctrace.transfers.grammar import (
-    LIST_LINKS,
     RELATIVE_PRONOUNS,
+    clause_subject,
+    expand_conj,
     expand_list,
     hyphenated,
     is_passive,
@@ -29,6 +30,7 @@ from sanctrace.transfers.grammar import (
 )
 from sanctrace.transfers.lexicon import Frame, Lexicon
 from sanctrace.transfers.modality import Modality
+from sanctrace.transfers.relations import NO_DEPENDENTS, Dependents
 from sanctrace.transfers.words import words
 
 if TYPE_CHECKING:
@@ -38,7 +40,6 @@ PARTY_ROLES = frozenset({"giver", "recipient"})
 MAKER_VERBS = words()["maker_verbs"]
 VALUE_WORDS = words()["value_words"]
 PURPOSE_WORDS = words()["purpose_words"]
-REVENUE_VERBS = words()["revenue_verbs"]
 CARRIER_VERBS = words()["carrier_verbs"]
 
 
@@ -65,15 +66,15 @@ class Roles:
     def fill_missing(
         self,
         frame: Frame,
-        prep_tokens: list[Token],
+        prep_objects: list[tuple[Token, list[Token]]],
         pattern: str,
         only: frozenset[str] | None = None,
     ) -> None:
         """Fill roles still empty from prepositions hung elsewhere than on the trigger."""
-        for prep in prep_tokens:
+        for prep, objects_of in prep_objects:
             role = frame.preps.get(prep.lower_)
             if role and (only is None or role in only) and not getattr(self, role):
-                self.add(role, objects(prep), pattern)
+                self.add(role, objects_of, pattern)
 
 
 class RoleReader:
@@ -116,26 +117,29 @@ class RoleReader:
         objects_of = [o for p in preps(verb) if p.lower_ == particle for o in objects(p)]
         return not objects_of or any(self.goods.phrase(o) is not None for o in objects_of)
 
-    def roles(self, token: Token, frame: Frame, kind: str) -> Roles | None:
-        """The roles the trigger's frame gives, or None when the trigger states no event."""
+    def roles(
+        self, token: Token, frame: Frame, kind: str, found: Dependents = NO_DEPENDENTS
+    ) -> Roles | None:
+        """The roles the trigger's frame gives to what the relations `found` from it,
+        or None when the trigger states no event."""
         if kind == "verb":
-            roles = self._verb_roles(token, frame)
+            roles = self._verb_roles(token, frame, found)
         elif kind == "seen":
-            roles = self._seen_roles(token)
+            roles = self._seen_roles(token, found)
         else:
-            roles = self._noun_roles(token, frame)
+            roles = self._noun_roles(token, frame, found)
         return None if self._not_an_event(token, roles) else roles
 
-    def _verb_roles(self, verb: Token, frame: Frame) -> Roles:
+    def _verb_roles(self, verb: Token, frame: Frame, found: Dependents) -> Roles:
         roles = Roles()
         passive = is_passive(verb)
-        subjects = subject(verb)
-        obj = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+        subjects = clause_subject(verb, found.fillers("subject"))
+        obj = found.fillers("object")
         if obj and obj[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             obj = [verb.head]
-        dative = [c for c in verb.children if c.dep_ in {"dative", "iobj"}]
+        dative = found.fillers("dative")
         if passive:
-            agent = [p for c in verb.children if c.dep_ == "agent" for p in objects(c)]
+            agent = expand_conj(found.fillers("agent"))
             if frame.subject:
                 roles.add(frame.subject, agent, "passive-agent")
             if obj and frame.dative:
@@ -151,32 +155,26 @@ class RoleReader:
                 else:
                     roles.add(frame.object, obj, "object")
             if frame.dative and not dative:
-                # "sent Kim 447 goats" is often parsed as a compound: a person before
+                # "sent Kim 40 goats" is often parsed as a compound: a person before
                 # the number is the indirect object.
-                dative = [
-                    c
-                    for o in obj
-                    for c in o.lefts
-                    if c.dep_ in {"nmod", "compound"} and c.ent_type_ in {"PERSON", "GPE"}
-                ]
+                dative = found.fillers("dative-compound")
             if frame.dative and dative:
                 roles.add(frame.dative, dative, "dative")
             if frame.dative and not self.goods.heads(obj):
-                # "gave Belarusian leader Alexander Lukashenko an Aurus sedan" may be
-                # parsed with the goods in apposition to the person.
-                for party in obj + dative:
-                    goods = self.goods.heads([c for c in party.children if c.dep_ == "appos"])
+                # "gave the Belarusian leader Lukashenko a sedan" may be parsed with the
+                # goods in apposition to the person.
+                for party, appositives in found.by("appositive", "party"):
+                    goods = self.goods.heads(appositives)
                     if goods:
                         roles.add("items", goods, "dative-goods-apposition")
                         roles.add(frame.dative, [party], "dative-goods-apposition")
-        # "supplying goods worth $1.2 million to North Korea": the value holds the "to".
-        valued = [p for c in verb.children if c.lemma_.lower() in VALUE_WORDS for p in preps(c)]
-        for prep in preps(verb) + valued:
+        # "selling rugs worth $2 million to Iran": the value may hold the "to".
+        for prep, objects_of in found.by("prep", "prep") + found.by("value-prep", "prep"):
             role = frame.preps.get(prep.lower_)
             if prep.lower_ == "with" and frame.object_party_with:
                 role = frame.object_party_with
             if role:
-                roles.add(role, objects(prep), "prep")
+                roles.add(role, objects_of, "prep")
         if not passive and frame.subject:
             role, pattern = frame.subject, "subject"
             if frame.subject_without_destination and not (roles.recipient or roles.destination):
@@ -186,60 +184,41 @@ class RoleReader:
         self._possessive_recipient(roles, frame)
         return roles
 
-    def _noun_roles(self, noun: Token, frame: Frame) -> Roles:
+    def _noun_roles(self, noun: Token, frame: Frame, found: Dependents) -> Roles:
         roles = Roles()
-        for prep in preps(noun):
+        for prep, objects_of in found.by("prep", "prep"):
             role = frame.preps.get(prep.lower_)
             if role:
-                roles.add(role, objects(prep), "noun-prep")
-        for link in noun.children:
-            # "shipments of weapons including missiles ... to Moscow"
-            if link.lower_ in LIST_LINKS and link.dep_ in {"prep", "acl"}:
-                listed = [o for o in link.children if o.dep_ in {"pobj", "dobj"}]
-                roles.add("items", listed, "list-link")
-                roles.fill_missing(frame, preps(link), "list-link", PARTY_ROLES)
-        goods_compounds = [
-            c for c in noun.children if c.dep_ in {"compound", "nmod", "amod"} and not hyphenated(c)
-        ]
+                roles.add(role, objects_of, "noun-prep")
+        # "shipments of weapons including missiles ... to Moscow"
+        roles.add("items", found.fillers("list-link"), "list-link")
+        roles.fill_missing(frame, found.by("list-link-prep", "prep"), "list-link", PARTY_ROLES)
+        modifiers = found.fillers("modifier")
+        goods_compounds = [c for c in modifiers if not hyphenated(c)]
         roles.add("items", self.goods.heads(goods_compounds), "noun-compound-goods")
-        for child in noun.children:
-            if child.dep_ == "poss" and frame.possessor:
-                roles.add(frame.possessor, [child], "possessor")
+        if frame.possessor:
+            roles.add(frame.possessor, found.fillers("possessor"), "possessor")
         demonyms = [
-            c
-            for c in noun.children
-            if c.dep_ == "amod" and self.gazetteer.demonym(c.text) is not None
+            c for c in modifiers if c.dep_ == "amod" and self.gazetteer.demonym(c.text) is not None
         ]
         if frame.possessor and demonyms and not getattr(roles, frame.possessor):
             # "Chinese exports of crude oil": the nationality is the exporting state.
             roles.add(frame.possessor, demonyms[:1], "nationality-possessor")
-        head = noun.head
-        light = self.lexicon.light_verbs.get(head.lemma_.lower())
-        if noun.dep_ in {"dobj", "attr"} and light:
-            roles.add(light, subject(head), "light-verb-subject")
+        if light_verbs := found.fillers("light-verb"):
+            head = light_verbs[0]
+            roles.add(self.lexicon.light_verbs[head.lemma_], subject(head), "light-verb-subject")
             # "took delivery in May of three patrol boats from a shipyard"
-            roles.fill_missing(frame, preps(head), "light-verb-prep")
+            roles.fill_missing(frame, found.by("light-verb-prep", "prep"), "light-verb-prep")
             if not roles.items:
-                roles.add(
-                    "items",
-                    (
-                        o
-                        for t in head.subtree
-                        if t.lower_ == "of" and t.dep_ == "prep"
-                        for o in objects(t)
-                    ),
-                    "light-verb-prep",
-                )
-        elif noun.dep_ == "dobj" and head.lemma_.lower() in self.lexicon.cues["prevented"]:
+                roles.add("items", expand_conj(found.fillers("light-verb-of")), "light-verb-prep")
+        elif stopping := found.by("stopping-prep", "prep"):
             # "stopped the sale of two yachts to Kim": the parties may hang on the stopping.
-            roles.fill_missing(frame, preps(head), "stopped-transfer-prep", PARTY_ROLES)
-        elif noun.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB":
-            roles.add("recipient", subject(head.head), "returned-with")
-        elif noun.dep_ == "pobj" and head.lower_ == "from" and frame.possessor:
-            earner = head.head
-            if earner.lemma_.lower() in REVENUE_VERBS:
-                # "X earned $5 million from sales of sand": who earns from a sale makes it.
-                roles.add(frame.possessor, subject(earner), "revenue-subject")
+            roles.fill_missing(frame, stopping, "stopped-transfer-prep", PARTY_ROLES)
+        elif hosts := found.fillers("returned-with"):
+            roles.add("recipient", subject(hosts[0]), "returned-with")
+        elif frame.possessor and (earners := found.fillers("earned-from")):
+            # "X earned $5 million from sales of sand": who earns from a sale makes it.
+            roles.add(frame.possessor, subject(earners[0]), "revenue-subject")
         self._goods_links(roles, frame)
         self._possessive_recipient(roles, frame)
         return roles
@@ -250,7 +229,8 @@ class RoleReader:
         for item in expand_list(roles.items):
             valued = [c for c in item.children if c.lemma_.lower() in VALUE_WORDS]
             under_value = [t for v in valued for t in v.subtree if t.dep_ == "prep"]
-            roles.fill_missing(frame, preps(item) + under_value, "goods-prep", PARTY_ROLES)
+            hung = [(prep, objects(prep)) for prep in preps(item) + under_value]
+            roles.fill_missing(frame, hung, "goods-prep", PARTY_ROLES)
             for child in item.children:
                 made = child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in MAKER_VERBS
                 if made and not roles.giver:
@@ -267,13 +247,11 @@ class RoleReader:
                 roles.recipient.remove(token)
                 roles.add("recipient", owners, "purpose-possessor")
 
-    def _seen_roles(self, verb: Token) -> Roles:
+    def _seen_roles(self, verb: Token, found: Dependents) -> Roles:
         """Rule 1: a party newly seen with foreign goods must have imported them."""
         roles = Roles()
-        roles.add("recipient", subject(verb), "seen-with")
-        for token in verb.subtree:
-            if token.dep_ == "pobj" and token.head.lower_ in self.lexicon.seen_preps:
-                roles.add("items", [token], "seen-with")
+        roles.add("recipient", clause_subject(verb, found.fillers("subject")), "seen-with")
+        roles.add("items", found.fillers("seen-in"), "seen-with")
         return roles
 
     def _not_an_event(self, trigger: Token, roles: Roles) -> bool:
