@@ -340,3 +340,12 @@ def test_scoring_f1_is_the_harmonic_mean_or_none():
     assert f1(0.5, 1.0) == pytest.approx(2 / 3)
     assert f1(0.0, 0.0) == 0.0
     assert f1(None, 1.0) is None
+
+
+def test_scoring_giver_country_without_a_giver_is_the_origin():
+    gold = [gold_line([gold_transfer([COAL], ["coal"], giver_country="cn")])]
+    unnamed = predicted_transfer(COAL, ["coal"]) | {"giver": None, "origin": "cn"}
+    named = predicted_transfer(COAL, ["coal"], giver_country="ru") | {"origin": "cn"}
+    for transfer, agree in ((unnamed, 1), (named, 0)):
+        report = score(gold, predicted(("d1", [transfer])))
+        assert report.total.attributes["giver_country"].agree == agree

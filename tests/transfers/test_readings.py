@@ -87,6 +87,17 @@ def test_readings_headline_and_lead_are_one_transfer(
         ("Vladimir Putin gave Kim Jong Un a rifle, Dmitry Peskov said.", "confirmed"),
         ("Vladimir Putin gave Kim Jong Un a rifle, Ukrainian officials said.", "reported"),
         (
+            "Acme Trading sold 300 tonnes of steel to Peru, the company's chief executive said.",
+            "confirmed",
+        ),
+        ("A charity shipped medicines to Peru, its director told reporters.", "confirmed"),
+        ("Acme Trading sold steel to Peru last year, the company said.", "confirmed"),
+        (
+            "Russia delivered a limousine to North Korea, officials in both countries said.",
+            "confirmed",
+        ),
+        ("Russia delivered a limousine to North Korea, officials in Seoul said.", "reported"),
+        (
             "Kazakhstan imported drones from China last year, the paper says, and sold them.",
             "reported",
         ),

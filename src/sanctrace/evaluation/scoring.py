@@ -391,7 +391,9 @@ def _prediction(transfer: dict[str, Any]) -> _Prediction:
         tags=frozenset(tag for item in transfer["items"] for tag in item["tags"]),
         instruments=tuple(finding["instrument"] for finding in transfer.get("findings", [])),
         values={
-            "giver_country": giver.get("country"),
+            # Gold gives a country for a giver the text does not name ("a cargo of Russian
+            # crude arrived"): where the goods came from, the transfer's `origin`.
+            "giver_country": giver.get("country") if giver else transfer.get("origin"),
             "recipient_country": recipient.get("country"),
             "date": date.get("value"),
             "certainty": transfer.get("certainty"),

@@ -15,6 +15,10 @@ from typing import TYPE_CHECKING
 from sanctrace.goods.taxonomy import Taxonomy
 from sanctrace.model import Cue, Item, RouteStop, Rules, Span, TransferDate
 from sanctrace.parties.resolve import (
+    ORG_WORDS,
+    STATE_DESCRIPTIONS,
+    THING_PRONOUNS,
+    VESSEL_WORDS,
     DocumentContext,
     Mention,
     PartyResolver,
@@ -50,6 +54,8 @@ MAKER_VERBS = words()["maker_verbs"]
 ORIGIN_WORDS = words()["origin_words"]
 ORIGIN_SUFFIXES = words()["origin_suffixes"]
 HOLDER_WORDS = words()["holder_words"]
+PRINCIPAL_PREPS = words()["principal_preps"]
+EVERY_PARTY_WORDS = words()["every_party_words"]
 
 
 @dataclass(slots=True)
@@ -257,7 +263,17 @@ class TransferExtractor:
         """The speaker who is a party to the transfer, or speaks for one: a state's
         official telling of the state's transfer."""
         parties = [m for m in (giver, recipient) if m is not None]
+        keys = {party.key for party in parties}
         for speaker in self.modality.speakers(trigger):
+            if parties and _for_every_party(speaker):
+                return speaker  # "officials in both countries said": each side confirms
+            if is_definite(speaker) and _describes(speaker, parties):
+                return speaker  # "..., the company said" of the company's own sale
+            # "the company's chief executive said", "officials of the ministry said"
+            for principal in _principals(speaker):
+                owner = self.resolver.resolve(principal, offset, context)
+                if (owner is not None and owner.key in keys) or _describes(principal, parties):
+                    return speaker
             said = self.resolver.resolve(speaker, offset, context)
             if said is None:
                 continue
@@ -356,6 +372,35 @@ def _placed(token: Token, offset: int) -> Span:
     """The token as a span of the document, its sentence starting at `offset`."""
     start = offset + token.idx
     return Span(token.text, start, start + len(token))
+
+
+def _principals(speaker: Token) -> list[Token]:
+    """Whom a speaker speaks for: the owner in "the company's chief executive", the
+    object in "officials of the ministry"."""
+    owners = [c for c in speaker.children if c.dep_ == "poss"]
+    return owners + [o for p in preps(speaker) if p.lower_ in PRINCIPAL_PREPS for o in objects(p)]
+
+
+def _describes(token: Token, parties: list[Mention]) -> bool:
+    """'the company', 'its': a description or pronoun fitting a party of the transfer,
+    which the document pass has not yet put in the context."""
+    lemma = token.lemma_.lower()
+    kinds = {party.kind for party in parties}
+    # A named party of unknown kind ("Acme Trading") may be the firm a description means.
+    bodies = {"organization", "vessel", "unknown"}
+    if token.pos_ == "PRON":
+        return token.lower_ in THING_PRONOUNS and bool(kinds & bodies)
+    return (
+        (lemma in ORG_WORDS and bool(kinds & {"organization", "unknown"}))
+        or (lemma in VESSEL_WORDS and "vessel" in kinds)
+        or (lemma in STATE_DESCRIPTIONS and "state" in kinds)
+    )
+
+
+def _for_every_party(speaker: Token) -> bool:
+    """'Officials in both countries': a speaker for each side of the transfer."""
+    places = [o for p in preps(speaker) if p.lower_ in PRINCIPAL_PREPS for o in objects(p)]
+    return any(c.lower_ in EVERY_PARTY_WORDS for place in places for c in place.children)
 
 
 def _cue(token: Token, offset: int, sets: str) -> Cue:
