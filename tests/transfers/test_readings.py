@@ -142,3 +142,22 @@ def test_readings_waters_name_no_state(analyse: Callable[..., AnalysedDocument])
         "The tanker passed oil to a vessel in the East China Sea in 2019."
     ).transfers
     assert transfer.recipient is not None and transfer.recipient.country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        # Goods named only by their value are the goods named before.
+        (
+            "Kazakhstan imported $5 million of drones from China. "
+            "A further $2 million worth were passed on to Russia.",
+            "drone",
+        ),
+        ("Chinese buyers bought the latest catch directly from North Korean fishermen.", "seafood"),
+    ],
+)
+def test_readings_goods_of_the_last_transfer(
+    analyse: Callable[..., AnalysedDocument], text: str, tag: str
+) -> None:
+    last = analyse(text).transfers[-1]
+    assert tag in {t for item in last.items for t in item.tags}

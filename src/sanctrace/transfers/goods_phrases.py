@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubjpass", "conj", "appos"})
 CONTAINERS = words()["containers"]
 MEASURES = words()["measures"]
+VALUE_WORDS = words()["value_words"]
 GENERIC_GOODS = words()["generic_goods"]
 
 
@@ -129,6 +130,7 @@ class GoodsReader:
             return ("money",), (), False
         match = self.taxonomy.classify(goods_words(item_phrase(head))) if text else None
         vague = lemma in MEASURES and not any(p.lower_ == "of" for p in preps(head))
+        vague = vague or _value_only(head)
         vague = vague or (lemma in GENERIC_GOODS and is_definite(head))
         if vague:
             earlier = self.earlier_in_sentence(head)
@@ -148,6 +150,17 @@ class GoodsReader:
                 if match is not None and match.tags != ("other",):
                     return match.tags
         return ()
+
+
+def _value_only(head: Token) -> bool:
+    """'$2 million worth were sold', '2 million dollars worth': goods named only by their
+    value, with no "of" phrase, are goods named before."""
+    valued = [head, *head.children]
+    if any(p.lower_ == "of" for t in valued for p in preps(t)):
+        return False
+    if head.lemma_.lower() in VALUE_WORDS:
+        return any(c.ent_type_ == "MONEY" for c in head.children)
+    return head.ent_type_ == "MONEY" and any(c.lemma_.lower() in VALUE_WORDS for c in head.children)
 
 
 def is_sum(token: Token) -> bool:
