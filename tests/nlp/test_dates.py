@@ -8,11 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sanctrace.nlp.dates import date_spans, find_dates, resolve_date
+from sanctrace.nlp.dates import date_headings, date_spans, find_dates, resolve_date
 
 CASES = [
     # (text, published, future, expected value)
     ("last September", "2024-02-20", False, "2023-09"),
+    ("in May last year", "2010-09-16", False, "2009-05"),
+    ("in August this year", "2010-09-16", False, "2010-08"),
+    ("in March next year", "2010-09-16", False, "2011-03"),
+    ("In February and March 2023", "2024-06-01", False, "2023-02"),
     ("last December", "2024-02-20", False, "2023-12"),
     ("last September", "2024-10-02", False, "2024-09"),
     ("last September", "2024-09-15", False, "2023-09"),
@@ -195,3 +199,12 @@ def test_dates_relative_values_are_valid_and_within_a_year_of_publication(
 def _assert_valid_prefix(value: str) -> None:
     padded = {4: "-01-01", 7: "-01", 10: ""}[len(value)]
     date.fromisoformat(value + padded)
+
+
+def test_dates_lines_that_are_only_a_date_are_headings() -> None:
+    text = (
+        "Live: the week\n\nTuesday 4 June\n\n09:10 - Ships left on Monday.\n"
+        "Sunday, 9 June 2024\nIn May the firm sold oil.\n"
+    )
+    headings = [(offset, found.value) for offset, found in date_headings(text, "2024-06-10")]
+    assert headings == [(text.index("Tuesday"), "2024-06-04"), (text.index("Sunday"), "2024-06-09")]

@@ -156,6 +156,16 @@ def _named_month(match: re.Match[str], published: date | None, future: bool) -> 
     return f"{year}-{month:02d}", None, None
 
 
+def _month_relative_year(match: re.Match[str], published: date | None, future: bool) -> _Result:
+    """'May last year', 'in August this year': the month of the year before, of, or after
+    publication."""
+    if published is None:
+        return None, None, None
+    month = _MONTHS[match.group("month").rstrip(".").lower()]
+    step = {"last": -1, "next": 1}.get(match.group("rel").lower(), 0)
+    return f"{published.year + step}-{month:02d}", None, None
+
+
 def _year(match: re.Match[str], published: date | None, future: bool) -> _Result:
     return match.group("year"), None, None
 
@@ -259,6 +269,7 @@ _RULES: list[tuple[str, _Handler]] = [
     (rf"{_PREP}{_OPT_WEEKDAY}{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?", _calendar),
     (rf"{_PREP}{_OPT_WEEKDAY}(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?", _calendar),
     (rf"{_PREP}{_APPROX}?{_MONTH},?\s+(?:of\s+)?{_YEAR}", _calendar),
+    (rf"{_PREP}{_APPROX}?{_MONTH}\s+(?:of\s+)?{_REL}(?i:year)\b", _month_relative_year),
     # A month on its own needs a word before it: "April" may be a name, "May" a verb.
     (
         rf"(?:{_PREP}{_APPROX}|{_PREP}{_REL}|{_MONTH_PREP})"
@@ -325,7 +336,21 @@ def _scan(sentence: str, published: date | None, future: bool) -> list[_Found]:
         if all(found.end <= other.start or found.start >= other.end for other in chosen):
             chosen.append(found)
     chosen.sort(key=lambda found: found.start)
-    return [_trim(sentence, found) for found in _merge_ranges(sentence, chosen)]
+    merged = _share_years(sentence, _merge_ranges(sentence, chosen))
+    return [_trim(sentence, found) for found in merged]
+
+
+def _share_years(sentence: str, found: list[_Found]) -> list[_Found]:
+    """'In February and March 2023': a month listed before one with a year takes that
+    year, as the start of a range does."""
+    shared = list(found)
+    for n in range(len(shared) - 2, -1, -1):
+        first, second = shared[n], shared[n + 1]
+        between = sentence[first.end : second.start].strip(" ,")
+        listed = between.lower() in {"", "and", "or"} or _CONNECTOR.fullmatch(between + " ")
+        if first.month is not None and second.month is None and second.value and listed:
+            shared[n] = _Found(first.start, first.end, _anchor(first, second.value))
+    return shared
 
 
 def _trim(sentence: str, found: _Found) -> _Found:
@@ -396,6 +421,29 @@ def find_dates(
         for found in _scan(sentence, _published(published), future)
         if found.value is not None
     ]
+
+
+_LINE = re.compile(r"[^\n]+")
+_HEADING_REST = re.compile(rf"\W*(?:{_WEEKDAY.replace('?P<weekday>', '')})?\W*")
+#: A heading is short: "Friday 21 February", "Sunday, September 17 2023".
+HEADING_LENGTH = 40
+
+
+def date_headings(text: str, published: str | None) -> list[tuple[int, DateResolution]]:
+    """Lines that are only a date, as a live blog dates its entries, with their offsets:
+    each dates what follows it, up to the next."""
+    headings = []
+    for line in _LINE.finditer(text):
+        if len(line.group().strip()) > HEADING_LENGTH:
+            continue
+        found = find_dates(line.group(), published)
+        if len(found) != 1:
+            continue
+        start, end, resolution = found[0]
+        rest = line.group()[:start] + " " + line.group()[end:]
+        if _HEADING_REST.fullmatch(rest):
+            headings.append((line.start(), resolution))
+    return headings
 
 
 def date_spans(sentence: str) -> list[tuple[int, int]]:

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
+    from sanctrace.nlp.dates import DateResolution
+
 PERSON_PRONOUNS = words()["person_pronouns"]
 THING_PRONOUNS = words()["thing_pronouns"]
 GROUP_PRONOUNS = words()["group_pronouns"]
@@ -68,6 +70,13 @@ class DocumentContext:
     published: str | None
     #: In text order (by start), so the latest before a place is found by bisection.
     mentions: list[Mention] = field(default_factory=list)
+    #: Lines that are only a date (a live blog's), by offset: each dates what follows.
+    headings: list[tuple[int, DateResolution]] = field(default_factory=list)
+
+    def heading_before(self, offset: int) -> DateResolution | None:
+        """The date heading the text at `offset` stands under, if any."""
+        index = bisect.bisect_right(self.headings, offset, key=lambda h: h[0])
+        return self.headings[index - 1][1] if index else None
 
     def add(self, mention: Mention) -> None:
         """Remember a party met in a role, keeping the mentions in text order."""

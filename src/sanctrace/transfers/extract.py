@@ -217,9 +217,13 @@ class TransferExtractor:
             rules=rules,
             borrows=borrows,
         )
-        candidate.date = self.modality.date(
-            trigger, offset, context.published, outcome == "planned"
-        )
+        # Under a live blog's date heading, the heading is the day the entry tells of.
+        heading = context.heading_before(offset)
+        anchor = heading.value if heading is not None else context.published
+        candidate.date = self.modality.date(trigger, offset, anchor, outcome == "planned")
+        if candidate.date is None and heading is not None:
+            candidate.date = TransferDate(heading.value, heading.text, "text")
+            rules.document.append("date-heading")
         for mention in (giver, recipient):
             if mention is not None:
                 mention.role = True

@@ -135,6 +135,10 @@ class Modality:
         chosen = inside[0] if inside else None
         # A noun trigger or a participle on the goods takes the dates of the verb above.
         host = governing_verb(trigger) if trigger.pos_ == "NOUN" or trigger.dep_ == "acl" else None
+        while host is not None and host.dep_ == "acl":
+            # "seized containers carrying rifles shipped from X": past every participle on
+            # the goods, the verb that acts on them.
+            host = governing_verb(host)
         if chosen is None:
             # "shipments ... that began in mid-2022": dates of the event's course count;
             # "a shipment of rifles was seized in 2012", "in 2011 customs stopped radios
@@ -239,9 +243,11 @@ def _source_name(token: Token) -> str:
 
 
 def _modifies(token: Token, verb: Token) -> bool:
-    """Whether the token hangs on the verb through adverbial modifiers only, not a clause."""
+    """Whether the token hangs on the verb through adverbial modifiers (or its subject's)
+    only, not a clause."""
     while token.head.i != token.i and token.head != verb:
         if token.dep_ in {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj"}:
             return False
         token = token.head
-    return token.head == verb and token.dep_ in {"prep", "npadvmod", "advmod", "pobj"}
+    # "officials in May intercepted ...": a date on the subject dates the act too.
+    return token.head == verb and token.dep_ in {"prep", "npadvmod", "advmod", "pobj", "nsubj"}
