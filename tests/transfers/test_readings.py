@@ -161,3 +161,13 @@ def test_readings_goods_of_the_last_transfer(
 ) -> None:
     last = analyse(text).transfers[-1]
     assert tag in {t for item in last.items for t in item.tags}
+
+
+def test_readings_a_name_in_apposition_beats_the_office(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    # Today's holder of the office is not the man the text names beside it.
+    text = "Italy stopped the sale of two yachts intended for North Korea's leader, Kim Jong Il."
+    [transfer] = analyse(text).transfers
+    assert transfer.recipient is not None
+    assert (transfer.recipient.name, transfer.recipient.country) == ("Kim Jong Il", "kp")
