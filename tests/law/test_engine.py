@@ -160,6 +160,9 @@ def test_engine_agrees_with_every_gold_transfer(regimes: Regimes) -> None:
         ([("coffee", ["food"])], {"giver": "vn", "recipient": "it"}, []),
         ([("gold bars", ["minerals"])], {"giver": "kp", "recipient": "cn"}, ["2270", "2397"]),
         ([("Rolex watches", ["watch", "luxury"])], {}, ["1718", "2270"]),
+        # Luxury by the national lists only: under the undefined 1718 term.
+        ([("cigarettes", ["tobacco"])], {"giver": "cn"}, ["1718"]),
+        ([("upright pianos", ["other", "luxury"])], {"giver": "jp"}, ["1718"]),
         ([("jet fuel", ["petroleum_refined"])], {}, ["2270", "2375", "2397"]),
     ],
 )
