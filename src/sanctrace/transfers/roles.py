@@ -216,6 +216,9 @@ class RoleReader:
             roles.fill_missing(frame, stopping, "stopped-transfer-prep", PARTY_ROLES)
         elif hosts := found.fillers("returned-with"):
             roles.add("recipient", subject(hosts[0]), "returned-with")
+        elif needers := found.fillers("depended-on"):
+            # "Cuba relies on oil imports from Mexico": who needs deliveries receives them.
+            roles.add("recipient", subject(needers[0]), "dependent-subject")
         elif frame.possessor and (earners := found.fillers("earned-from")):
             # "X earned $5 million from sales of sand": who earns from a sale makes it.
             roles.add(frame.possessor, subject(earners[0]), "revenue-subject")
