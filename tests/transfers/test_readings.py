@@ -171,3 +171,9 @@ def test_readings_a_name_in_apposition_beats_the_office(
     [transfer] = analyse(text).transfers
     assert transfer.recipient is not None
     assert (transfer.recipient.name, transfer.recipient.country) == ("Kim Jong Il", "kp")
+
+
+def test_readings_aid_is_humanitarian_goods(analyse: Callable[..., AnalysedDocument]) -> None:
+    [transfer] = analyse("A European charity sent aid to North Korea in 2019.").transfers
+    assert [item.text for item in transfer.items] == ["aid"]
+    assert transfer.findings == []
