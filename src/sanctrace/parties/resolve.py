@@ -194,15 +194,15 @@ class PartyResolver:
             found = found or context.latest(start, frozenset({"state"}))
             return _moved(found, text, start, end, "coreference-pronoun") if found else None
 
-        names = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-        if head.pos_ == "NOUN" and names:
+        entry = self._entry_in(phrase, context)
+        names = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        if entry is not None and entry.kind == "person" and head.pos_ == "NOUN" and names:
             # "North Korea's leader, Kim Jong Il": the name says who, whatever office
             # holder the description would find today.
             named = self.resolve(names[0], offset, context)
             if named is not None:
                 named.country = named.country or self._country_in(phrase)
                 return named
-        entry = self._entry_in(phrase, context)
         if entry is not None:
             return _from_entry(entry, text, start, end)
         if head.pos_ == "ADJ":
