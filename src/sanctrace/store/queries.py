@@ -32,7 +32,12 @@ class Filters:
     offset: int = 0  # rows skipped first: a page's start
 
 
-def _like(column: Any, words: str) -> Any:
+def like(column: Any, words: str) -> Any:
+    if "\x00" in words:
+        # SQLite would cut the pattern there (matching everything); PostgreSQL refuses it.
+        raise StoreError(
+            f"The filter {words!r} holds a NUL character, which no text has: remove it."
+        )
     return func.lower(column).contains(words.lower(), autoescape=True)
 
 
@@ -58,7 +63,7 @@ def _transfer_filters(query: Select[Any], filters: Filters) -> Select[Any]:
         )
     if filters.party:
         query = query.where(
-            or_(_like(t.giver_name, filters.party), _like(t.recipient_name, filters.party))
+            or_(like(t.giver_name, filters.party), like(t.recipient_name, filters.party))
         )
     if filters.tag:
         query = query.where(t.tags.contains(f" {filters.tag.lower()} ", autoescape=True))
@@ -87,7 +92,7 @@ def transfers(workspace: Workspace, filters: Filters) -> list[dict[str, Any]]:
     ).join(schema.DOCUMENTS, d.key == t.document)  # fmt: skip
     query = _transfer_filters(query, filters)
     if filters.text:
-        query = query.where(_like(t.evidence_text, filters.text))
+        query = query.where(like(t.evidence_text, filters.text))
     query = _page(query.order_by(t.date_start.desc(), t.id), filters)
     with workspace.reading() as connection:
         rows = [dict(row._mapping) for row in connection.execute(query)]
@@ -136,12 +141,12 @@ def findings(workspace: Workspace, filters: Filters) -> list[dict[str, Any]]:
     if filters.regime:
         query = query.where(f.regime == filters.regime)
     if filters.instrument:
-        query = query.where(_like(f.instrument, filters.instrument))
+        query = query.where(like(f.instrument, filters.instrument))
     if filters.review:
         query = query.where(func.coalesce(r.status, "unreviewed") == filters.review)
     if filters.text:
         query = query.where(
-            or_(_like(t.evidence_text, filters.text), _like(f.explanation, filters.text))
+            or_(like(t.evidence_text, filters.text), like(f.explanation, filters.text))
         )
     query = _page(query.order_by(t.date_start.desc(), f.key), filters)
     with workspace.reading() as connection:
@@ -188,9 +193,9 @@ def events(workspace: Workspace, filters: Filters) -> list[dict[str, Any]]:
         if filters.regime:
             matching = matching.where(f.regime == filters.regime)
         if filters.instrument:
-            matching = matching.where(_like(f.instrument, filters.instrument))
+            matching = matching.where(like(f.instrument, filters.instrument))
     if filters.text:
-        matching = matching.where(_like(t.evidence_text, filters.text))
+        matching = matching.where(like(t.evidence_text, filters.text))
     query = select(schema.EVENTS).where(ev.id.in_(matching))
     if filters.certainty:
         query = query.where(ev.certainty == filters.certainty.lower())

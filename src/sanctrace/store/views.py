@@ -10,7 +10,7 @@ from sqlalchemy import Connection, func, or_, select
 
 from sanctrace.errors import NotFound
 from sanctrace.store import schema
-from sanctrace.store.queries import Filters, event_reports, events
+from sanctrace.store.queries import Filters, event_reports, events, like
 from sanctrace.store.review import audit_trail
 from sanctrace.store.workspace import Workspace
 
@@ -90,8 +90,7 @@ def documents(workspace: Workspace, filters: Filters) -> list[dict[str, Any]]:
         d.key, d.id, d.title, d.published, d.source, d.url, d.analyser_version, d.analysed_at
     )
     if filters.text:
-        words = filters.text.lower()
-        query = query.where(func.lower(d.title).contains(words, autoescape=True))
+        query = query.where(like(d.title, filters.text))
     query = query.order_by(d.published.desc(), d.key).offset(filters.offset)
     if filters.limit:
         query = query.limit(filters.limit)
@@ -110,7 +109,7 @@ def search_parties(workspace: Workspace, words: str, limit: int, offset: int = 0
     )
     query = select(en.id, en.name, en.kind, en.country, en.basis, count)
     if words.strip():
-        query = query.where(func.lower(en.name).contains(words.strip().lower(), autoescape=True))
+        query = query.where(like(en.name, words.strip()))
     query = query.order_by(en.name, en.id).limit(limit).offset(offset)
     with workspace.reading() as connection:
         return [dict(row._mapping) for row in connection.execute(query)]

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from sanctrace.pipeline import Analyzer
 
 STATIC = Path(__file__).with_name("static")
+#: Every router of the app (a test walks their routes with every role).
+ROUTERS = (api.router, match.router, pages.router)
 #: No script but the app's own files, no framing, no plugins: a hostile article's
 #: markup, were it ever unescaped, still could not run.
 _SECURITY_HEADERS = [
@@ -84,9 +86,8 @@ def create_app(
     )
     app.state.web = state
     errors.install(app)
-    app.include_router(api.router)
-    app.include_router(match.router)
-    app.include_router(pages.router)
+    for router in ROUTERS:
+        app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(BodyLimit, max_bytes=max_body)
     app.add_middleware(SecurityHeaders)
