@@ -195,7 +195,7 @@ def test_api_filters_match_the_cli_filters(served: Served) -> None:
         ({"limit": "0"}, "The query parameter 'limit' is not valid"),
         ({"limit": "many"}, "The query parameter 'limit' is not valid"),
         ({"offset": "-1"}, "The query parameter 'offset' is not valid"),
-        ({"review": "maybe"}, "The query parameter 'review' is not valid"),
+        ({"review": "maybe"}, "The review state 'maybe' is not known: use one of unreviewed"),
     ],
 )
 def test_api_bad_parameters_are_one_sentence(served: Served, params: dict, sentence: str) -> None:

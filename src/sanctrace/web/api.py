@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import PlainTextResponse, Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from sanctrace.store import export as store_export
 from sanctrace.store import review, users, views
-from sanctrace.store.queries import Filters, events, findings, transfers
+from sanctrace.store.queries import REVIEW_STATES, Filters, events, findings, transfers
 from sanctrace.store.users import Session
 from sanctrace.web.auth import requires
 
@@ -44,23 +44,30 @@ def filters_of(
     date_to: Annotated[str | None, Query(alias="to", description="YYYY[-MM[-DD]].")] = None,
     certainty: Annotated[str | None, Query(description="confirmed, reported, ...")] = None,
     review_state: Annotated[
-        Literal["unreviewed", "confirmed", "dismissed", "missing"] | None,
+        str | None,
         Query(alias="review", description="unreviewed, confirmed, dismissed or missing."),
     ] = None,
     text: Annotated[str | None, Query(description="Words of the evidence or explanation.")] = None,
 ) -> Filters:
-    """The CLI's `findings`/`events` options as query parameters."""
+    """The CLI's `findings`/`events` options as query parameters; empty ones are unset
+    (a page's filter form sends every field)."""
+    if review_state and review_state not in REVIEW_STATES:
+        raise HTTPException(
+            422,
+            f"The review state {review_state!r} is not known: use one of "
+            f"{', '.join(REVIEW_STATES)}.",
+        )
     return Filters(
-        regime=regime,
-        instrument=instrument,
-        country=country,
-        party=party,
-        tag=tag,
-        date_from=date_from,
-        date_to=date_to,
-        certainty=certainty,
-        review=review_state,
-        text=text,
+        regime=regime or None,
+        instrument=instrument or None,
+        country=country or None,
+        party=party or None,
+        tag=tag or None,
+        date_from=date_from or None,
+        date_to=date_to or None,
+        certainty=certainty or None,
+        review=review_state or None,
+        text=text or None,
         limit=page.limit,
         offset=page.offset,
     )
