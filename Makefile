@@ -13,7 +13,7 @@ SDN_LIST := $(LISTS)/ofac-sdn-2024-05-03/sdn.csv
 WORKSPACE_EXAMPLES := examples/workspace
 DEMO_STORE := sqlite:///$(abspath $(VENV))/demo-workspace.sqlite
 
-.PHONY: setup demo test lint format bench clean
+.PHONY: setup demo test lint format bench browser clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,8 +33,15 @@ demo: setup
 	@echo "Report written to report.html"
 	$(BIN)/sanctrace ingest $(WORKSPACE_EXAMPLES) --no-screen --store $(DEMO_STORE)
 	$(BIN)/sanctrace events --format table --store $(DEMO_STORE)
+	@echo "Browse these events and findings: add a user, then serve the workspace (Ctrl-C stops it):"
+	@echo "  $(BIN)/sanctrace users add analyst --role analyst --store $(DEMO_STORE)"
+	@echo "  $(BIN)/sanctrace serve --store $(DEMO_STORE)   # then open http://127.0.0.1:8000/"
 
-test: setup
+# The browser tests drive Debian's Chromium; CI machines start without it.
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+test: setup browser
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/python -m pytest -q
@@ -49,6 +56,9 @@ format: setup
 
 bench: setup
 	$(BIN)/python benchmarks/throughput.py
+
+bench-web: setup
+	$(BIN)/python benchmarks/web.py
 
 clean:
 	rm -rf $(VENV) report.html .pytest_cache

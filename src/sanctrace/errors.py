@@ -19,3 +19,7 @@ class ListImportError(SanctraceError):
 
 class StoreError(SanctraceError):
     """The store cannot be opened or written."""
+
+
+class NotFound(StoreError):
+    """The store holds no row with the id asked for."""

@@ -13,7 +13,15 @@ from typer.testing import CliRunner
 COMMANDS = ["", "analyze", "batch", "eval", "lists", "lists import", "lists remove", "screen"]
 COMMANDS += ["ingest", "reanalyze", "findings", "events", "export", "store", "store upgrade"]
 COMMANDS += ["store status", "review", "review finding", "review duplicate", "review parties"]
-COMMANDS += ["review audit"]
+COMMANDS += [
+    "review audit",
+    "serve",
+    "users",
+    "users add",
+    "users list",
+    "users remove",
+    "users token",
+]
 
 
 @pytest.fixture(scope="module")

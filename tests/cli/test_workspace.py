@@ -17,7 +17,7 @@ from store.helpers import WORKSPACE_EXAMPLES
 def test_workspace_commands(invoke: Callable[..., Result], tmp_path: Path) -> None:
     store = ["--store", f"sqlite:///{tmp_path / 'ws.sqlite'}"]
     upgraded = invoke(["store", "upgrade", *store])
-    assert upgraded.exit_code == 0 and "from schema none to 0002" in upgraded.output
+    assert upgraded.exit_code == 0 and "from schema none to 0003" in upgraded.output
     first = invoke(["ingest", str(WORKSPACE_EXAMPLES), "--no-screen", *store])
     assert first.exit_code == 0, first.output
     assert "7 new, 0 already stored, 0 failed; 3 events in the store." in first.output

@@ -28,7 +28,9 @@ def _register() -> None:
         lists,
         review,
         screen,
+        serve,
         store,
+        users,
     )
 
     for command in (
@@ -42,6 +44,8 @@ def _register() -> None:
         review,
         export_store,
         store,
+        users,
+        serve,
     ):
         command.register(app)
 

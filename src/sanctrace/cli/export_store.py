@@ -10,11 +10,6 @@ import typer
 
 from sanctrace.cli.workspace_options import StoreOption
 
-CSV_COLUMNS = (
-    "id", "certainty", "confidence", "disputed", "outlets", "giver", "giver_name", "recipient",
-    "recipient_name", "tags", "date_start", "date_end", "report_count", "documents",
-)  # fmt: skip
-
 
 class ExportFormat(StrEnum):
     ftm = "ftm"
@@ -46,15 +41,9 @@ def export(
             for entity in core.ftm_entities(workspace):
                 sys.stdout.write(json.dumps(entity.to_dict(), sort_keys=True) + "\n")
         elif output_format is ExportFormat.json:
-            write_json(
-                {
-                    "events": core.event_rows(workspace),
-                    "parties": core.parties(workspace),
-                    "documents": core.documents(workspace),
-                }
-            )
+            write_json(core.everything(workspace))
         else:
-            write_rows(core.event_rows(workspace), CSV_COLUMNS)
+            write_rows(core.event_rows(workspace), core.EVENT_CSV_COLUMNS)
 
 
 def register(app: typer.Typer) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Iterator, Sequence
@@ -64,10 +63,9 @@ def chosen(output_format: ListFormat | None) -> ListFormat:
 
 def write_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
     """CSV of `columns` on stdout; lists become ";"-joined cells."""
-    writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_cell(row.get(column)) for column in columns])
+    from sanctrace.store.export import csv_text
+
+    sys.stdout.write(csv_text(rows, columns))
 
 
 def write_json(data: Any) -> None:
@@ -81,13 +79,3 @@ def write_json(data: Any) -> None:
         sys.stdout.write("[\n" + ",\n".join(rows) + "\n]\n" if data else "[]\n")
     else:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n")
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ";".join(str(v) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return str(value)

@@ -8,7 +8,10 @@ a `Documentation` link from every article that reports it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import csv
+import io
+import json
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from followthemoney import EntityProxy, model
@@ -104,3 +107,43 @@ def event_rows(workspace: Workspace) -> list[dict[str, Any]]:
         row["report_count"] = len(row["reports"])
         row["documents"] = sorted({report["document"] for report in row["reports"]})
     return rows
+
+
+#: The columns of the CSV export: one row per event.
+EVENT_CSV_COLUMNS = (
+    "id", "certainty", "confidence", "disputed", "outlets", "giver", "giver_name", "recipient",
+    "recipient_name", "tags", "date_start", "date_end", "report_count", "documents",
+)  # fmt: skip
+
+
+def everything(workspace: Workspace) -> dict[str, list[dict[str, Any]]]:
+    """The JSON export: events with their reports, party identities, documents."""
+    return {
+        "events": event_rows(workspace),
+        "parties": parties(workspace),
+        "documents": documents(workspace),
+    }
+
+
+def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
+    """CSV of `columns`; lists become ";"-joined cells, mappings JSON."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row.get(column)) for column in columns])
+    return out.getvalue()
+
+
+def events_csv(workspace: Workspace) -> str:
+    return csv_text(event_rows(workspace), EVENT_CSV_COLUMNS)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ";".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)

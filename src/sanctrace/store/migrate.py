@@ -24,7 +24,7 @@ SCRIPTS = "sanctrace.store:migrations"
 #: The revisions shipped in migrations/versions, oldest first (a test checks
 #: them against Alembic's own reading): knowing them here lets a command
 #: check the schema without importing Alembic, a tenth of a second.
-REVISIONS = ("0001", "0002")
+REVISIONS = ("0001", "0002", "0003")
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,9 +29,15 @@ class Filters:
     review: str | None = None
     text: str | None = None  # words of the evidence or explanation
     limit: int | None = None
+    offset: int = 0  # rows skipped first: a page's start
 
 
-def _like(column: Any, words: str) -> Any:
+def like(column: Any, words: str) -> Any:
+    if "\x00" in words:
+        # SQLite would cut the pattern there (matching everything); PostgreSQL refuses it.
+        raise StoreError(
+            f"The filter {words!r} holds a NUL character, which no text has: remove it."
+        )
     return func.lower(column).contains(words.lower(), autoescape=True)
 
 
@@ -57,7 +63,7 @@ def _transfer_filters(query: Select[Any], filters: Filters) -> Select[Any]:
         )
     if filters.party:
         query = query.where(
-            or_(_like(t.giver_name, filters.party), _like(t.recipient_name, filters.party))
+            or_(like(t.giver_name, filters.party), like(t.recipient_name, filters.party))
         )
     if filters.tag:
         query = query.where(t.tags.contains(f" {filters.tag.lower()} ", autoescape=True))
@@ -68,6 +74,31 @@ def _transfer_filters(query: Select[Any], filters: Filters) -> Select[Any]:
     if filters.certainty:
         query = query.where(t.certainty == filters.certainty.lower())
     return query
+
+
+def _page(query: Select[Any], filters: Filters) -> Select[Any]:
+    if filters.limit:
+        query = query.limit(filters.limit)
+    return query.offset(filters.offset) if filters.offset else query
+
+
+def transfers(workspace: Workspace, filters: Filters) -> list[dict[str, Any]]:
+    """Stored transfers (each report of an event), newest date first."""
+    t, d = schema.TRANSFERS.c, schema.DOCUMENTS.c
+    query = select(
+        t.id, t.giver_name, t.recipient_name, t.giver_country, t.recipient_country, t.origin,
+        t.destination, t.date_value, t.certainty, t.outcome, t.tags, t.evidence_text,
+        d.key.label("document"), d.title, d.source,
+    ).join(schema.DOCUMENTS, d.key == t.document)  # fmt: skip
+    query = _transfer_filters(query, filters)
+    if filters.text:
+        query = query.where(like(t.evidence_text, filters.text))
+    query = _page(query.order_by(t.date_start.desc(), t.id), filters)
+    with workspace.reading() as connection:
+        rows = [dict(row._mapping) for row in connection.execute(query)]
+    for row in rows:
+        row["tags"] = row["tags"].split()
+    return rows
 
 
 def findings(workspace: Workspace, filters: Filters) -> list[dict[str, Any]]:
@@ -110,16 +141,14 @@ def findings(workspace: Workspace, filters: Filters) -> list[dict[str, Any]]:
     if filters.regime:
         query = query.where(f.regime == filters.regime)
     if filters.instrument:
-        query = query.where(_like(f.instrument, filters.instrument))
+        query = query.where(like(f.instrument, filters.instrument))
     if filters.review:
         query = query.where(func.coalesce(r.status, "unreviewed") == filters.review)
     if filters.text:
         query = query.where(
-            or_(_like(t.evidence_text, filters.text), _like(f.explanation, filters.text))
+            or_(like(t.evidence_text, filters.text), like(f.explanation, filters.text))
         )
-    query = query.order_by(t.date_start.desc(), f.key)
-    if filters.limit:
-        query = query.limit(filters.limit)
+    query = _page(query.order_by(t.date_start.desc(), f.key), filters)
     with workspace.reading() as connection:
         rows = [dict(row._mapping) for row in connection.execute(query)]
     for row in rows:
@@ -148,7 +177,8 @@ def _missing(workspace: Workspace, filters: Filters) -> list[dict[str, Any]]:
             )
     if filters.regime:
         rows = [row for row in rows if row.get("regime") == filters.regime]
-    return rows[: filters.limit] if filters.limit else rows
+    end = filters.offset + filters.limit if filters.limit else None
+    return rows[filters.offset : end]
 
 
 def events(workspace: Workspace, filters: Filters) -> list[dict[str, Any]]:
@@ -163,25 +193,23 @@ def events(workspace: Workspace, filters: Filters) -> list[dict[str, Any]]:
         if filters.regime:
             matching = matching.where(f.regime == filters.regime)
         if filters.instrument:
-            matching = matching.where(_like(f.instrument, filters.instrument))
+            matching = matching.where(like(f.instrument, filters.instrument))
     if filters.text:
-        matching = matching.where(_like(t.evidence_text, filters.text))
+        matching = matching.where(like(t.evidence_text, filters.text))
     query = select(schema.EVENTS).where(ev.id.in_(matching))
     if filters.certainty:
         query = query.where(ev.certainty == filters.certainty.lower())
-    query = query.order_by(ev.confidence.desc(), ev.reports.desc(), ev.id)
-    if filters.limit:
-        query = query.limit(filters.limit)
+    query = _page(query.order_by(ev.confidence.desc(), ev.reports.desc(), ev.id), filters)
     with workspace.reading() as connection:
         found = [dict(row._mapping) for row in connection.execute(query)]
-        reports = _reports(connection, [event["id"] for event in found])
+        reports = event_reports(connection, [event["id"] for event in found])
     for event in found:
         event["tags"] = event["tags"].split()
         event["reports"] = reports.get(event["id"], [])
     return found
 
 
-def _reports(connection: Any, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+def event_reports(connection: Any, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     er, t, d = schema.EVENT_REPORTS.c, schema.TRANSFERS.c, schema.DOCUMENTS.c
     by_event: dict[str, list[dict[str, Any]]] = {}
     for chunk in range(0, len(event_ids), 500):
@@ -219,4 +247,4 @@ def _reports(connection: Any, event_ids: list[str]) -> dict[str, list[dict[str, 
     return by_event
 
 
-__all__ = ["REVIEW_STATES", "Filters", "events", "findings"]
+__all__ = ["REVIEW_STATES", "Filters", "events", "findings", "transfers"]

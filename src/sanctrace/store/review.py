@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from sqlalchemy import Connection, delete, insert, select
 
-from sanctrace.errors import StoreError
+from sanctrace.errors import NotFound, StoreError
 from sanctrace.store import schema
 from sanctrace.store.derive import rebuild
 from sanctrace.store.workspace import Workspace, now
@@ -60,7 +60,7 @@ def review_finding(
     with workspace.writing("record the review") as connection:
         found = connection.execute(select(schema.FINDINGS).where(f.key == finding)).first()
         if found is None:
-            raise StoreError(
+            raise NotFound(
                 f"No finding {finding} is in the store {workspace.shown_url}; "
                 "run `sanctrace findings` to see the finding keys."
             )
@@ -85,7 +85,7 @@ def _report_of(connection: Connection, event: str, workspace: Workspace) -> str:
         select(e.transfer).where(e.event == event).order_by(e.transfer).limit(1)
     ).scalar()
     if first is None:
-        raise StoreError(
+        raise NotFound(
             f"No event {event} is in the store {workspace.shown_url}; "
             "run `sanctrace events` to see the event ids."
         )
@@ -137,7 +137,7 @@ def decide_parties(
     with workspace.writing("record the party decision") as connection:
         for name in (first, second):
             if connection.execute(select(p.id).where(p.id == name)).first() is None:
-                raise StoreError(
+                raise NotFound(
                     f"No party {name} is in the store {workspace.shown_url}; "
                     "run `sanctrace events --format json` to see the party ids."
                 )

@@ -230,3 +230,25 @@ AUDIT = Table(
 )
 
 Index("ws_transfers_date", TRANSFERS.c.date_start, TRANSFERS.c.date_end)
+
+USERS = Table(
+    "ws_users",
+    METADATA,
+    Column("name", String, primary_key=True),
+    Column("role", String, nullable=False),  # reader | analyst | admin
+    Column("password_hash", Text, nullable=False),  # argon2id, with its own salt
+    Column("created_at", String, nullable=False),
+)
+
+TOKENS = Table(
+    "ws_tokens",
+    METADATA,
+    # The SHA-256 of the token: the token itself is shown once and never stored.
+    Column("digest", String, primary_key=True),
+    Column("user", String, ForeignKey("ws_users.name", ondelete="CASCADE"), index=True),
+    Column("kind", String, nullable=False),  # session (a browser's cookie) | api (a program's)
+    Column("csrf", String),  # sessions only: the token every form must carry
+    Column("label", Text),
+    Column("created_at", String, nullable=False),
+    Column("expires_at", String),  # None: until revoked
+)
