@@ -92,6 +92,11 @@ def test_readings_headline_and_lead_are_one_transfer(
         ),
         ("A charity shipped medicines to Peru, its director told reporters.", "confirmed"),
         ("Acme Trading sold steel to Peru last year, the company said.", "confirmed"),
+        # a trailing telling the parser hangs on the verb as an adverbial clause
+        (
+            "Iran began selling drones to Chad in 2019, after the coup, a broadcaster reported.",
+            "reported",
+        ),
         (
             "Russia delivered a limousine to North Korea, officials in both countries said.",
             "confirmed",

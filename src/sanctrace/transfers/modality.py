@@ -48,8 +48,7 @@ class Modality:
         words = self._cue_words(trigger)
         words.pop(trigger.lemma_.lower(), None)
         negated = any(c.dep_ == "neg" for g in governors(trigger) for c in g.children)
-        clause = [trigger, *governors(trigger)]
-        for aside in (c for t in clause for c in t.children if c.dep_ == "parataxis"):
+        for aside in self._asides(trigger):
             words.setdefault(aside.lemma_.lower(), aside)  # "..., the paper said."
         for kind in ("denied", "possible", "suspected", "confirmed", "reported"):
             found = next((tok for w, tok in words.items() if w in cues[kind]), None)
@@ -100,19 +99,27 @@ class Modality:
                 for prep in token.children:
                     found.extend(objects(prep))
         tellers = [g for g in governors(trigger) if g.lemma_.lower() in telling]
-        clause = [trigger, *governors(trigger)]
-        tellers += [
-            c
-            for t in clause
-            for c in t.children
-            if c.dep_ == "parataxis" and c.lemma_.lower() in telling
-        ]
+        tellers += [c for c in self._asides(trigger) if c.lemma_.lower() in telling]
         for teller in tellers:
             found.extend(c for c in teller.children if c.dep_ == "nsubj" and c.pos_ != "PRON")
             for child in teller.children:
                 if child.dep_ == "agent":
                     found.extend(objects(child))
         return found
+
+    def _asides(self, trigger: Token) -> list[Token]:
+        """Clauses set beside the trigger's clause that may tell it: a parenthetical ("...,
+        the paper said.") and a trailing telling parsed as an adverbial clause ("..., the
+        broadcaster reported in April")."""
+        telling = self.lexicon.cues["telling_verbs"]
+        clause = [trigger, *governors(trigger)]
+        return [
+            c
+            for t in clause
+            for c in t.children
+            if c.dep_ == "parataxis"
+            or (c.dep_ == "advcl" and c.i > trigger.i and c.lemma_.lower() in telling)
+        ]
 
     def date(
         self, trigger: Token, offset: int, published: str | None, future: bool
