@@ -94,7 +94,8 @@ def test_readings_headline_and_lead_are_one_transfer(
         ("Acme Trading sold steel to Peru last year, the company said.", "confirmed"),
         # a trailing telling the parser hangs on the verb as an adverbial clause
         (
-            "Iran began selling drones to Chad in 2019, after the coup, a broadcaster reported.",
+            "Russia began selling rifles to Mali in 2021, after the coup, Japan's broadcaster "
+            "NHK reported in April 2022, citing sources.",
             "reported",
         ),
         (
