@@ -16,6 +16,8 @@ from sanctrace.model import AnalysedDocument
 NO_EVENT = [
     "Who is sending tanks to the border?",
     "Selling rifles to North Korea has been illegal since 2006.",
+    # what is lent out is neither goods nor money nor a party
+    "Cuba has won friends in Africa by lending out the skills of its doctors.",
 ]
 
 MODALITY = [
@@ -36,6 +38,7 @@ GIVER_COUNTRY = [
     ("SEOUL, May 3 (wire) - Japan sold pianos to North Korea, a minister said.", "jp"),
     ("A Russian firm paid $14,000 for a drone from a Chinese supplier in 2023.", "cn"),
     ("Rifles and shells went from North Korea to Russia in 2023.", "kp"),
+    ("The court heard that Iran raised money by selling oil to China in 2019.", "ir"),
     ("The Panama-flagged tanker Blue Star delivered diesel to North Korea in 2019.", "pa"),
 ]
 

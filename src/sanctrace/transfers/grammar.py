@@ -26,6 +26,7 @@ PART_WORDS = words()["part_words"]
 VALUE_DEPS = frozenset({"npadvmod", "nummod", "quantmod", "dobj", "pobj"})
 OBJECT_CONTROL = words()["object_control"]
 GAP_WORDS = words()["gap_words"]
+MEANS_PREPS = words()["means_preps"]
 
 
 def is_passive(verb: Token) -> bool:
@@ -64,6 +65,10 @@ def clause_subject(verb: Token, subjects: list[Token]) -> list[Token]:
     if verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
         # "a tanker that officials say passed fuel": the gap is the relative's head.
         return [verb.head.head]
+    if verb.dep_ == "pcomp" and verb.head.lower_ in MEANS_PREPS:
+        # "won friends by lending out its doctors": who acts by a means is the subject.
+        governor = governing_verb(verb)
+        return subject(governor) if governor is not None else []
     if verb.dep_ == "pcomp":
         # "fined a company for selling watches": the object of the verb above sells.
         host = verb.head.head
