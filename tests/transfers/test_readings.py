@@ -186,3 +186,9 @@ def test_readings_aid_is_humanitarian_goods(analyse: Callable[..., AnalysedDocum
     [transfer] = analyse("A European charity sent aid to North Korea in 2019.").transfers
     assert [item.text for item in transfer.items] == ["aid"]
     assert transfer.findings == []
+
+
+def test_readings_an_aim_gives_nothing(analyse: Callable[..., AnalysedDocument]) -> None:
+    [transfer] = analyse("The primary goal is to provide aid to refugees in Jordan.").transfers
+    assert transfer.giver is None
+    assert transfer.recipient is not None and transfer.recipient.name == "refugees"
