@@ -214,12 +214,12 @@ class TransferExtractor:
         candidate.date = self.modality.date(
             trigger, offset, context.published, outcome == "planned"
         )
+        if giver is not None:
+            giver.gave = True
         for mention in (giver, recipient):
             if mention is not None:
                 mention.role = True
-                context.add(mention)
-        if giver is not None:
-            giver.gave = True
+                context.add(mention)  # its flags set first: the context indexes them
         return candidate
 
     def _implicit_money(self, trigger: Token, frame: Frame, roles: Roles) -> bool:

@@ -15,13 +15,22 @@ from sanctrace.transfers.extract import Candidate
 def merge_retellings(candidates: list[Candidate]) -> list[tuple[Candidate, list[Candidate]]]:
     """Group candidates into events: (first telling, later retellings), in text order."""
     events: list[tuple[Candidate, list[Candidate]]] = []
+    # The events naming each kind of goods: a retelling shares one with its event, so
+    # only those events are compared, in their order, not every event of the document.
+    by_tag: dict[str, list[int]] = {}
     for candidate in sorted(candidates, key=lambda c: c.position):
-        event = next((e for e in events if _same_event(e[0], candidate)), None)
-        if event is None:
+        shared = sorted({i for tag in _tags(candidate) for i in by_tag.get(tag, ())})
+        found = next((i for i in shared if _same_event(events[i][0], candidate)), None)
+        if found is None:
+            found = len(events)
             events.append((candidate, []))
+            known: set[str] = set()
         else:
-            _absorb(event[0], candidate)
-            event[1].append(candidate)
+            known = _tags(events[found][0])
+            _absorb(events[found][0], candidate)
+            events[found][1].append(candidate)
+        for tag in _tags(events[found][0]) - known:
+            by_tag.setdefault(tag, []).append(found)
     return events
 
 
