@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from sanctrace.cli.common import data_console, output_guard
+from sanctrace.cli.options import StoreOption
 from sanctrace.errors import SanctraceError
 
 if TYPE_CHECKING:
@@ -21,15 +22,6 @@ if TYPE_CHECKING:
 
     from sanctrace.store import Store
 
-StoreOption = Annotated[
-    str | None,
-    typer.Option(
-        "--store",
-        help="SQLAlchemy URL of the store (default: $SANCTRACE_STORE, else an SQLite "
-        "file in ~/.local/share/sanctrace).",
-        show_default=False,
-    ),
-]
 PathsArgument = Annotated[
     list[Path],
     typer.Argument(

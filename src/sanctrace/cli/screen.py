@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from sanctrace.cli.common import data_console, fail, output_guard, stderr_console
+from sanctrace.cli.options import StoreOption
 from sanctrace.errors import SanctraceError
 
 if TYPE_CHECKING:
@@ -100,15 +101,7 @@ def screen(
         typer.Option(help="nomenklatura matching algorithm: logic-v2, logic-v1, name-based ..."),
     ] = "logic-v2",
     limit: Annotated[int, typer.Option(help="Most hits reported per name.", min=1)] = 5,
-    store: Annotated[
-        str | None,
-        typer.Option(
-            "--store",
-            help="SQLAlchemy URL of the store holding the lists (default: $SANCTRACE_STORE, "
-            "else an SQLite file in ~/.local/share/sanctrace).",
-            show_default=False,
-        ),
-    ] = None,
+    store: StoreOption = None,
     output_format: Annotated[
         ScreenFormat,
         typer.Option(
