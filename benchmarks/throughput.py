@@ -8,6 +8,7 @@ Run from the repository root:
     .venv/bin/python benchmarks/throughput.py --corpus news.jsonl  # an outside corpus
     .venv/bin/python benchmarks/throughput.py --words 1000000 --firehose 0.04 --plain-words 200000
     .venv/bin/python benchmarks/throughput.py --workers 2          # also batch, 1 vs 2 workers
+    .venv/bin/python benchmarks/throughput.py --words 300000 --workers-only --repeat 5
 
 It times, over the articles of benchmarks/corpus.py,
 (a) `list(nlp.pipe(texts))` with the very Language object the analyser uses
@@ -23,7 +24,9 @@ articles concern transfers. --plain-words times (a) on the first documents
 up to that many words only (its words/s is uniform over a generated corpus),
 to keep a 1,000,000-word run short. --workers N also runs `sanctrace batch`'s
 engine on the same documents with 1 and with N worker processes and reports
-words/s, the speed-up and the largest worker's peak resident memory. Peak
+words/s, the speed-up and the largest worker's peak resident memory, in
+each of --repeat rounds (alternating which goes first), with the best and
+median speed-up; --workers-only times that alone. Peak
 memory of (a) and (b) comes from one extra tracemalloc pass of each
 (allocations traced by Python, numpy arrays included) and the process's
 maximum resident set size. Results are printed as a Markdown table;
@@ -95,6 +98,9 @@ def main() -> None:
     parser.add_argument("--firehose", type=float, help="share of generated articles on transfers")
     parser.add_argument("--plain-words", type=int, help="time (a) on about this many words only")
     parser.add_argument("--workers", type=int, help="also time batch with 1 and N workers")
+    parser.add_argument(
+        "--workers-only", action="store_true", help="time only batch, --repeat rounds of 1 and N"
+    )
     args = parser.parse_args()
 
     if args.corpus:
@@ -112,6 +118,9 @@ def main() -> None:
         source = f"benchmarks/corpus.py, seeded{kind}"
     texts = [document.text for document in documents]
     words = sum(word_count(text) for text in texts)
+    if args.workers_only:
+        print(compare_workers(documents, words, args.workers or 2, args.repeat))
+        return
     plain_texts = texts
     if args.plain_words:
         plain_texts = list(_prefix(texts, args.plain_words))
@@ -161,7 +170,7 @@ def main() -> None:
         source,
     )
     if args.workers:
-        table += "\n\n" + compare_workers(documents, words, args.workers)
+        table += "\n\n" + compare_workers(documents, words, args.workers, args.repeat)
     print(table)
     if args.append:
         with args.append.open("a", encoding="utf-8") as stream:
@@ -220,43 +229,61 @@ def _prefix(texts: list[str], words: int) -> Iterator[str]:
         yield text
 
 
-def compare_workers(documents: list[Document], words: int, workers: int) -> str:
-    """Batch (prefiltered, no screening) with 1 and with `workers` processes, start-up included."""
+def compare_workers(documents: list[Document], words: int, workers: int, rounds: int = 1) -> str:
+    """Batch (prefiltered, no screening) with 1 and with `workers` processes, start-up included.
+
+    Each round times both, in alternating order, so that a neighbour's burst of
+    work does not always fall on the same side; the speed-up of each round is
+    the ratio of its two times, and best and median are over the rounds.
+    """
     rows = [
-        "| batch workers | s | words/s | largest worker peak RSS MiB |",
-        "|---:|---:|---:|---:|",
+        "| round | batch workers | s | words/s | largest worker peak RSS MiB |",
+        "|---:|---:|---:|---:|---:|",
     ]
-    rates = []
+    speedups = []
     with tempfile.TemporaryDirectory() as folder:
         corpus = Path(folder) / "corpus.jsonl"
         with corpus.open("w", encoding="utf-8") as stream:
             for d in documents:
                 record = {"id": d.id, "text": d.text, "published": d.published}
                 stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-        for count in (1, workers):
-            out = Path(folder) / f"out-{count}"
-            # A fresh child process per run, so its children's peak RSS is this run's.
-            script = (
-                "import sys, time, resource; from pathlib import Path;"
-                "from sanctrace.batch import Settings; from sanctrace.batch.job import run_job;"
-                "t = time.perf_counter();"
-                f"run_job([{str(corpus)!r}], Path({str(out)!r}), Settings(), workers={count});"
-                "print(time.perf_counter() - t,"
-                " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)"
-            )
-            done = subprocess.run(
-                [sys.executable, "-c", script], capture_output=True, text=True, check=True
-            )
-            seconds, rss = (float(v) for v in done.stdout.split())
-            rates.append(words / seconds)
-            rows.append(f"| {count} | {seconds:.1f} | {words / seconds:,.0f} | {rss:,.0f} |")
+        for number in range(1, rounds + 1):
+            counts = (1, workers) if number % 2 else (workers, 1)
+            seconds = {count: _batch_run(corpus, Path(folder) / f"out-{number}-{count}", count)
+                       for count in counts}  # fmt: skip
+            for count in (1, workers):
+                spent, rss = seconds[count]
+                rows.append(
+                    f"| {number} | {count} | {spent:.1f} | {words / spent:,.0f} | {rss:,.0f} |"
+                )
+            speedups.append(seconds[1][0] / seconds[workers][0])
+    each = ", ".join(f"{value:.2f}x" for value in speedups)
     return "\n".join(
         [
             *rows,
             "",
-            f"Speed-up of {workers} workers over 1: **{rates[1] / rates[0]:.2f}x**.",
+            f"Speed-up of {workers} workers over 1, by round: {each}; best "
+            f"**{max(speedups):.2f}x**, median **{statistics.median(speedups):.2f}x**.",
         ]
     )
+
+
+def _batch_run(corpus: Path, out: Path, count: int) -> tuple[float, float]:
+    """Seconds of one `run_job` with `count` workers, and its largest worker's peak RSS MiB."""
+    # A fresh child process per run, so its children's peak RSS is this run's.
+    script = (
+        "import sys, time, resource; from pathlib import Path;"
+        "from sanctrace.batch import Settings; from sanctrace.batch.job import run_job;"
+        "t = time.perf_counter();"
+        f"run_job([{str(corpus)!r}], Path({str(out)!r}), Settings(), workers={count});"
+        "print(time.perf_counter() - t,"
+        " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    seconds, rss = (float(v) for v in done.stdout.split())
+    return seconds, rss
 
 
 def profile(work: Callable[[], object]) -> None:

@@ -45,11 +45,14 @@ if TYPE_CHECKING:
 
     from sanctrace.screening.context import QueryScreener
 
-#: After a party's name: where it is registered, flagged or based.
-REGISTERED_IN = (
-    r"[^.;]{0,30}?\b(?:registered|flagged|based|headquartered|incorporated)\s+in\s+"
+#: Where a party is registered, flagged or based, said at most
+#: REGISTERED_REACH characters after its name, with no full stop or semicolon between.
+REGISTERED_IN = re.compile(
+    r"\b(?:registered|flagged|based|headquartered|incorporated)\s+in\s+"
     r"((?:[A-Z][\w’'-]*\s?){1,3})"
 )
+_REGISTERED_WORD = re.compile(r"\b(?:registered|flagged|based|headquartered|incorporated)")
+REGISTERED_REACH = 30
 #: Documents parsed together: enough to keep nlp.pipe busy, few enough to stream.
 DOCUMENT_BATCH = 64
 PARTY_KINDS = {
@@ -140,14 +143,24 @@ class Analyzer:
             denials_nearby(candidates, sentences, parsed.context.mentions, self.deny_forms)
         place = dateline(document.text)
         local = self.resolver.gazetteer.country_code(place) if place else None
-        settle_countries(candidates, lambda name: self._registration(name, document.text), local)
+        registrations = _Registrations(document.text)
+        gazetteer = self.resolver.gazetteer
+        settle_countries(
+            candidates,
+            lambda name: (place := registrations.of(name)) and gazetteer.country_code(place),
+            local,
+        )
         events = merge_retellings(candidates)
         parties: dict[str, Party] = {}
         transfers = [
             self._transfer(document, first, retellings, parties) for first, retellings in events
         ]
+        # Grouped once, after the document rules have settled every mention's country.
+        by_identity: dict[tuple[str, str | None], list[Mention]] = {}
+        for mention in parsed.context.mentions:
+            by_identity.setdefault((mention.name, mention.country), []).append(mention)
         for party in parties.values():
-            party.mentions = _mentions_of(party, parsed.context)
+            party.mentions = _mentions_of(party, by_identity)
         if self.screener is not None:
             # Imported here: matching pulls in rigour, which only screening needs.
             from sanctrace.screening.context import screen_party
@@ -161,12 +174,6 @@ class Analyzer:
                 transfer.findings += self.designations.findings_for(transfer, by_id)
         ordered = sorted(parties.values(), key=lambda p: (p.mentions[0].start, p.id))
         return AnalysedDocument(document, ordered, transfers)
-
-    def _registration(self, name: str, text: str) -> str | None:
-        """'the Courageous — registered in Cameroon': where a ship or firm is registered."""
-        pattern = re.escape(name) + REGISTERED_IN
-        match = re.search(pattern, text)
-        return self.resolver.gazetteer.country_code(match.group(1).strip()) if match else None
 
     def _transfer(
         self,
@@ -215,17 +222,48 @@ def _party_ref(
     return PartyRef(party.id, party.name, party.country)
 
 
-def _mentions_of(party: Party, context: DocumentContext) -> list[Span]:
+def _mentions_of(
+    party: Party, by_identity: dict[tuple[str, str | None], list[Mention]]
+) -> list[Span]:
+    """The party's places in the text: every mention of its name and country, in order."""
     # One mention per place: "Moscow" and "Moscow’s" found at one offset are one.
     spans = {m.start: Span(m.text, m.start, m.end) for m in party.mentions}
-    for mention in context.mentions:
-        if _party_key_matches(party, mention):
-            spans.setdefault(mention.start, Span(mention.text, mention.start, mention.end))
+    for mention in by_identity.get((party.name, party.country), []):
+        spans.setdefault(mention.start, Span(mention.text, mention.start, mention.end))
     return [spans[k] for k in sorted(spans)]
 
 
-def _party_key_matches(party: Party, mention: Mention) -> bool:
-    return party.name == mention.name and party.country == mention.country
+class _Registrations:
+    """'the Courageous — registered in Cameroon': where the text says a ship or firm is
+    registered. The phrases are found once per document, and each name is looked for
+    only just before them, so the cost does not grow with the text for every name."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.phrases = [
+            (found.start(), found.group(1).strip())
+            for word in _REGISTERED_WORD.finditer(text)
+            if (found := REGISTERED_IN.match(text, word.start())) is not None
+        ]
+        self.places: dict[str, str | None] = {}
+
+    def of(self, name: str) -> str | None:
+        """The place words after the first mention of `name` that a phrase follows."""
+        if name not in self.places:
+            self.places[name] = self._find(name)
+        return self.places[name]
+
+    def _find(self, name: str) -> str | None:
+        best: tuple[int, int, str] | None = None
+        for at, place in self.phrases:
+            # The name ends at most REGISTERED_REACH characters before the phrase,
+            # after its sentence's last full stop or semicolon.
+            reach = max(at - REGISTERED_REACH, 0)
+            stop = max(self.text.rfind(".", reach, at), self.text.rfind(";", reach, at))
+            start = self.text.find(name, max(max(reach, stop + 1) - len(name), 0), at)
+            if start >= 0 and (best is None or start < best[0]):
+                best = (start, at, place)
+        return best[2] if best else None
 
 
 def _distinct_evidence(first: Candidate, retellings: list[Candidate]) -> list[Span]:

@@ -1,8 +1,8 @@
 """Inputs that used to take a run down: each now gets one sentence and the run goes on.
 
 A sentence past spaCy's length limit, repeated document ids, a store URL
-with a word for a port, a named pipe in a directory, and standard output
-on a full disk or a closed pipe.
+with a word for a port, a named pipe in a directory, and the standard output
+of every command that prints results on a full disk or a closed pipe.
 """
 
 from __future__ import annotations
@@ -121,27 +121,81 @@ def _child(args: list[str], stdout: object) -> subprocess.Popen[str]:
     )
 
 
-def test_hostile_output_to_a_full_disk_is_one_sentence(tmp_path: Path) -> None:
-    article = tmp_path / "good.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
+FULL_DISK = (
+    "Error: Cannot write the output (No space left on device); "
+    "free some disk space or send the output somewhere else."
+)
+CLOSED_PIPE = "Error: The output was closed before sanctrace finished writing it (broken pipe)."
+
+
+@pytest.fixture(scope="module")
+def output_inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """An article, a CSV of names, a one-firm list file and a store holding that list."""
+    from sanctrace.screening.loaders import read_list
+    from sanctrace.store import Store
+
+    folder = tmp_path_factory.mktemp("output")
+    (folder / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "names.csv").write_text("name,kind\nKestrel Freight,organization\n")
+    entity = {
+        "id": "o1",
+        "schema": "Organization",
+        "properties": {"name": ["Kestrel Freight"]},
+        "datasets": ["output_list"],
+    }
+    (folder / "list.ftm.json").write_text(json.dumps(entity) + "\n", encoding="utf-8")
+    store = f"sqlite:///{folder / 'store.sqlite'}"
+    with Store(store) as opened:
+        opened.import_list(read_list(folder / "list.ftm.json"))
+    return {
+        "folder": str(folder),
+        "store": store,
+        "new_store": f"sqlite:///{folder / 'new.sqlite'}",
+    }
+
+
+#: Every command that prints its results on standard output, with what it needs.
+OUTPUT_COMMANDS = {
+    "analyze": ["analyze", "{folder}/good.txt", "--format", "json", "--no-screen"],
+    "screen": ["screen", "Kestrel Freight", "--kind", "organization", "--store", "{store}"],
+    "screen-json": ["screen", "Kestrel Freight", "--kind", "organization", "-f", "json",
+                    "--store", "{store}"],
+    "screen-file": ["screen", "--file", "{folder}/names.csv", "--store", "{store}"],
+    "lists": ["lists", "--store", "{store}"],
+    "lists-import": ["lists", "import", "{folder}/list.ftm.json", "--store", "{new_store}"],
+}  # fmt: skip
+
+
+def _output_command(name: str, inputs: dict[str, str]) -> list[str]:
+    return [arg.format(**inputs) for arg in OUTPUT_COMMANDS[name]]
+
+
+def _last_line(stderr: str) -> str:
+    # A progress display on stderr may leave an empty line before the sentence.
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert "Traceback" not in stderr
+    assert len(lines) == 1, stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize("command", OUTPUT_COMMANDS)
+def test_hostile_output_to_a_full_disk_is_one_sentence(
+    command: str, output_inputs: dict[str, str]
+) -> None:
     with open("/dev/full", "w") as full:
-        child = _child(["analyze", str(article), "--format", "json", "--no-screen"], full)
+        child = _child(_output_command(command, output_inputs), full)
         _, stderr = child.communicate(timeout=120)
     assert child.returncode == 1
-    assert stderr.strip() == (
-        "Error: Cannot write the output (No space left on device); "
-        "free some disk space or send the output somewhere else."
-    )
+    assert _last_line(stderr) == FULL_DISK
 
 
-def test_hostile_output_to_a_closed_pipe_is_one_sentence(tmp_path: Path) -> None:
-    article = tmp_path / "good.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
-    child = _child(["analyze", str(article), "--format", "json", "--no-screen"], subprocess.PIPE)
+@pytest.mark.parametrize("command", OUTPUT_COMMANDS)
+def test_hostile_output_to_a_closed_pipe_is_one_sentence(
+    command: str, output_inputs: dict[str, str]
+) -> None:
+    child = _child(_output_command(command, output_inputs), subprocess.PIPE)
     assert child.stdout is not None
     child.stdout.close()  # the reader goes away before anything is written
     stderr = child.stderr.read() if child.stderr else ""
     assert child.wait(timeout=120) == 1
-    assert stderr.strip() == (
-        "Error: The output was closed before sanctrace finished writing it (broken pipe)."
-    )
+    assert _last_line(stderr) == CLOSED_PIPE

@@ -142,3 +142,18 @@ def test_lists_shrinking_import_needs_force(app: typer.Typer, store: str, tmp_pa
     forced = _run(app, "import", str(half), "--store", store, "--force")
     assert forced.exit_code == 0, forced.output
     assert "Imported 5 entries into 'test_list'" in forced.stdout
+
+
+def test_lists_store_before_the_subcommand_is_the_store_used(
+    app: typer.Typer, store: str, tmp_path: Path
+) -> None:
+    path = _entities_file(tmp_path / "e.json", ["Kim Jong Un", "Kim Yo Jong"])
+    # The default store of this run: what `--store` before `import` used to fall back to.
+    default = {"SANCTRACE_STORE": f"sqlite:///{tmp_path / 'default.sqlite'}"}
+    imported = RUNNER.invoke(app, ["lists", "--store", store, "import", str(path)], env=default)
+    assert imported.exit_code == 0, imported.output
+    assert "test_list" in _run(app, "--store", store).stdout
+    assert "No lists are loaded" in RUNNER.invoke(app, ["lists"], env=default).stdout
+    removed = RUNNER.invoke(app, ["lists", "--store", store, "remove", "test_list"], env=default)
+    assert removed.exit_code == 0, removed.output
+    assert "No lists are loaded" in _run(app, "--store", store).stdout

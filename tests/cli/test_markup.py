@@ -145,3 +145,21 @@ def test_markup_in_list_paths_and_ids(
     assert line.startswith("No list with id '[/x]' is in the store")
     shown = invoke(["lists", "--store", store])
     assert "markup_list" in shown.stdout  # the failed import left the stored list alone
+
+
+def test_markup_in_batch_error_lines_is_printed_as_written(
+    tmp_path: Path, invoke: Callable[..., Result]
+) -> None:
+    (tmp_path / "in" / "[").mkdir(parents=True)
+    closing = tmp_path / "in" / "[" / "x].txt"  # the path reads ".../[/x].txt"
+    closing.write_text("", encoding="utf-8")
+    (tmp_path / "in" / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["batch", str(tmp_path / "in"), "--out", str(out), "--workers", "1", "--no-screen"]
+    result = invoke(args)
+    assert result.exit_code == 0, result.output
+    lines = _stderr_lines(result)
+    assert lines[0] == (
+        f"{closing} is empty or holds only whitespace; give a file with the article text."
+    )
+    assert lines[-1].startswith("1 documents analysed in 1 partitions")

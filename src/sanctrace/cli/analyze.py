@@ -10,6 +10,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from sanctrace.cli.common import data_console, fail, output_guard, warn
+from sanctrace.cli.options import (
+    MaxBytesOption,
+    ModelOption,
+    PrefilterOption,
+    PublishedOption,
+    ScreenOption,
+    StoreOption,
+)
 
 if TYPE_CHECKING:
     from sanctrace.model import Analysis
@@ -43,37 +51,12 @@ def analyze(
     html: Annotated[
         Path | None, typer.Option(help="Also write a self-contained HTML report to this file.")
     ] = None,
-    published: Annotated[
-        str | None,
-        typer.Option(help="Publication date YYYY-MM-DD for inputs that carry none."),
-    ] = None,
-    model: Annotated[
-        str | None,
-        typer.Option(
-            help="Installed spaCy pipeline (default: $SANCTRACE_MODEL, else the bundled model)."
-        ),
-    ] = None,
-    max_bytes: Annotated[
-        int | None,
-        typer.Option(
-            help="Refuse larger input files, in bytes (default: $SANCTRACE_MAX_BYTES, else 20 MiB)."
-        ),
-    ] = None,
-    store: Annotated[
-        str | None,
-        typer.Option(
-            help="Store with the sanctions lists (default: $SANCTRACE_STORE, else local SQLite)."
-        ),
-    ] = None,
-    screen: Annotated[
-        bool, typer.Option(help="Screen parties against the lists loaded in the store.")
-    ] = True,
-    prefilter: Annotated[
-        bool,
-        typer.Option(
-            help="Parse only sentences holding a trigger and goods (--no-prefilter: all)."
-        ),
-    ] = True,
+    published: PublishedOption = None,
+    model: ModelOption = None,
+    max_bytes: MaxBytesOption = None,
+    store: StoreOption = None,
+    screen: ScreenOption = True,
+    prefilter: PrefilterOption = True,
 ) -> None:
     """Find transfers, potential sanctions breaches and their evidence in news text."""
     from sanctrace.documents import load_inputs, resolve_max_bytes

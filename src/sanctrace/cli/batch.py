@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from sanctrace.cli.common import fail, stderr_console
+from sanctrace.cli.common import fail, stderr_console, warn
+from sanctrace.cli.options import (
+    MaxBytesOption,
+    ModelOption,
+    PrefilterOption,
+    PublishedOption,
+    ScreenOption,
+    StoreOption,
+)
 
 
 def batch(
@@ -29,31 +37,12 @@ def batch(
     partition_size: Annotated[
         int, typer.Option(help="Documents per partition (the unit of output and resuming).", min=1)
     ] = 32,
-    published: Annotated[
-        str | None,
-        typer.Option(help="Publication date YYYY-MM-DD for inputs that carry none."),
-    ] = None,
-    model: Annotated[
-        str | None,
-        typer.Option(help="Installed spaCy pipeline (default: $SANCTRACE_MODEL, else bundled)."),
-    ] = None,
-    max_bytes: Annotated[
-        int | None,
-        typer.Option(help="Refuse larger files and .jsonl lines, in bytes (default 20 MiB)."),
-    ] = None,
-    store: Annotated[
-        str | None,
-        typer.Option(help="Store with the sanctions lists (default: $SANCTRACE_STORE)."),
-    ] = None,
-    screen: Annotated[
-        bool, typer.Option(help="Screen parties against the lists loaded in the store.")
-    ] = True,
-    prefilter: Annotated[
-        bool,
-        typer.Option(
-            help="Parse only sentences holding a trigger and goods (--no-prefilter: all)."
-        ),
-    ] = True,
+    published: PublishedOption = None,
+    model: ModelOption = None,
+    max_bytes: MaxBytesOption = None,
+    store: StoreOption = None,
+    screen: ScreenOption = True,
+    prefilter: PrefilterOption = True,
 ) -> None:
     """Analyse many documents in parallel into OUT/part-*.jsonl (contract documents)."""
     from sanctrace.batch import Settings
@@ -78,8 +67,7 @@ def batch(
         fail(str(error))
     errors = sink.errors()
     for problem in errors:
-        # The sentence names its input already.
-        console.print(f"[red]{problem.error}[/red]", highlight=False)
+        warn(problem.error)  # the sentence names its input, escaped: paths may hold "[/x]"
     console.print(
         f"{summary.documents} documents analysed in {summary.partitions} partitions"
         f" ({summary.skipped} already done), {len(errors)} input errors; output in {out}.",

@@ -32,9 +32,16 @@ def stderr_console() -> Console:
     return Console(stderr=True, soft_wrap=True)
 
 
-def data_console() -> Console:
+class _DataConsole(Console):
+    def on_broken_pipe(self) -> None:
+        # Rich would exit without a word; raised on, a closed pipe reaches `output_guard`
+        # and gets its sentence, as a full disk does.
+        raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+
+def data_console(soft_wrap: bool = False) -> Console:
     """A stdout console for output made of user data: markup off, every bracket printed."""
-    return Console(markup=False)
+    return _DataConsole(markup=False, soft_wrap=soft_wrap)
 
 
 def warn(sentence: str) -> None:

@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from sanctrace.cli.common import fail, stderr_console
-from sanctrace.cli.workspace_options import StoreOption
+from sanctrace.cli.options import (
+    MaxBytesOption,
+    ModelOption,
+    PublishedOption,
+    ScreenOption,
+    StoreOption,
+)
 
 if TYPE_CHECKING:
     from rich.progress import Task
@@ -26,29 +32,13 @@ InputsArgument = Annotated[
         show_default=False,
     ),
 ]
-ModelOption = Annotated[
-    str | None,
-    typer.Option(
-        help="Installed spaCy pipeline (default: $SANCTRACE_MODEL, else the bundled model)."
-    ),
-]
-ScreenOption = Annotated[
-    bool, typer.Option(help="Screen parties against the lists loaded in the store.")
-]
 
 
 def ingest(
     inputs: InputsArgument,
-    published: Annotated[
-        str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs that carry none.")
-    ] = None,
+    published: PublishedOption = None,
     model: ModelOption = None,
-    max_bytes: Annotated[
-        int | None,
-        typer.Option(
-            help="Refuse larger input files, in bytes (default: $SANCTRACE_MAX_BYTES, else 20 MiB)."
-        ),
-    ] = None,
+    max_bytes: MaxBytesOption = None,
     store: StoreOption = None,
     screen: ScreenOption = True,
 ) -> None:

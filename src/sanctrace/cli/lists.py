@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from sanctrace.cli.common import data_console, output_guard
+from sanctrace.cli.options import StoreOption
 from sanctrace.errors import SanctraceError
 
 if TYPE_CHECKING:
@@ -20,15 +22,6 @@ if TYPE_CHECKING:
 
     from sanctrace.store import Store
 
-StoreOption = Annotated[
-    str | None,
-    typer.Option(
-        "--store",
-        help="SQLAlchemy URL of the store (default: $SANCTRACE_STORE, else an SQLite "
-        "file in ~/.local/share/sanctrace).",
-        show_default=False,
-    ),
-]
 PathsArgument = Annotated[
     list[Path],
     typer.Argument(
@@ -68,6 +61,8 @@ def register(app: typer.Typer) -> None:
     def show(ctx: typer.Context, store: StoreOption = None) -> None:
         """Show the loaded lists: id, title, entries, source date, import time."""
         if ctx.invoked_subcommand is not None:
+            # `lists --store URL import ...` means that store, not the default one.
+            ctx.obj = store
             return
         from rich.table import Table
 
@@ -75,7 +70,8 @@ def register(app: typer.Typer) -> None:
             loaded = opened.datasets()
         console = _console()
         if not loaded:
-            console.print("No lists are loaded; add one with `sanctrace lists import PATH`.")
+            with output_guard():
+                console.print("No lists are loaded; add one with `sanctrace lists import PATH`.")
             return
         table = Table()
         table.add_column("id", no_wrap=True)
@@ -93,10 +89,12 @@ def register(app: typer.Typer) -> None:
                 imported,
             )
             table.add_row(*cells)  # the console prints markup as written
-        console.print(table)
+        with output_guard():
+            console.print(table)
 
     @lists_app.command("import")
     def import_(
+        ctx: typer.Context,
         paths: PathsArgument,
         dataset: DatasetOption = None,
         store: StoreOption = None,
@@ -112,7 +110,7 @@ def register(app: typer.Typer) -> None:
         if dataset is not None and len(paths) > 1:
             _fail("--dataset names one list; import the files one at a time.")
         failed = False
-        with _failing_cleanly(), _open_store(store) as opened:
+        with output_guard(), _failing_cleanly(), _open_store(store or ctx.obj) as opened:
             for path in paths:
                 failed |= not _import_one(opened, path, dataset, force)
         if failed:
@@ -120,13 +118,15 @@ def register(app: typer.Typer) -> None:
 
     @lists_app.command("remove")
     def remove(
+        ctx: typer.Context,
         dataset_id: Annotated[str, typer.Argument(help="Id of the list to remove.")],
         store: StoreOption = None,
     ) -> None:
         """Remove a loaded list and all its entries from the store."""
-        with _failing_cleanly(), _open_store(store) as opened:
+        with _failing_cleanly(), _open_store(store or ctx.obj) as opened:
             opened.remove_dataset(dataset_id)
-        _console().print(f"Removed the list '{dataset_id}'.", markup=False)
+        with output_guard():
+            _console().print(f"Removed the list '{dataset_id}'.", markup=False)
 
     app.add_typer(lists_app, name="lists")
 
@@ -183,4 +183,6 @@ def _say_error(sentence: str) -> None:
 def _console(stderr: bool = False) -> Console:
     from rich.console import Console
 
-    return Console(stderr=stderr, soft_wrap=True, markup=False)  # paths and titles as written
+    if not stderr:
+        return data_console(soft_wrap=True)  # paths and titles as written
+    return Console(stderr=True, soft_wrap=True, markup=False)

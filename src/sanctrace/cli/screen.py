@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sanctrace.cli.common import fail, stderr_console
+from sanctrace.cli.common import data_console, fail, output_guard, stderr_console
+from sanctrace.cli.options import StoreOption
 from sanctrace.errors import SanctraceError
 
 if TYPE_CHECKING:
@@ -100,15 +101,7 @@ def screen(
         typer.Option(help="nomenklatura matching algorithm: logic-v2, logic-v1, name-based ..."),
     ] = "logic-v2",
     limit: Annotated[int, typer.Option(help="Most hits reported per name.", min=1)] = 5,
-    store: Annotated[
-        str | None,
-        typer.Option(
-            "--store",
-            help="SQLAlchemy URL of the store holding the lists (default: $SANCTRACE_STORE, "
-            "else an SQLite file in ~/.local/share/sanctrace).",
-            show_default=False,
-        ),
-    ] = None,
+    store: StoreOption = None,
     output_format: Annotated[
         ScreenFormat,
         typer.Option(
@@ -148,16 +141,19 @@ def screen(
             check_query(query)
         with _open_screener(store, algorithm, threshold, many=rows is not None) as screener:
             if rows is not None:
-                _screen_file(screener, rows, output, limit, output_format)
+                with output_guard():
+                    _screen_file(screener, rows, output, limit, output_format)
                 return
             hits = screener.screen_query(query, limit=limit)
     except SanctraceError as error:
         fail(str(error))  # fail() escapes markup
-    if output_format is ScreenFormat.json:
-        sys.stdout.write(json.dumps([asdict(hit) for hit in hits], ensure_ascii=False, indent=2))
-        sys.stdout.write("\n")
-    else:
-        _print_hits(query.name, hits, screener.threshold)
+    # A full disk or a closed pipe on the output is one sentence, as for `analyze`.
+    with output_guard():
+        if output_format is ScreenFormat.json:
+            hits_json = json.dumps([asdict(hit) for hit in hits], ensure_ascii=False, indent=2)
+            sys.stdout.write(hits_json + "\n")
+        else:
+            _print_hits(query.name, hits, screener.threshold)
 
 
 @contextmanager
@@ -214,11 +210,9 @@ def _screen_file(
 
 
 def _print_hits(name: str, hits: list[ScreeningHit], threshold: float) -> None:
-    from rich.console import Console
-
     from sanctrace.screening.report import hit_lines
 
-    console = Console(markup=False)  # names and list data print as written
+    console = data_console()  # names and list data print as written
     if not hits:
         console.print(f"No listed entry scores {threshold:.2f} or more for {name!r}.", markup=False)
         return
@@ -227,7 +221,6 @@ def _print_hits(name: str, hits: list[ScreeningHit], threshold: float) -> None:
 
 
 def _print_bulk(results: list[RowResult]) -> None:
-    from rich.console import Console
     from rich.table import Table
 
     table = Table()
@@ -243,7 +236,7 @@ def _print_bulk(results: list[RowResult]) -> None:
             best.list if best else "",
             str(len(result.hits)),
         )
-    Console(markup=False).print(table)
+    data_console().print(table)
 
 
 def register(app: typer.Typer) -> None:

@@ -13,18 +13,11 @@ import typer
 
 from sanctrace.cli.common import fail
 
+# Re-exported: the workspace commands take their --store from here.
+from sanctrace.cli.options import StoreOption as StoreOption
+
 if TYPE_CHECKING:
     from sanctrace.store.workspace import Workspace
-
-StoreOption = Annotated[
-    str | None,
-    typer.Option(
-        "--store",
-        help="SQLAlchemy URL of the store (default: $SANCTRACE_STORE, else an SQLite "
-        "file in ~/.local/share/sanctrace).",
-        show_default=False,
-    ),
-]
 
 
 class ListFormat(StrEnum):

@@ -10,8 +10,9 @@ parties already met in the document (a small, rule-based coreference).
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sanctrace.parties.gazetteer import Entry, Gazetteer
@@ -63,80 +64,193 @@ class Mention:
     via: str | None = None
 
 
-@dataclass(slots=True)
-class DocumentContext:
-    """What the reader remembers while reading one document."""
+#: A mention with its place in the text: (start, arrival number, mention). Tuples
+#: sort in text order, ties in order of arrival, and never compare the mentions.
+_Placed = tuple[int, int, "Mention"]
 
-    published: str | None
-    #: In text order (by start), so the latest before a place is found by bisection.
-    mentions: list[Mention] = field(default_factory=list)
-    #: Lines that are only a date (a live blog's), by offset: each dates what follows.
-    headings: list[tuple[int, DateResolution]] = field(default_factory=list)
+
+class _InOrder:
+    """Placed mentions in text order, searched by bisection."""
+
+    __slots__ = ("items",)
+
+    def __init__(self) -> None:
+        self.items: list[_Placed] = []
+
+    def add(self, placed: _Placed) -> None:
+        # Mentions arrive in reading order, so this inserts at or near the end.
+        bisect.insort(self.items, placed)
+
+    def count_before(self, before: int) -> int:
+        return bisect.bisect_left(self.items, (before,))
+
+    def last_before(self, before: int) -> _Placed | None:
+        end = self.count_before(before)
+        return self.items[end - 1] if end else None
+
+
+class DocumentContext:
+    """What the reader remembers while reading one document.
+
+    Every question below is answered from indexes kept as mentions arrive, by
+    bisection or a dictionary look-up, never by a pass over all the
+    document's mentions, so a sentence costs as much at the end of a long
+    document as in a short one. A mention's kind, name, key and flags
+    (proper, role, gave) must be final when it is added; its country may
+    still change.
+    """
+
+    __slots__ = (
+        "_arrivals",
+        "_first",
+        "_kinds",
+        "_merged",
+        "_met",
+        "_people",
+        "_relatives",
+        "_roles",
+        "_scanned",
+        "headings",
+        "published",
+    )
+
+    def __init__(self, published: str | None) -> None:
+        self.published = published
+        self._arrivals = 0
+        # The scan's names arrive in text order over the whole document and the
+        # mentions met in roles sentence by sentence; kept apart, each list grows at its end.
+        self._scanned = _InOrder()
+        self._met = _InOrder()
+        #: (scanned?, kind) -> mentions of that kind.
+        self._kinds: dict[tuple[bool, str], _InOrder] = {}
+        #: (kind, names only?, givers only?) -> mentions that took a role.
+        self._roles: dict[tuple[str, bool, bool], _InOrder] = {}
+        #: A word of a person's name -> person key -> that person's named mentions.
+        self._people: dict[str, dict[str, _InOrder]] = {}
+        #: Key -> its first mention.
+        self._first: dict[str, _Placed] = {}
+        #: Family names (one, both, or none for every person) -> person key -> (count, last).
+        self._relatives: dict[frozenset[str], dict[str, tuple[int, _Placed]]] = {}
+        self._merged: list[Mention] | None = None
+        #: Lines that are only a date (a live blog's), by offset: each dates what follows.
+        self.headings: list[tuple[int, DateResolution]] = []
 
     def heading_before(self, offset: int) -> DateResolution | None:
         """The date heading the text at `offset` stands under, if any."""
         index = bisect.bisect_right(self.headings, offset, key=lambda h: h[0])
         return self.headings[index - 1][1] if index else None
 
+    @property
+    def mentions(self) -> list[Mention]:
+        """Every mention remembered, in text order (ties: in order of arrival)."""
+        if self._merged is None:
+            merged = heapq.merge(self._scanned.items, self._met.items)
+            self._merged = [placed[2] for placed in merged]
+        return self._merged
+
+    def add_scanned(self, mention: Mention) -> None:
+        """Remember a name the scan found; the scan finds them in text order."""
+        self._remember(mention, scanned=True)
+
     def add(self, mention: Mention) -> None:
-        """Remember a party met in a role, keeping the mentions in text order."""
-        bisect.insort(self.mentions, mention, key=lambda m: m.start)
+        """Remember a party met in a role."""
+        self._remember(mention, scanned=False)
+
+    def _remember(self, mention: Mention, scanned: bool) -> None:
+        placed = (mention.start, self._arrivals, mention)
+        self._arrivals += 1
+        self._merged = None
+        (self._scanned if scanned else self._met).add(placed)
+        self._kinds.setdefault((scanned, mention.kind), _InOrder()).add(placed)
+        if mention.role:
+            for named_only in {False, mention.proper}:
+                for givers_only in {False, mention.gave}:
+                    key = (mention.kind, named_only, givers_only)
+                    self._roles.setdefault(key, _InOrder()).add(placed)
+        first = self._first.get(mention.key)
+        if first is None or placed < first:
+            self._first[mention.key] = placed
+        if mention.kind != "person":
+            return
+        if mention.proper:
+            for word in set(mention.name.lower().split()):
+                people = self._people.setdefault(word, {})
+                people.setdefault(mention.key, _InOrder()).add(placed)
+        family = _family_names(mention.name)
+        # Under no family name (every person), each one alone, and both together.
+        tables = {frozenset(), frozenset(family), *(frozenset({name}) for name in family)}
+        for names in tables:
+            counts = self._relatives.setdefault(names, {})
+            count, last = counts.get(mention.key, (0, placed))
+            counts[mention.key] = (count + 1, max(last, placed))
 
     def latest(self, before: int, kinds: frozenset[str]) -> Mention | None:
-        end = bisect.bisect_left(self.mentions, before, key=lambda m: m.start)
-        for mention in reversed(self.mentions[:end]):
-            if mention.kind in kinds:
-                return mention
-        return None
+        lists = (self._kinds.get((s, k)) for s in (True, False) for k in kinds)
+        return _latest_in([found for found in lists if found is not None], before)
 
     def relative_of(self, person_key: str | None) -> Mention | None:
         """The most mentioned other person sharing a family name with `person_key`."""
-        owner = next((m for m in self.mentions if m.key == person_key), None)
-        family = _family_names(owner.name) if owner else set()
+        owner = self._first.get(person_key) if person_key is not None else None
+        family = _family_names(owner[2].name) if owner else set()
+        # A person counts once however many of the family names it shares.
+        single = [self._relatives.get(frozenset({name}), {}) for name in family]
+        both = self._relatives.get(frozenset(family), {}) if len(family) == 2 else {}
         counts: dict[str, int] = {}
-        last: dict[str, Mention] = {}
-        for mention in self.mentions:
-            if mention.kind != "person" or mention.key == person_key:
-                continue
-            if family and family.isdisjoint(_family_names(mention.name)):
-                continue
-            counts[mention.key] = counts.get(mention.key, 0) + 1
-            last[mention.key] = mention
+        last: dict[str, _Placed] = {}
+        for table in single or [self._relatives.get(frozenset(), {})]:
+            for key, (count, placed) in table.items():
+                if key == person_key:
+                    continue
+                counts[key] = counts.get(key, 0) + count
+                last[key] = max(last.get(key, placed), placed)
+        for key, (count, _) in both.items():
+            if key in counts:
+                counts[key] -= count
         if not counts:
             return None
-        return last[max(counts, key=lambda key: (counts[key], key))]
+        return last[max(counts, key=lambda key: (counts[key], key))][2]
 
     def person_named(self, word: str, before: int) -> Mention | None:
         """The person a bare name means ("Kim" after "Kim Jong Un"): of the earlier
         people so named, the most mentioned, then the first named, as a story's
         main figure is."""
-        counts: dict[str, int] = {}
-        first: dict[str, Mention] = {}
-        for mention in self.mentions:
-            named = mention.kind == "person" and mention.proper and mention.start < before
-            if named and word.lower() in mention.name.lower().split():
-                counts[mention.key] = counts.get(mention.key, 0) + 1
-                first.setdefault(mention.key, mention)
-        if not counts:
+        found = []
+        for key, mentions in self._people.get(word.lower(), {}).items():
+            count = mentions.count_before(before)
+            if count:
+                found.append((mentions.items[0], key, count))
+        if not found:
             return None
-        return first[max(counts, key=lambda key: (counts[key], -first[key].start))]
+        # Ties go to the person named first, as the text order of first mentions gives.
+        found.sort(key=lambda entry: entry[0][:2])
+        first, _, _ = max(found, key=lambda entry: (entry[2], -entry[0][0]))
+        return first[2]
 
     def latest_named(self, before: int, kinds: frozenset[str]) -> Mention | None:
         """The named party a definite description ("the tanker") refers back to.
 
         The party that gave goods is the story's focus, so it comes first.
         """
-        return _focus(
-            [
-                m
-                for m in self.mentions
-                if m.start < before and m.proper and m.role and m.kind in kinds
-            ]
-        )
+        return self._focus(before, kinds, named_only=True)
 
     def latest_role(self, before: int, kinds: frozenset[str]) -> Mention | None:
         """The latest party that already took a role in a transfer, givers first."""
-        return _focus([m for m in self.mentions if m.start < before and m.role and m.kind in kinds])
+        return self._focus(before, kinds, named_only=False)
+
+    def _focus(self, before: int, kinds: frozenset[str], named_only: bool) -> Mention | None:
+        """The latest party in a role before `before`, preferring parties that gave goods."""
+        for givers_only in (True, False):
+            lists = (self._roles.get((kind, named_only, givers_only)) for kind in kinds)
+            found = _latest_in([found for found in lists if found is not None], before)
+            if found is not None:
+                return found
+        return None
+
+
+def _latest_in(lists: list[_InOrder], before: int) -> Mention | None:
+    """Of the mentions in `lists` that start before `before`, the last in text order."""
+    latest = max((p for found in lists if (p := found.last_before(before))), default=None)
+    return latest[2] if latest else None
 
 
 class PartyResolver:
@@ -161,7 +275,7 @@ class PartyResolver:
             entry = self.gazetteer.lookup(match.group())
             if entry is None or entry.kind == "place":
                 continue
-            context.mentions.append(_from_entry(entry, match.group(), match.start(), match.end()))
+            context.add_scanned(_from_entry(entry, match.group(), match.start(), match.end()))
         return context
 
     def resolve(self, head: Token, offset: int, context: DocumentContext) -> Mention | None:

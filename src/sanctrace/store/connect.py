@@ -48,7 +48,7 @@ def shown_url(url: str) -> str:
     """The URL without its password, fit for messages."""
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
         return "(unreadable URL)"
 
 

@@ -12,9 +12,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import (
     Connection,
-    Engine,
     Row,
-    create_engine,
     delete,
     func,
     insert,
@@ -22,10 +20,10 @@ from sqlalchemy import (
     text,
     tuple_,
 )
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from sanctrace.errors import ListImportError, SanctraceError, StoreError
+from sanctrace.store.connect import open_engine, reason, shown_url
 from sanctrace.store.location import DEFAULT_STORE_ENV, checked_store_url, default_store_url
 from sanctrace.store.tables import (
     DATASETS,
@@ -89,14 +87,14 @@ class Store:
 
     def __init__(self, url: str | None = None) -> None:
         self.url = checked_store_url(url or default_store_url())
-        self._engine = _open(self.url)
-        self.shown_url = _shown(self.url)
+        self._engine = open_engine(self.url)
+        self.shown_url = shown_url(self.url)
         try:
             METADATA.create_all(self._engine)
         except SQLAlchemyError as error:
             self._engine.dispose()
             raise StoreError(
-                f"Cannot open the store {self.shown_url} ({_reason(error)}); check that it is "
+                f"Cannot open the store {self.shown_url} ({reason(error)}); check that it is "
                 f"a database you can write, or choose another with --store or {DEFAULT_STORE_ENV}."
             ) from None
 
@@ -173,14 +171,14 @@ class Store:
         except SanctraceError:
             raise
         except Exception as error:
-            reason = _reason(error)
-            if "locked" in reason or isinstance(error, IntegrityError):
+            said = reason(error)
+            if "locked" in said or isinstance(error, IntegrityError):
                 # Two writers at once: SQLite's lock, or rows another import
                 # committed while this one ran.
                 raise _busy(listfile) from None
             raise ListImportError(
                 f"Cannot import {listfile.source_path} into the store {self.shown_url} "
-                f"({reason}); the stored list '{dataset}' was not changed."
+                f"({said}); the stored list '{dataset}' was not changed."
             ) from error
         return info
 
@@ -351,34 +349,9 @@ class Store:
 
     def _failed(self, action: str, error: Exception) -> StoreError:
         return StoreError(
-            f"Cannot {action} the store {self.shown_url} ({_reason(error)}); "
+            f"Cannot {action} the store {self.shown_url} ({reason(error)}); "
             "check that the database is reachable and writable."
         )
-
-
-def _open(url: str) -> Engine:
-    try:
-        return create_engine(url)
-    except (ArgumentError, NoSuchModuleError, ImportError, ValueError) as error:
-        # A port that is not a number was refused before (`checked_store_url`).
-        raise StoreError(
-            f"The store URL {_shown(url)} is not usable ({error}); give an SQLAlchemy URL such "
-            "as sqlite:///lists.sqlite or postgresql+psycopg://user@host/database."
-        ) from None
-
-
-def _shown(url: str) -> str:
-    """The URL without its password, fit for messages."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
-        return "(unreadable URL)"
-
-
-def _reason(error: Exception) -> str:
-    """The database's own words for `error`, on one line."""
-    original = getattr(error, "orig", None) or error
-    return " ".join(str(original).split()).rstrip(".")
 
 
 def _row(dataset: str, entity: EntityProxy) -> dict[str, str]:

@@ -10,6 +10,7 @@ applied is recorded in the candidate's `rules.document` by its lexicon id.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 
@@ -114,23 +115,43 @@ def denials_nearby(
     deny_forms: frozenset[str],
 ) -> None:
     """'Russia shipped rifles, Ukraine said. The Kremlin denied the report.': a later
-    sentence in which a party of a transfer denies something makes it `denied`."""
+    sentence in which a party of a transfer denies something makes it `denied`.
+
+    `sentences` and `mentions` are in text order. Each party's candidates wait in
+    the order their evidence ends, and a denying sentence takes only those of its
+    speakers told before it, so no candidate or mention is looked at twice per party.
+    """
+    waiting: dict[str, list[Candidate]] = {}
+    for candidate in sorted(candidates, key=lambda c: c.evidence.end):
+        for key in dict.fromkeys(m.key for m in _parties(candidate)):
+            waiting.setdefault(key, []).append(candidate)
+    taken = dict.fromkeys(waiting, 0)
     for sentence in sentences:
         words = _DENY_WORD.finditer(sentence.text)
         cue = next((m for m in words if m.group().lower() in deny_forms), None)
         if cue is None:
             continue
-        speakers = {m.key for m in mentions if sentence.start <= m.start and m.end <= sentence.end}
-        for candidate in candidates:
-            told_before = candidate.evidence.end <= sentence.start
-            parties = {m.key for m in _parties(candidate)}
-            if told_before and parties & speakers and candidate.certainty != "denied":
-                candidate.certainty = "denied"
-                start = sentence.start + cue.start()
-                candidate.rules.cues.append(
-                    Cue(cue.group(), start, start + len(cue.group()), "certainty=denied")
-                )
-                candidate.rules.document.append("denial-nearby")
+        speakers = set()
+        at = bisect.bisect_left(mentions, sentence.start, key=lambda m: m.start)
+        while at < len(mentions) and mentions[at].start <= sentence.end:
+            if mentions[at].end <= sentence.end:
+                speakers.add(mentions[at].key)
+            at += 1
+        for key in speakers & waiting.keys():
+            queue, first = waiting[key], taken[key]
+            last = first
+            while last < len(queue) and queue[last].evidence.end <= sentence.start:
+                last += 1
+            taken[key] = last
+            # Those taken before were denied by an earlier sentence of this speaker.
+            for candidate in queue[first:last]:
+                if candidate.certainty != "denied":
+                    candidate.certainty = "denied"
+                    start = sentence.start + cue.start()
+                    candidate.rules.cues.append(
+                        Cue(cue.group(), start, start + len(cue.group()), "certainty=denied")
+                    )
+                    candidate.rules.document.append("denial-nearby")
 
 
 _DENY_WORD = re.compile(r"[A-Za-z]+")

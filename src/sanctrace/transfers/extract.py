@@ -224,12 +224,12 @@ class TransferExtractor:
         if candidate.date is None and heading is not None:
             candidate.date = TransferDate(heading.value, heading.text, "text")
             rules.document.append("date-heading")
+        if giver is not None:
+            giver.gave = True
         for mention in (giver, recipient):
             if mention is not None:
                 mention.role = True
-                context.add(mention)
-        if giver is not None:
-            giver.gave = True
+                context.add(mention)  # its flags set first: the context indexes them
         return candidate
 
     def _implicit_money(self, trigger: Token, frame: Frame, roles: Roles) -> bool:

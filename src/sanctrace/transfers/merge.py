@@ -15,14 +15,71 @@ from sanctrace.transfers.extract import Candidate
 def merge_retellings(candidates: list[Candidate]) -> list[tuple[Candidate, list[Candidate]]]:
     """Group candidates into events: (first telling, later retellings), in text order."""
     events: list[tuple[Candidate, list[Candidate]]] = []
+    # The events by kind of goods, date and quantity: a retelling shares a kind of
+    # goods with its event, at a compatible date and quantity, so only those events
+    # are compared, in order, not every event of the document. An event is listed
+    # under every key it ever had (as it absorbs goods and a date); `_same_event`
+    # still decides.
+    index: dict[_Key, list[int]] = {}
+    listed: list[set[_Key]] = []
     for candidate in sorted(candidates, key=lambda c: c.position):
-        event = next((e for e in events if _same_event(e[0], candidate)), None)
-        if event is None:
+        shared = sorted({i for key in _wanted_keys(candidate) for i in index.get(key, ())})
+        found = next((i for i in shared if _same_event(events[i][0], candidate)), None)
+        if found is None:
+            found = len(events)
             events.append((candidate, []))
+            listed.append(set())
         else:
-            _absorb(event[0], candidate)
-            event[1].append(candidate)
+            _absorb(events[found][0], candidate)
+            events[found][1].append(candidate)
+        for key in _event_keys(events[found][0]):
+            if key not in listed[found]:
+                listed[found].add(key)
+                index.setdefault(key, []).append(found)
     return events
+
+
+#: A kind of goods, a date key and a quantity key (a quantity's value, or a word).
+_Key = tuple[str, str, str | float]
+#: The keys of an event with no date (or no quantity), and of every event.
+_UNDATED, _NO_QUANTITY, _ANY = "undated", "no quantity", "any"
+
+
+def _event_keys(event: Candidate) -> set[_Key]:
+    quantities: list[str | float] = [_ANY, *_quantities(event)]
+    if not _quantities(event):
+        quantities.append(_NO_QUANTITY)
+    dates = _date_keys(event)
+    return {(tag, date, amount) for tag in _tags(event) for date in dates for amount in quantities}
+
+
+def _wanted_keys(later: Candidate) -> set[_Key]:
+    """Keys of the events `_same_event` may accept for `later`."""
+    # With no quantity it may retell any event; with some, one without or sharing one.
+    amounts: list[str | float] = (
+        [_NO_QUANTITY, *_quantities(later)] if _quantities(later) else [_ANY]
+    )
+    dates = _wanted_dates(later)
+    return {(tag, date, amount) for tag in _tags(later) for date in dates for amount in amounts}
+
+
+def _date_keys(event: Candidate) -> list[str]:
+    """Keys an event is found under: its date, each prefix of it ("2023" of "2023-05")."""
+    if event.date is None:
+        return [_UNDATED, _ANY]
+    value = event.date.value
+    starts = (f"starts:{value[:end]}" for end in range(len(value) + 1))
+    return [_ANY, f"date:{value}", *starts]
+
+
+def _wanted_dates(later: Candidate) -> list[str]:
+    """Keys of the events whose dates `_dates_compatible` may accept for `later`."""
+    if later.date is None:
+        return [_ANY] if later.definite else [_UNDATED]
+    value = later.date.value
+    # An earlier date that starts this one ("2023" for "2023-05"), or one it starts.
+    wanted = [f"date:{value[:end]}" for end in range(len(value) + 1)] + [f"starts:{value}"]
+    return [*wanted, _UNDATED] if later.definite else wanted
 
 
 def _same_event(first: Candidate, later: Candidate) -> bool:
