@@ -192,3 +192,26 @@ def test_readings_an_aim_gives_nothing(analyse: Callable[..., AnalysedDocument])
     [transfer] = analyse("The primary goal is to provide aid to refugees in Jordan.").transfers
     assert transfer.giver is None
     assert transfer.recipient is not None and transfer.recipient.name == "refugees"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # measured, counted or partial loads of goods named before
+        "In 2019 China sold 300 tonnes of steel to Peru. A further 200 tonnes was sold in 2020.",
+        "In 2019 Acme sold coal to China. Acme then shipped a 9,000-tonne cargo to Vietnam.",
+    ],
+)
+def test_readings_later_loads_take_the_goods_named_before(
+    analyse: Callable[..., AnalysedDocument], text: str
+) -> None:
+    first, later = analyse(text).transfers
+    assert later.items[0].tags == first.items[0].tags
+    assert later.rules is not None and "goods-continued" in later.rules.document
+
+
+def test_readings_a_light_verb_carries_the_negation(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    [transfer] = analyse("Russia has not taken delivery of a single container of shells.").transfers
+    assert transfer.certainty == "denied"

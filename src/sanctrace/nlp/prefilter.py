@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 
 DATA_PATH = Path(__file__).with_name("prefilter.yaml")
 
+#: Word classes of the extractor whose words name goods named before.
+REFERRING_CLASSES = ("generic_goods", "measures", "value_words")
 #: Ends an anchor that may be followed by more letters or digits ("t-7" of "T-72").
 PREFIX_MARK = "*"
 TRIGGER = 1
@@ -192,7 +194,16 @@ class Prefilter:
         goods = goods_anchors(taxonomy.terms(), data.function_words)
         signs = {frozenset({sign}) for sign in data.money_signs}
         money = {frozenset({form}) for form in lexicon.money_forms()}
-        return cls(lexicon.trigger_forms(), goods | signs | money, data.function_words)
+        # "The cargo was delivered", "a further 200 tonnes", "$2 million worth": goods
+        # named before, which the document pass gives their tags.
+        referring = {
+            frozenset({word})
+            for name in REFERRING_CLASSES
+            for word in lexicon.word_class(name)
+            if word not in data.function_words
+        }
+        anchors = goods | signs | money | referring
+        return cls(lexicon.trigger_forms(), anchors, data.function_words)
 
     def hits(self, text: str) -> list[tuple[int, int, tuple[str, ...]]]:
         """(start offset, kind, goods anchors) of every anchor standing as words in `text`."""

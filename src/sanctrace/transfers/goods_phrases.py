@@ -36,6 +36,8 @@ CONTAINERS = words()["containers"]
 MEASURES = words()["measures"]
 VALUE_WORDS = words()["value_words"]
 GENERIC_GOODS = words()["generic_goods"]
+PARTITIVES = words()["partitives"]
+ONWARD_WORDS = words()["onward_words"]
 
 
 class GoodsReader:
@@ -89,6 +91,10 @@ class GoodsReader:
     def heads(self, heads: list[Token]) -> list[Token]:
         return [h for h in heads if self.phrase(h) is not None]
 
+    def named_or_referred(self, heads: list[Token]) -> list[Token]:
+        """Heads that name goods or refer back to goods ("a 160,000-tonne cargo")."""
+        return [h for h in heads if self.phrase(h) is not None or self.tags(None, h)[2]]
+
     def measured(self, head: Token) -> Token:
         """'300 bottles of whisky': the goods phrase is headed by the measure
         (but 'shipments of coal' stays 'coal': the shipment is the trigger)."""
@@ -130,8 +136,8 @@ class GoodsReader:
             return ("money",), (), False
         match = self.taxonomy.classify(goods_words(item_phrase(head))) if text else None
         vague = lemma in MEASURES and not any(p.lower_ == "of" for p in preps(head))
-        vague = vague or _value_only(head)
-        vague = vague or (lemma in GENERIC_GOODS and is_definite(head))
+        vague = vague or _value_only(head) or _part_of_earlier(head)
+        vague = vague or (lemma in GENERIC_GOODS and (is_definite(head) or _counted(head)))
         if vague:
             earlier = self.earlier_in_sentence(head)
             if earlier:
@@ -150,6 +156,22 @@ class GoodsReader:
                 if match is not None and match.tags != ("other",):
                     return match.tags
         return ()
+
+
+def _counted(head: Token) -> bool:
+    """'a 160,000-tonne cargo', 'a second shipment': a measured or counted load of goods
+    the text names elsewhere."""
+    return any(
+        c.lemma_.lower() in MEASURES or c.ent_type_ == "ORDINAL" or c.lower_ in ONWARD_WORDS
+        for c in head.children
+    )
+
+
+def _part_of_earlier(head: Token) -> bool:
+    """'Some of it was sent on', 'half of them': a part of goods named before."""
+    if head.lemma_.lower() not in PARTITIVES:
+        return False
+    return any(o.pos_ == "PRON" for p in preps(head) if p.lower_ == "of" for o in objects(p))
 
 
 def _value_only(head: Token) -> bool:

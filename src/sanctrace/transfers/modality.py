@@ -174,9 +174,11 @@ class Modality:
         """'North Korea never received the jets', 'no evidence that Iran paid': the word
         by which the text says the transfer did not happen."""
         negations = self.lexicon.cues["negations"]
-        found = next(
-            (c for c in _modifiers(trigger) if c.dep_ == "neg" or c.lower_ in negations), None
-        )
+        modifiers = _modifiers(trigger)
+        if trigger.pos_ == "NOUN" and trigger.dep_ in {"dobj", "attr"}:
+            # "has not taken delivery of": the light verb carries the negation.
+            modifiers += _modifiers(trigger.head)
+        found = next((c for c in modifiers if c.dep_ == "neg" or c.lower_ in negations), None)
         for governor in _clause_governors(trigger)[:2]:
             if found is None and governor.pos_ == "NOUN":
                 # "no sign of shipments", "no evidence that ..."

@@ -150,9 +150,10 @@ class RoleReader:
                 roles.add(frame.object, subjects, "passive-subject")
         else:
             if frame.object and obj:
-                if frame.object_party_with and not self.goods.heads(obj):
+                if frame.object_party_with and not self.goods.named_or_referred(obj):
                     roles.add("recipient", obj, "object-party-with")
-                else:
+                elif frame.object not in PARTY_ROLES or not self.goods.heads(obj):
+                    # ("helping to finance weapons": goods paid for are no party.)
                     roles.add(frame.object, obj, "object")
             if frame.dative and not dative:
                 # "sent Kim 40 goats" is often parsed as a compound: a person before

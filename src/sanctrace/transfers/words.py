@@ -15,7 +15,7 @@ CLASSES = frozenset(
         "generic_goods", "purpose_words", "relative_pronouns", "list_links", "part_words",
         "object_control", "gap_words", "aspect_verbs", "instrument_words", "principal_preps",
         "every_party_words", "dependence_verbs", "means_preps",
-        "aim_nouns",
+        "aim_nouns", "partitives", "onward_words",
     }
 )  # fmt: skip
 
