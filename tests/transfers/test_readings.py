@@ -215,3 +215,18 @@ def test_readings_a_light_verb_carries_the_negation(
 ) -> None:
     [transfer] = analyse("Russia has not taken delivery of a single container of shells.").transfers
     assert transfer.certainty == "denied"
+
+
+def test_readings_a_firm_named_after_its_province_is_of_its_state(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    [transfer] = analyse("Acme sold coal to Hebei Steel Trading in 2021.").transfers
+    assert transfer.recipient is not None and transfer.recipient.country == "cn"
+
+
+def test_readings_fuel_pumped_into_a_ship_is_delivered(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    [transfer] = analyse("A Togo-flagged tanker pumped diesel into a Chinese ship.").transfers
+    assert transfer.giver is not None and transfer.giver.country == "tg"
+    assert transfer.recipient is not None and transfer.recipient.country == "cn"
