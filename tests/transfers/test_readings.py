@@ -220,7 +220,7 @@ def test_readings_a_light_verb_carries_the_negation(
 def test_readings_a_firm_named_after_its_province_is_of_its_state(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:
-    [transfer] = analyse("Acme sold coal to Hebei Steel Trading in 2021.").transfers
+    [transfer] = analyse("Acme sold 9,000 tonnes of coal to Fujian Haixing in 2021.").transfers
     assert transfer.recipient is not None and transfer.recipient.country == "cn"
 
 

@@ -368,7 +368,9 @@ class PartyResolver:
             for description in described:
                 country = country or self._country_in(noun_phrase(description, frozenset()))
             if kind == "state":
-                country = self.gazetteer.country_code(name)
+                # A name the recognizer calls a place but the gazetteer does not know
+                # ("Fujian Haixing") keeps the country its words give.
+                country = self.gazetteer.country_code(name) or country
             return Mention(text, start, end, name, kind, country, _key(name))
 
         kind = _description_kind(head)
