@@ -203,6 +203,15 @@ class Lexicon:
             forms.update(self.irregular_forms.get(lemma, ()))
         return frozenset(forms)
 
+    def trigger_lemmas(self) -> frozenset[str]:
+        """Every lemma that may be a trigger: verbs, nouns, phrasal verbs, verbs of seeing."""
+        return (
+            frozenset(self.verbs)
+            | frozenset(self.nouns)
+            | frozenset(self.phrasal)
+            | (self.seen_verbs)
+        )
+
     def trigger_forms(self) -> frozenset[str]:
         """Every surface form of every trigger: what makes a sentence worth parsing."""
         return self.forms_of(frozenset(self.verbs) | frozenset(self.nouns) | self.seen_verbs)

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from spacy.vocab import Vocab
 
 #: Token extension: the kind of trigger a token is (verb, noun, seen), set by the
-#: trigger finder; the anchor of every relation.
+#: trigger finder; a relation's match counts only from a trigger of its kinds.
 TRIGGER_KIND = "sanctrace_trigger"
 if not Token.has_extension(TRIGGER_KIND):
     Token.set_extension(TRIGGER_KIND, default=None)
@@ -78,6 +78,7 @@ class RelationMatcher:
         self.matcher = DependencyMatcher(vocab)
         #: matcher key -> (relation id, path number, the name of each node after the trigger)
         self.paths: dict[str, tuple[str, int, list[str | None]]] = {}
+        self.kinds = {relation.id: relation.kinds for relation in lexicon.relations.values()}
         for relation in lexicon.relations.values():
             for number, steps in enumerate(relation.paths):
                 key = f"{relation.id}#{number}"
@@ -91,13 +92,24 @@ class RelationMatcher:
         for key, nodes in self.matcher(doc):
             relation, number, names = self.paths[strings[key]]
             trigger, *rest = nodes
+            if doc[trigger]._.get(TRIGGER_KIND) not in self.kinds[relation]:
+                continue
             named = {name: doc[i] for name, i in zip(names, rest, strict=True) if name}
             found[trigger].reaches[relation].append(Reach(number, doc[rest[-1]], named))
         return found
 
 
+#: The part of speech each kind of trigger has: the anchor is matched by it and the
+#: trigger lemmas (plain attributes, cheap for the matcher); the kind is checked after.
+KIND_POS = {"verb": "VERB", "seen": "VERB", "noun": "NOUN"}
+
+
 def _compile(relation: Relation, steps: tuple[Step, ...], lexicon: Lexicon) -> list[dict]:
-    anchor = {"_": {TRIGGER_KIND: {"IN": sorted(relation.kinds)}}}
+    lemmas = lexicon.trigger_lemmas()
+    anchor: dict[str, Any] = {
+        "POS": {"IN": sorted({KIND_POS[kind] for kind in relation.kinds})},
+        "LEMMA": {"IN": sorted(lemmas)},
+    }
     if relation.trigger is not None:
         anchor |= _attrs(relation.trigger, lexicon)
     pattern: list[dict[str, Any]] = [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": anchor}]
