@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sanctrace.cli.common import fail, stderr_console
+from sanctrace.cli.common import fail, stderr_console, warn
 from sanctrace.errors import SanctraceError
 
 if TYPE_CHECKING:
@@ -180,6 +180,8 @@ def _open_screener(
                 f"No sanctions list is loaded in the store {opened.shown_url}: "
                 "load one with `sanctrace lists import PATH` first."
             )
+        if screener.notice is not None:
+            warn(screener.notice)
         yield screener
 
 
