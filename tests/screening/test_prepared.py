@@ -48,7 +48,8 @@ QUERIES = [
 def _listfile(dataset: str, parties: Sequence[tuple[str, list[str], str | None]]) -> ListFile:
     entities: list[EntityProxy] = []
     for number, (schema, names, born) in enumerate(parties):
-        entity = ValueEntity(model.get(schema), {"id": f"{dataset}-{number}", "datasets": [dataset]})
+        identity = {"id": f"{dataset}-{number}", "datasets": [dataset]}
+        entity = ValueEntity(model.get(schema), identity)
         entity.add("name", names[0])
         entity.add("alias", names[1:])
         if born:
