@@ -147,3 +147,18 @@ def test_prepared_address_features_are_skipped_only_when_they_score_nothing() ->
                 full = algorithm.compare(query, entity, algorithm.default_config())
                 skipped = algorithm.compare(query, entity, screener._no_address_config)
                 assert skipped.score == full.score
+
+
+def test_prepared_unreadable_phrases_are_one_sentence(store_url: str) -> None:
+    from sanctrace.errors import StoreError
+    from sanctrace.store.tables import NAME_PHRASES
+
+    with Store(store_url) as store:
+        store.import_list(_listfile("t", PARTIES[:1]))
+        with store._engine.begin() as connection:
+            connection.execute(update(NAME_PHRASES).values(symbols="{not json"))
+        screener = Screener.from_store(store)
+        assert screener is not None
+        with pytest.raises(StoreError, match=r"^The name phrases stored with the lists are unrea"):
+            screener.screen("Kim Jong Un")
+        assert store.count_entities("t") == 1  # nothing else was touched

@@ -37,6 +37,8 @@ from rigour.names import Name, NamePartTag, NameTypeTag, Span, Symbol, SymbolCat
 from rigour.names import analyze_names as rigour_analyze_names
 from rigour.names.tag import INITIAL_TAGS
 
+from sanctrace.errors import StoreError
+
 #: Symbol categories by their serialised key ("NAME", "SYMBOL", "NUM" ...).
 _CATEGORIES = {
     category.value: category
@@ -137,8 +139,18 @@ def encode(symbols: Sequence[str]) -> str:
 
 
 def decode(stored: str) -> list[str]:
-    """A phrase's symbols as `encode` stored them."""
-    found: list[str] = json.loads(stored)
+    """A phrase's symbols as `encode` stored them; StoreError (one sentence) if unreadable."""
+    try:
+        found = json.loads(stored)
+    except ValueError:
+        found = None
+    if not isinstance(found, list) or not all(
+        isinstance(key, str) and key.partition(":")[0] in _CATEGORIES for key in found
+    ):
+        raise StoreError(
+            "The name phrases stored with the lists are unreadable; "
+            "import the lists again with `sanctrace lists import`."
+        )
     return found
 
 
