@@ -189,3 +189,22 @@ def test_screen_exact_listed_name_without_kind_finds_itself(app: typer.Typer, st
         app, "KOREA MINING DEVELOPMENT TRADING CORPORATION", "--store", store, "-f", "json"
     )
     assert json.loads(result.stdout)[0]["entry_id"] == "unsc-KPe.001"
+
+
+def test_screen_says_once_when_the_stored_lists_need_importing_again(
+    app: typer.Typer, tmp_path: Path
+) -> None:
+    from sqlalchemy import update
+
+    from sanctrace.store.tables import NAME_LEXICONS
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    with Store(url) as opened:
+        opened.import_list(read_list(real_list(UN_XML)))
+        with opened._engine.begin() as connection:
+            connection.execute(update(NAME_LEXICONS).values(rigour="0.0.1"))
+    result = _run(app, "KOMID", "--kind", "organization", "--store", url, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)[0]["entry_id"] == "unsc-KPe.001"
+    assert result.stderr.count("import them again with `sanctrace lists import`") == 1
+    assert "Traceback" not in result.output

@@ -103,7 +103,10 @@ def _screener(store_url: str | None) -> Screener | None:
         return None
     from sanctrace.screening import Screener
 
-    return Screener.from_store(store)
+    screener = Screener.from_store(store)
+    if screener is not None and screener.notice is not None:
+        warn(screener.notice)
+    return screener
 
 
 def _write(analysis: Analysis, output_format: OutputFormat) -> None:

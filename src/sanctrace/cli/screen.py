@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sanctrace.cli.common import data_console, fail, output_guard, stderr_console
+from sanctrace.cli.common import data_console, fail, output_guard, stderr_console, warn
 from sanctrace.cli.options import StoreOption
 from sanctrace.errors import SanctraceError
 
@@ -176,6 +176,8 @@ def _open_screener(
                 f"No sanctions list is loaded in the store {opened.shown_url}: "
                 "load one with `sanctrace lists import PATH` first."
             )
+        if screener.notice is not None:
+            warn(screener.notice)
         yield screener
 
 

@@ -15,8 +15,12 @@ as plain JSON and prints as a table. Two kinds of label appear:
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from nomenklatura.matching.types import MatchingResult, ScoringAlgorithm, ScoringConfig
+if TYPE_CHECKING:
+    # Only for hints: importing nomenklatura.matching would import every
+    # algorithm it has (see `sanctrace.screening.algorithms`).
+    from nomenklatura.matching.types import MatchingResult, ScoringAlgorithm, ScoringConfig
 
 #: One bracketed piece of evidence in a nomenklatura name-match detail, e.g.
 #: "['kim'≈'kim' symbolMatch [NAME:Q106967909]: 1.00, weight 1.00]" or, for

@@ -16,15 +16,17 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from followthemoney import EntityProxy, model
-from nomenklatura.matching import ALGORITHMS, get_algorithm
+from followthemoney.types import registry
 
 from sanctrace.model import ScreeningHit
+from sanctrace.screening.algorithms import algorithm_names, get_algorithm
 from sanctrace.screening.explain import explain, feature_weights
 from sanctrace.screening.index import CandidateIndex, MemoryIndex
 from sanctrace.screening.names import ScreeningInputError
 from sanctrace.screening.query import KIND_SCHEMATA, CheckedQuery, PartyQuery, check_query
 
 if TYPE_CHECKING:
+    from sanctrace.screening.tagging import PersonLexicon
     from sanctrace.store import Store
 
 __all__ = ["DEFAULT_ALGORITHM", "DEFAULT_THRESHOLD", "KIND_SCHEMATA", "Screener"]
@@ -41,6 +43,9 @@ DEFAULT_THRESHOLD = 0.7
 #: a name under a few milliseconds.
 CANDIDATES = 20
 
+#: nomenklatura features that compare addresses (see `Screener.screen_query`).
+_ADDRESS_FEATURES = ("address_entity_match", "address_prop_match")
+
 
 class Screener:
     """Screens parties against an index of listed entries."""
@@ -50,10 +55,11 @@ class Screener:
         index: CandidateIndex,
         algorithm: str = DEFAULT_ALGORITHM,
         threshold: float = DEFAULT_THRESHOLD,
+        lexicon: PersonLexicon | None = None,
     ) -> None:
         found = get_algorithm(algorithm)
         if found is None:
-            names = ", ".join(sorted(a.NAME for a in ALGORITHMS))
+            names = ", ".join(algorithm_names())
             raise ScreeningInputError(
                 f"There is no matching algorithm called {algorithm!r}: choose one of {names}."
             )
@@ -61,8 +67,19 @@ class Screener:
         self.index = index
         self.algorithm = found
         self.threshold = threshold
+        #: The lists' recorded name phrases: names are analysed without
+        #: building rigour's person-name tagger (see `sanctrace.screening.tagging`).
+        self.lexicon = lexicon
+        #: One sentence for the user when the store's prepared data could not be used.
+        self.notice: str | None = None
         self._config = found.default_config()
         self._weights = feature_weights(found, self._config)
+        # Query entities rarely carry an address; for them the address
+        # features score 0 whatever the entry, and a weight of 0 makes
+        # nomenklatura skip them, and with them rigour's first-use build of
+        # its address data (0.5 s and more of a cold start).
+        self._no_address_config = found.default_config()
+        self._no_address_config.weights.update(dict.fromkeys(_ADDRESS_FEATURES, 0.0))
 
     @classmethod
     def from_entities(
@@ -84,21 +101,36 @@ class Screener:
     ) -> Screener | None:
         """Screen the lists in `store`; None when the store holds no list.
 
-        The index written at import time is read from the store, which must
-        stay open while the screener is used: per name, or all at once with
-        `many` (for files of names and batches of documents). Lists imported
-        by an older sanctrace (without that index) are indexed in memory.
+        The index and name phrases written at import time are read from the
+        store, which must stay open while the screener is used: per name, or
+        all at once with `many` (for files of names and batches of
+        documents). Lists imported by another version of sanctrace or rigour
+        are indexed in memory, and `notice` says how to avoid that.
         """
         from sanctrace.screening.stored import INDEX_VERSION, StoredIndex
+        from sanctrace.screening.tagging import PersonLexicon, decode, rigour_version
 
         if not store.datasets():
             return None
-        index: CandidateIndex
-        if store.index_is_current(INDEX_VERSION):
-            index = StoredIndex(store, preload=many)
+        if not store.index_is_current(INDEX_VERSION, rigour_version()):
+            screener = cls(MemoryIndex(store.iter_entities()), algorithm, threshold)
+            screener.notice = (
+                f"The lists in the store {store.shown_url} were imported by another version "
+                "of sanctrace or rigour, so screening prepares them on every start (seconds); "
+                "import them again with `sanctrace lists import` to store what it needs."
+            )
+            return screener
+        if many:
+            rows = ((phrase, decode(symbols)) for phrase, symbols in store.all_name_phrases())
+            lexicon = PersonLexicon.preloaded(rows)
         else:
-            index = MemoryIndex(store.iter_entities())
-        return cls(index, algorithm=algorithm, threshold=threshold)
+            lexicon = PersonLexicon(
+                lambda phrases: {
+                    phrase: decode(symbols)
+                    for phrase, symbols in store.name_phrases(phrases).items()
+                }
+            )
+        return cls(StoredIndex(store, preload=many), algorithm, threshold, lexicon)
 
     def screen(
         self,
@@ -135,10 +167,18 @@ class Screener:
     def screen_query(self, query: PartyQuery, limit: int = 5) -> list[ScreeningHit]:
         """`screen` for a `PartyQuery`."""
         queries = build_queries(check_query(query))
+        if self.lexicon is None:
+            return self._screen(queries, limit)
+        with self.lexicon.active():
+            return self._screen(queries, limit)
+
+    def _screen(self, queries: list[EntityProxy], limit: int) -> list[ScreeningHit]:
         hits: list[ScreeningHit] = []
         for candidate in self.index.candidates(queries, CANDIDATES):
             entry = candidate.entry
-            result = self.algorithm.compare(candidate.query, entry, self._config)
+            has_address = bool(candidate.query.get_type_values(registry.address))
+            config = self._config if has_address else self._no_address_config
+            result = self.algorithm.compare(candidate.query, entry, config)
             if result.score < self.threshold or entry.id is None:
                 continue
             hits.append(

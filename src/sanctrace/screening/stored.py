@@ -3,9 +3,12 @@
 Building the index means analysing every name of every list with rigour
 (about 7 s for the UN and OFAC lists); doing it once, when a list is
 imported, lets a cold `sanctrace screen NAME` read only the postings of the
-query's keys and the few entries worth scoring. The rows are written in the
-import's transaction and deleted with the list, so they cannot go stale; an
-index written by another `INDEX_VERSION` is not used.
+query's keys and the few entries worth scoring. The import also records
+what rigour's person-name tagger says of the list's words and phrases
+(`sanctrace.screening.tagging`), so that screening never builds the
+tagger. The rows are written in the import's transaction and deleted with
+the list, so they cannot go stale; rows written by another `INDEX_VERSION`
+or another rigour version are not used.
 """
 
 from __future__ import annotations
@@ -19,13 +22,15 @@ from followthemoney.schema import Schema
 
 from sanctrace.screening.index import CandidateIndex, Ref, entry_keys, is_screenable
 from sanctrace.screening.listing import Listing, listing_of
+from sanctrace.screening.tagging import encode, harvest, merge_harvest
 
 if TYPE_CHECKING:
     from sanctrace.store import Store
 
-#: Raise when the keys or the listing facts change meaning: lists imported
-#: with another version are then indexed in memory until re-imported.
-INDEX_VERSION = 1
+#: Raise when the keys, the listing facts or the recorded phrases change
+#: meaning: lists imported with another version are then indexed in memory
+#: (and the person-name tagger built) until re-imported. 2: phrases recorded.
+INDEX_VERSION = 2
 
 
 class IndexBuilder:
@@ -35,6 +40,7 @@ class IndexBuilder:
         self.dataset = dataset
         self._entries: dict[str, EntityProxy] = {}
         self._sanctions: dict[str, list[EntityProxy]] = {}
+        self._phrases: dict[str, list[str]] = {}
 
     def key_rows(self, entities: Iterable[EntityProxy]) -> list[dict[str, str]]:
         """The (key, entry) rows of a batch of entities; remembers what listings need."""
@@ -46,11 +52,19 @@ class IndexBuilder:
             if entity.id is None or not is_screenable(entity):
                 continue
             self._entries[entity.id] = entity
+            merge_harvest(self._phrases, harvest(entity))
             rows.extend(
                 {"key": key, "dataset": self.dataset, "entity_id": entity.id}
                 for key in sorted(entry_keys(entity))
             )
         return rows
+
+    def phrase_rows(self) -> list[dict[str, str]]:
+        """One row per word or tagged phrase of the list's names, once all are seen."""
+        return [
+            {"phrase": phrase, "dataset": self.dataset, "symbols": encode(symbols)}
+            for phrase, symbols in sorted(self._phrases.items())
+        ]
 
     def entry_rows(self) -> list[dict[str, str | None]]:
         """One row per screenable entry, once every entity has been seen."""

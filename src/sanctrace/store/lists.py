@@ -31,6 +31,8 @@ from sanctrace.store.tables import (
     METADATA,
     NAME_INDEXES,
     NAME_KEYS,
+    NAME_LEXICONS,
+    NAME_PHRASES,
     SCREEN_ENTRIES,
 )
 
@@ -67,6 +69,8 @@ _LIST_TABLES = (
     (NAME_KEYS, NAME_KEYS.c.dataset),
     (SCREEN_ENTRIES, SCREEN_ENTRIES.c.dataset),
     (NAME_INDEXES, NAME_INDEXES.c.dataset),
+    (NAME_PHRASES, NAME_PHRASES.c.dataset),
+    (NAME_LEXICONS, NAME_LEXICONS.c.dataset),
 )
 
 
@@ -120,6 +124,7 @@ class Store:
         file, is refused. `progress` is called with the entities written so far.
         """
         from sanctrace.screening.stored import INDEX_VERSION, IndexBuilder
+        from sanctrace.screening.tagging import rigour_version
 
         dataset = listfile.dataset
         builder = IndexBuilder(dataset)
@@ -150,6 +155,14 @@ class Store:
                 entries = builder.entry_rows()
                 if entries:
                     connection.execute(insert(SCREEN_ENTRIES), entries)
+                phrases = builder.phrase_rows()
+                for rows in _batches(phrases, BATCH_SIZE * 10):
+                    connection.execute(insert(NAME_PHRASES), rows)
+                connection.execute(
+                    insert(NAME_LEXICONS).values(
+                        dataset=dataset, rigour=rigour_version(), phrases=len(phrases)
+                    )
+                )
                 connection.execute(
                     insert(NAME_INDEXES).values(
                         dataset=dataset,
@@ -254,16 +267,40 @@ class Store:
 
     # -- the screening index (see sanctrace.screening.stored) ------------------
 
-    def index_is_current(self, version: int) -> bool:
-        """Was every loaded list imported with screening index `version`?"""
+    def index_is_current(self, version: int, rigour: str) -> bool:
+        """Was every loaded list imported with screening index `version` and rigour `rigour`?"""
         query = (
             select(func.count())
             .select_from(DATASETS)
             .outerjoin(NAME_INDEXES, NAME_INDEXES.c.dataset == DATASETS.c.id)
+            .outerjoin(NAME_LEXICONS, NAME_LEXICONS.c.dataset == DATASETS.c.id)
         )
-        query = query.where((NAME_INDEXES.c.version != version) | NAME_INDEXES.c.version.is_(None))
+        query = query.where(
+            (NAME_INDEXES.c.version != version)
+            | NAME_INDEXES.c.version.is_(None)
+            | (NAME_LEXICONS.c.rigour != rigour)
+            | NAME_LEXICONS.c.rigour.is_(None)
+        )
         with self._reading() as connection:
             return int(connection.execute(query).scalar_one()) == 0
+
+    def name_phrases(self, phrases: Sequence[str]) -> dict[str, str]:
+        """The recorded symbols (JSON) of each of `phrases` the lists use."""
+        found: dict[str, str] = {}
+        columns = (NAME_PHRASES.c.phrase, NAME_PHRASES.c.symbols)
+        with self._reading() as connection:
+            for chunk in _chunks(sorted(set(phrases))):
+                query = select(*columns).where(NAME_PHRASES.c.phrase.in_(chunk))
+                found.update((phrase, symbols) for phrase, symbols in connection.execute(query))
+        return found
+
+    def all_name_phrases(self) -> Iterator[tuple[str, str]]:
+        """Every recorded (phrase, symbols JSON) row of every list."""
+        columns = (NAME_PHRASES.c.phrase, NAME_PHRASES.c.symbols)
+        with self._reading() as connection:
+            rows = connection.execution_options(yield_per=50_000).execute(select(*columns))
+            for phrase, symbols in rows:
+                yield str(phrase), str(symbols)
 
     def indexed_entries(self) -> int:
         """How many entries the screening index serves, over all lists."""
@@ -366,8 +403,8 @@ def _row(dataset: str, entity: EntityProxy) -> dict[str, str]:
     }
 
 
-def _batches(entities: Iterable[EntityProxy], size: int) -> Iterator[list[EntityProxy]]:
-    iterator = iter(entities)
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
 

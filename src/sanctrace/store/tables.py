@@ -65,3 +65,27 @@ NAME_INDEXES = Table(
     Column("version", Integer, nullable=False),
     Column("entries", Integer, nullable=False),
 )
+
+#: What rigour's person-name tagger says of every word and tagged phrase of
+#: each list's names (symbols as a JSON list of "CATEGORY:id", `[]` for a
+#: word without one), recorded at import so that screening needs no tagger;
+#: see `sanctrace.screening.tagging`.
+NAME_PHRASES = Table(
+    "list_name_phrases",
+    METADATA,
+    Column("phrase", Text, primary_key=True),
+    Column("dataset", String, primary_key=True),
+    Column("symbols", Text, nullable=False),
+    Index("ix_list_name_phrases_dataset", "dataset"),
+)
+
+#: Per list: the rigour version whose tagger recorded its phrases (and
+#: analysed its names for the index); prepared data of another version is
+#: not used.
+NAME_LEXICONS = Table(
+    "list_name_lexicons",
+    METADATA,
+    Column("dataset", String, primary_key=True),
+    Column("rigour", String, nullable=False),
+    Column("phrases", Integer, nullable=False),
+)
