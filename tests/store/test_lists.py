@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 from followthemoney import EntityProxy, ValueEntity, model
+from sqlalchemy import text
 
 from sanctrace.errors import ListImportError, StoreError
 from sanctrace.screening.loaders import ListFile, read_list
 from sanctrace.store import Store
 from screening.loaders.real_lists import UN_XML, real_list
+from store.conftest import POSTGRES_URL
 
 
 def _listfile(dataset: str, names: list[str], ids: list[str] | None = None) -> ListFile:
@@ -185,17 +187,22 @@ def test_lists_screening_index_follows_the_list(store_url: str) -> None:
         assert Screener.from_store(store).screen("Pyotr Sampleson") == []  # type: ignore[union-attr]
 
 
+#: What a running import of the list "a" holds: the lock of that list in its store's schema.
+LOCK_LIST_A = "SELECT pg_advisory_xact_lock(hashtext(current_schema() || :key))"
+LIST_A_KEY = {"key": ":sanctrace-list:a"}
+
+
 @pytest.mark.postgres
 def test_lists_two_imports_of_one_list_at_once_on_postgres(postgres_url: str) -> None:
     """The second import is refused in one sentence while the first holds the list."""
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import create_engine
 
     with Store(postgres_url) as store:
         before = store.import_list(_listfile("a", ["Kim Jong Un", "Kim Yo Jong"]))
         engine = create_engine(postgres_url)
         with engine.begin() as other:
             # What a running import holds: the list's lock, in an open transaction.
-            other.execute(text("SELECT pg_advisory_xact_lock(hashtext('sanctrace-list:a'))"))
+            other.execute(text(LOCK_LIST_A), LIST_A_KEY)
             with pytest.raises(ListImportError) as caught:
                 store.import_list(_listfile("a", ["Ri Pyong Chol", "Pak Jong Chon"]))
         engine.dispose()
@@ -205,3 +212,17 @@ def test_lists_two_imports_of_one_list_at_once_on_postgres(postgres_url: str) ->
             "again."
         )
         assert store.datasets() == [before]
+
+
+@pytest.mark.postgres
+def test_lists_import_in_another_schema_is_not_blocked_on_postgres(postgres_url: str) -> None:
+    """Stores sharing a database (one schema each) import the same list independently."""
+    from sqlalchemy import create_engine
+
+    engine = create_engine(POSTGRES_URL)  # the database's default schema: another store
+    with Store(postgres_url) as store, engine.begin() as other:
+        # What an import of list "a" into that other store holds while it runs.
+        store._lock_list(other, _listfile("a", ["Ri Pyong Chol"]))
+        info = store.import_list(_listfile("a", ["Kim Jong Un", "Kim Yo Jong"]))
+    engine.dispose()
+    assert info.entity_count == 2

@@ -199,9 +199,11 @@ class Store:
         """On PostgreSQL, refuse at once when another import of the same list is running."""
         if connection.dialect.name != "postgresql":
             return  # SQLite lets one writer in at a time: the other sees "locked"
+        # Advisory locks are the database's, not the schema's: the schema in the key
+        # keeps stores that share a database (one schema each) from blocking each other.
         locked = connection.execute(
-            text("SELECT pg_try_advisory_xact_lock(hashtext(:name))"),
-            {"name": f"sanctrace-list:{listfile.dataset}"},
+            text("SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || :name))"),
+            {"name": f":sanctrace-list:{listfile.dataset}"},
         ).scalar_one()
         if not locked:
             raise _busy(listfile)
