@@ -8,24 +8,27 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from itertools import islice
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import (
+    ColumnElement,
     Connection,
     Engine,
     Row,
+    and_,
     create_engine,
     delete,
     func,
     insert,
+    or_,
     select,
     text,
-    tuple_,
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 
 from sanctrace.errors import ListImportError, SanctraceError, StoreError
+from sanctrace.store.connect import pool_options
 from sanctrace.store.location import DEFAULT_STORE_ENV, checked_store_url, default_store_url
 from sanctrace.store.tables import (
     DATASETS,
@@ -87,9 +90,9 @@ class DatasetInfo:
 class Store:
     """The project's database of sanctions lists (SQLite by default, PostgreSQL by URL)."""
 
-    def __init__(self, url: str | None = None) -> None:
+    def __init__(self, url: str | None = None, connections: int | None = None) -> None:
         self.url = checked_store_url(url or default_store_url())
-        self._engine = _open(self.url)
+        self._engine = _open(self.url, connections)
         self.shown_url = _shown(self.url)
         try:
             METADATA.create_all(self._engine)
@@ -313,24 +316,24 @@ class Store:
 
     def screen_entries(self, refs: Sequence[tuple[str, str]]) -> list[Row[tuple[str, ...]]]:
         """The index rows (dataset, entity_id, schema, programs, listed_on) of `refs`."""
-        pair = tuple_(SCREEN_ENTRIES.c.dataset, SCREEN_ENTRIES.c.entity_id)
+        e = SCREEN_ENTRIES.c
         rows: list[Row[tuple[str, ...]]] = []
         with self._reading() as connection:
             for chunk in _chunks(sorted(set(refs))):
-                rows.extend(connection.execute(select(SCREEN_ENTRIES).where(pair.in_(chunk))))
+                query = select(SCREEN_ENTRIES).where(_pairs(e.dataset, e.entity_id, chunk))
+                rows.extend(connection.execute(query))
         return rows
 
     def get_entities(self, refs: Sequence[tuple[str, str]]) -> dict[tuple[str, str], EntityProxy]:
         """The stored entities named by (dataset, id), as `ValueEntity`s."""
         from followthemoney import ValueEntity
 
-        pair = tuple_(ENTITIES.c.dataset, ENTITIES.c.id)
         found: dict[tuple[str, str], EntityProxy] = {}
         columns = (ENTITIES.c.dataset, ENTITIES.c.caption, ENTITIES.c.data)
         with self._reading() as connection:
             for chunk in _chunks(sorted(set(refs))):
                 for dataset, caption, data in connection.execute(
-                    select(*columns).where(pair.in_(chunk))
+                    select(*columns).where(_pairs(ENTITIES.c.dataset, ENTITIES.c.id, chunk))
                 ):
                     entity = _entity(dataset, caption, data, ValueEntity)
                     found[(dataset, entity.id or "")] = entity
@@ -356,9 +359,9 @@ class Store:
         )
 
 
-def _open(url: str) -> Engine:
+def _open(url: str, connections: int | None) -> Engine:
     try:
-        return create_engine(url)
+        return create_engine(url, **pool_options(connections))
     except (ArgumentError, NoSuchModuleError, ImportError, ValueError) as error:
         # A port that is not a number was refused before (`checked_store_url`).
         raise StoreError(
@@ -404,6 +407,20 @@ def _entity(dataset: str, caption: str, data: str, factory: type[ValueEntity]) -
     record["caption"] = caption
     record["datasets"] = [dataset]
     return factory.from_dict(record, cleaned=True)
+
+
+def _pairs(
+    dataset: ColumnElement[str], key: ColumnElement[str], refs: list[tuple[str, str]]
+) -> Any:
+    """`(dataset, key) IN refs`, written so that SQLite searches the primary key.
+
+    SQLite scans the whole table for a row-value IN list (18 ms for five UN
+    entries); one `key IN (...)` per dataset searches the index instead.
+    """
+    by_dataset: dict[str, list[str]] = {}
+    for name, value in refs:
+        by_dataset.setdefault(name, []).append(value)
+    return or_(*(and_(dataset == name, key.in_(values)) for name, values in by_dataset.items()))
 
 
 def _chunks(values: Sequence[T]) -> Iterator[list[T]]:
