@@ -143,3 +143,13 @@ def test_ingest_keeps_screening_hits(store_url: str, analyzer: Analyzer) -> None
             rows = connection.execute(select(hits.list, hits.entry_id, hits.data)).all()
     assert rows and {(row.list, row.entry_id) for row in rows} == {("t", "t-kim")}
     assert rows[0].data["explanation"]  # the whole hit, explanation included
+
+
+def test_ingest_leaves_sqlite_planner_statistics(tmp_path: Path, analyzer: Analyzer) -> None:
+    """SQLite plans the findings list from fresh statistics, not by scanning every finding."""
+    source = write_jsonl(tmp_path / "a.jsonl", generated_articles(3))
+    with Workspace(f"sqlite:///{tmp_path / 'store.sqlite'}") as workspace:
+        ingest(workspace, analyzer, load_inputs([str(source)]))
+        with workspace.reading() as connection:
+            tables = set(connection.exec_driver_sql("SELECT tbl FROM sqlite_stat1").scalars())
+    assert {"ws_findings", "ws_transfers", "ws_event_reports"} <= tables

@@ -226,3 +226,18 @@ def test_lists_import_in_another_schema_is_not_blocked_on_postgres(postgres_url:
         info = store.import_list(_listfile("a", ["Kim Jong Un", "Kim Yo Jong"]))
     engine.dispose()
     assert info.entity_count == 2
+
+
+def test_lists_read_entities_and_index_rows_of_several_lists_by_id(store_url: str) -> None:
+    with Store(store_url) as store:
+        store.import_list(_listfile("list_a", ["Kim Il", "Ri Su"], ["same", "a-only"]))
+        store.import_list(_listfile("list_b", ["Pak Chol"], ["same"]))
+        refs = [("list_a", "same"), ("list_b", "same"), ("list_a", "a-only"), ("list_b", "gone")]
+        found = store.get_entities(refs)
+        rows = store.screen_entries(refs)
+    assert {ref: entity.caption for ref, entity in found.items()} == {
+        ("list_a", "same"): "Kim Il",
+        ("list_b", "same"): "Pak Chol",
+        ("list_a", "a-only"): "Ri Su",
+    }
+    assert sorted((row.dataset, row.entity_id) for row in rows) == sorted(refs[:3])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 
@@ -309,3 +310,33 @@ def test_api_unknown_tokens_and_rows_are_one_sentence(served: Served) -> None:
             missing = client.get(path)
             assert missing.status_code == 404 and missing.json()["detail"].startswith("No ")
         assert client.get("/api/nothing").status_code == 404
+
+
+def test_api_answers_fifty_concurrent_clients(served: Served) -> None:
+    """50 clients at once, each on its own connection, two requests each: all answered."""
+    clients, rounds = 50, 2
+    key = _ids(served)["key"]
+    paths = ["/findings?limit=50", f"/findings/{key}", "/api/findings?limit=50"]
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    headers = {"Authorization": f"Bearer {served.tokens['reader']}"}
+
+    async def run() -> list[int | str]:
+        async with httpx.AsyncClient(
+            base_url=served.url, headers=headers, limits=limits, timeout=30
+        ) as client:
+
+            async def one(number: int) -> list[int | str]:
+                answers: list[int | str] = []
+                for turn in range(rounds):
+                    try:
+                        response = await client.get(paths[(number + turn) % len(paths)])
+                        answers.append(response.status_code)
+                    except httpx.HTTPError as error:  # a dropped connection, named
+                        answers.append(type(error).__name__)
+                return answers
+
+            results = await asyncio.gather(*(one(n) for n in range(clients)))
+        return [answer for answers in results for answer in answers]
+
+    answers = asyncio.run(run())
+    assert answers == [200] * (clients * rounds)

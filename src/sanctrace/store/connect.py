@@ -16,10 +16,14 @@ from sanctrace.errors import StoreError
 SQLITE_BUSY_TIMEOUT = 30
 
 
-def open_engine(url: str) -> Engine:
-    """An engine for `url`; SQLite gets WAL journaling so readers never see half a write."""
+def open_engine(url: str, connections: int | None = None) -> Engine:
+    """An engine for `url`; SQLite gets WAL journaling so readers never see half a write.
+
+    `connections`: the most it holds open at once (default: SQLAlchemy's 5, and 10
+    more for bursts), so that a server can give each of its threads one.
+    """
     try:
-        engine = create_engine(url)
+        engine = create_engine(url, **pool_options(connections))
     except (ArgumentError, NoSuchModuleError, ImportError, ValueError) as error:
         raise StoreError(
             f"The store URL {shown_url(url)} is not usable ({error}); give an SQLAlchemy URL such "
@@ -28,6 +32,10 @@ def open_engine(url: str) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def pool_options(connections: int | None) -> dict[str, int]:
+    return {} if connections is None else {"pool_size": connections, "max_overflow": 0}
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:

@@ -43,6 +43,7 @@ def rebuild(workspace: Workspace, rules: EventRules | None = None) -> int:
             connection.execute(delete(table))
         _write_identities(connection, identities, entities)
         _write_events(connection, groups, rules)
+    workspace.refresh_statistics()  # every ingest ends here, with the tables' new sizes
     return len(groups)
 
 

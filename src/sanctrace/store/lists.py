@@ -8,17 +8,19 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from itertools import islice
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import (
+    ColumnElement,
     Connection,
     Row,
+    and_,
     delete,
     func,
     insert,
+    or_,
     select,
     text,
-    tuple_,
 )
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
@@ -89,9 +91,9 @@ class DatasetInfo:
 class Store:
     """The project's database of sanctions lists (SQLite by default, PostgreSQL by URL)."""
 
-    def __init__(self, url: str | None = None) -> None:
+    def __init__(self, url: str | None = None, connections: int | None = None) -> None:
         self.url = checked_store_url(url or default_store_url())
-        self._engine = open_engine(self.url)
+        self._engine = open_engine(self.url, connections)
         self.shown_url = shown_url(self.url)
         try:
             METADATA.create_all(self._engine)
@@ -350,24 +352,24 @@ class Store:
 
     def screen_entries(self, refs: Sequence[tuple[str, str]]) -> list[Row[tuple[str, ...]]]:
         """The index rows (dataset, entity_id, schema, programs, listed_on) of `refs`."""
-        pair = tuple_(SCREEN_ENTRIES.c.dataset, SCREEN_ENTRIES.c.entity_id)
+        e = SCREEN_ENTRIES.c
         rows: list[Row[tuple[str, ...]]] = []
         with self._reading() as connection:
             for chunk in _chunks(sorted(set(refs))):
-                rows.extend(connection.execute(select(SCREEN_ENTRIES).where(pair.in_(chunk))))
+                query = select(SCREEN_ENTRIES).where(_pairs(e.dataset, e.entity_id, chunk))
+                rows.extend(connection.execute(query))
         return rows
 
     def get_entities(self, refs: Sequence[tuple[str, str]]) -> dict[tuple[str, str], EntityProxy]:
         """The stored entities named by (dataset, id), as `ValueEntity`s."""
         from followthemoney import ValueEntity
 
-        pair = tuple_(ENTITIES.c.dataset, ENTITIES.c.id)
         found: dict[tuple[str, str], EntityProxy] = {}
         columns = (ENTITIES.c.dataset, ENTITIES.c.caption, ENTITIES.c.data)
         with self._reading() as connection:
             for chunk in _chunks(sorted(set(refs))):
                 for dataset, caption, data in connection.execute(
-                    select(*columns).where(pair.in_(chunk))
+                    select(*columns).where(_pairs(ENTITIES.c.dataset, ENTITIES.c.id, chunk))
                 ):
                     entity = _entity(dataset, caption, data, ValueEntity)
                     found[(dataset, entity.id or "")] = entity
@@ -416,6 +418,20 @@ def _entity(dataset: str, caption: str, data: str, factory: type[ValueEntity]) -
     record["caption"] = caption
     record["datasets"] = [dataset]
     return factory.from_dict(record, cleaned=True)
+
+
+def _pairs(
+    dataset: ColumnElement[str], key: ColumnElement[str], refs: list[tuple[str, str]]
+) -> Any:
+    """`(dataset, key) IN refs`, written so that SQLite searches the primary key.
+
+    SQLite scans the whole table for a row-value IN list (18 ms for five UN
+    entries); one `key IN (...)` per dataset searches the index instead.
+    """
+    by_dataset: dict[str, list[str]] = {}
+    for name, value in refs:
+        by_dataset.setdefault(name, []).append(value)
+    return or_(*(and_(dataset == name, key.in_(values)) for name, values in by_dataset.items()))
 
 
 def _chunks(values: Sequence[T]) -> Iterator[list[T]]:

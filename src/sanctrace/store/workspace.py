@@ -9,7 +9,7 @@ so nothing stored is ever half-written or lost.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, delete, insert, select
@@ -31,6 +31,9 @@ _DOCUMENT_TABLES = (
     schema.PARTIES,
 )
 
+#: Rows SQLite samples per index when it refreshes the planner's statistics.
+_ANALYSIS_ROWS = 1000
+
 
 def now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -39,10 +42,10 @@ def now() -> str:
 class Workspace:
     """Documents, their analysis, events and reviews in the store at `url`."""
 
-    def __init__(self, url: str | None = None) -> None:
+    def __init__(self, url: str | None = None, connections: int | None = None) -> None:
         self.url = url or default_store_url()
         self.shown_url = shown_url(self.url)
-        self.engine = open_engine(self.url)
+        self.engine = open_engine(self.url, connections)
         try:
             self.schema_before = migrate.upgrade(self.engine)
         except SanctraceError:
@@ -82,6 +85,20 @@ class Workspace:
                 f"Cannot read the store {self.shown_url} ({reason(error)}); "
                 "check that the database is reachable."
             ) from None
+
+    def refresh_statistics(self) -> None:
+        """Give SQLite's query planner fresh table statistics (PostgreSQL keeps its own).
+
+        Without them SQLite reads the findings list by scanning and sorting every
+        finding (60 ms at 10,000) instead of walking the transfers' date index
+        (1 ms). A sample of rows per index is enough and keeps this to milliseconds.
+        A read-only store keeps the plans it has.
+        """
+        if self.engine.dialect.name != "sqlite":
+            return
+        with suppress(SQLAlchemyError), self.engine.begin() as connection:
+            connection.exec_driver_sql(f"PRAGMA analysis_limit = {_ANALYSIS_ROWS}")
+            connection.exec_driver_sql("ANALYZE")
 
     def document_keys(self) -> set[str]:
         with self.reading() as connection:

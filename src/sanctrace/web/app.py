@@ -7,13 +7,14 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from anyio import to_thread
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from sanctrace.web import api, errors, match, pages
 from sanctrace.web.limits import BodyLimit
-from sanctrace.web.state import DEFAULT_MAX_BODY, WebState
+from sanctrace.web.state import DEFAULT_MAX_BODY, THREADS, WebState
 
 if TYPE_CHECKING:
     from sanctrace.pipeline import Analyzer
@@ -68,14 +69,21 @@ def create_app(
     from sanctrace.store import Store
     from sanctrace.store.workspace import Workspace
 
-    workspace = Workspace(store)
-    state = WebState(workspace, Store(workspace.url), analyzer or _default_analyzer, max_body)
+    # One connection per request thread: none waits for another's to come back.
+    workspace = Workspace(store, connections=THREADS)
+    lists = Store(workspace.url, connections=THREADS)
+    state = WebState(workspace, lists, analyzer or _default_analyzer, max_body)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Routes run in anyio's thread pool; its size is the store's pool size.
+        to_thread.current_default_thread_limiter().total_tokens = THREADS
         if preload:
             state.analyzer()
-            state.screener(match.DEFAULT_ALGORITHM)
+            screener = state.screener(match.DEFAULT_ALGORITHM)
+            if screener is not None:
+                screener.warm_up()
+            workspace.refresh_statistics()  # a store filled before they were kept
         yield
         state.close()
 

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from sanctrace.screening import Screener
     from sanctrace.store import Store
 
+#: Requests served at once (anyio's default thread pool), each with its own connection.
+THREADS = 40
 #: Request bodies larger than this are refused (2 MiB: a long article as JSON).
 DEFAULT_MAX_BODY = 2 * 1024 * 1024
 
