@@ -176,10 +176,10 @@ def test_readings_a_name_in_apposition_beats_the_office(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:
     # Today's holder of the office is not the man the text names beside it.
-    text = "Italy stopped the sale of two yachts intended for North Korea's leader, Kim Jong Il."
+    text = "Austria sold a piano to Russia's president, Boris Yeltsin, in 1995."
     [transfer] = analyse(text).transfers
     assert transfer.recipient is not None
-    assert (transfer.recipient.name, transfer.recipient.country) == ("Kim Jong Il", "kp")
+    assert (transfer.recipient.name, transfer.recipient.country) == ("Boris Yeltsin", "ru")
 
 
 def test_readings_aid_is_humanitarian_goods(analyse: Callable[..., AnalysedDocument]) -> None:

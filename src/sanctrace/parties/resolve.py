@@ -311,8 +311,8 @@ class PartyResolver:
         entry = self._entry_in(phrase, context)
         names = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
         if entry is not None and entry.kind == "person" and head.pos_ == "NOUN" and names:
-            # "North Korea's leader, Kim Jong Il": the name says who, whatever office
-            # holder the description would find today.
+            # "Russia's president, Boris Yeltsin": the name beside the office says who,
+            # not the office's holder at publication.
             named = self.resolve(names[0], offset, context)
             if named is not None:
                 named.country = named.country or self._country_in(phrase)
