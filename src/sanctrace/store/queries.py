@@ -93,12 +93,7 @@ def transfers(workspace: Workspace, filters: Filters) -> list[dict[str, Any]]:
     query = _transfer_filters(query, filters)
     if filters.text:
         query = query.where(like(t.evidence_text, filters.text))
-    query = _page(query.order_by(t.date_start.desc(), t.id), filters)
-    with workspace.reading() as connection:
-        rows = [dict(row._mapping) for row in connection.execute(query)]
-    for row in rows:
-        row["tags"] = row["tags"].split()
-    return rows
+    return _tagged_rows(workspace, _page(query.order_by(t.date_start.desc(), t.id), filters))
 
 
 def findings(workspace: Workspace, filters: Filters) -> list[dict[str, Any]]:
@@ -148,7 +143,11 @@ def findings(workspace: Workspace, filters: Filters) -> list[dict[str, Any]]:
         query = query.where(
             or_(like(t.evidence_text, filters.text), like(f.explanation, filters.text))
         )
-    query = _page(query.order_by(t.date_start.desc(), f.key), filters)
+    return _tagged_rows(workspace, _page(query.order_by(t.date_start.desc(), f.key), filters))
+
+
+def _tagged_rows(workspace: Workspace, query: Select[Any]) -> list[dict[str, Any]]:
+    """The query's rows as dicts, the stored space-separated tags as a list."""
     with workspace.reading() as connection:
         rows = [dict(row._mapping) for row in connection.execute(query)]
     for row in rows:

@@ -381,8 +381,12 @@ def _placed(token: Token, offset: int) -> Span:
 def _principals(speaker: Token) -> list[Token]:
     """Whom a speaker speaks for: the owner in "the company's chief executive", the
     object in "officials of the ministry"."""
-    owners = [c for c in speaker.children if c.dep_ == "poss"]
-    return owners + [o for p in preps(speaker) if p.lower_ in PRINCIPAL_PREPS for o in objects(p)]
+    return [c for c in speaker.children if c.dep_ == "poss"] + _speaks_for(speaker)
+
+
+def _speaks_for(speaker: Token) -> list[Token]:
+    """The objects of the speaker's prepositions of speaking for ("of", "for", "in")."""
+    return [o for p in preps(speaker) if p.lower_ in PRINCIPAL_PREPS for o in objects(p)]
 
 
 def _describes(token: Token, parties: list[Mention]) -> bool:
@@ -403,8 +407,9 @@ def _describes(token: Token, parties: list[Mention]) -> bool:
 
 def _for_every_party(speaker: Token) -> bool:
     """'Officials in both countries': a speaker for each side of the transfer."""
-    places = [o for p in preps(speaker) if p.lower_ in PRINCIPAL_PREPS for o in objects(p)]
-    return any(c.lower_ in EVERY_PARTY_WORDS for place in places for c in place.children)
+    return any(
+        c.lower_ in EVERY_PARTY_WORDS for place in _speaks_for(speaker) for c in place.children
+    )
 
 
 def _cue(token: Token, offset: int, sets: str) -> Cue:

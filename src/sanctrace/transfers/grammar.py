@@ -81,12 +81,12 @@ def clause_subject(verb: Token, subjects: list[Token]) -> list[Token]:
         governor = governing_verb(verb)
         return subject(governor) if governor is not None else []
     if verb.dep_ in {"xcomp", "conj", "advcl", "ccomp"} and verb.head.pos_ in {"VERB", "AUX"}:
-        inherited = subject(verb.head)
-        if verb.head.lemma_ == "be" and any(t.lemma_.lower() in AIM_NOUNS for t in inherited):
-            return []  # "the goal is to provide aid": a goal provides nothing
         objects = [c for c in verb.head.children if c.dep_ == "dobj"]
         if verb.dep_ == "xcomp" and objects and verb.head.lemma_.lower() in OBJECT_CONTROL:
             return objects  # "used the ship to deliver fuel": the ship delivers
+        inherited = subject(verb.head)
+        if verb.head.lemma_ == "be" and any(t.lemma_.lower() in AIM_NOUNS for t in inherited):
+            return []  # "the goal is to provide aid": a goal provides nothing
         return inherited
     if verb.dep_ in {"acl", "xcomp"} and verb.head.pos_ in {"NOUN", "PROPN"}:
         return [c for c in verb.head.children if c.dep_ == "poss"]

@@ -79,10 +79,11 @@ class RelationMatcher:
         #: matcher key -> (relation id, path number, the name of each node after the trigger)
         self.paths: dict[str, tuple[str, int, list[str | None]]] = {}
         self.kinds = {relation.id: relation.kinds for relation in lexicon.relations.values()}
+        lemmas = sorted(lexicon.trigger_lemmas())
         for relation in lexicon.relations.values():
             for number, steps in enumerate(relation.paths):
                 key = f"{relation.id}#{number}"
-                self.matcher.add(key, [_compile(relation, steps, lexicon)])
+                self.matcher.add(key, [_compile(relation, steps, lexicon, lemmas)])
                 self.paths[key] = (relation.id, number, [step.name for step in steps])
 
     def __call__(self, doc: Doc) -> dict[int, Dependents]:
@@ -104,11 +105,12 @@ class RelationMatcher:
 KIND_POS = {"verb": "VERB", "seen": "VERB", "noun": "NOUN"}
 
 
-def _compile(relation: Relation, steps: tuple[Step, ...], lexicon: Lexicon) -> list[dict]:
-    lemmas = lexicon.trigger_lemmas()
+def _compile(
+    relation: Relation, steps: tuple[Step, ...], lexicon: Lexicon, lemmas: list[str]
+) -> list[dict]:
     anchor: dict[str, Any] = {
         "POS": {"IN": sorted({KIND_POS[kind] for kind in relation.kinds})},
-        "LEMMA": {"IN": sorted(lemmas)},
+        "LEMMA": {"IN": lemmas},
     }
     if relation.trigger is not None:
         anchor |= _attrs(relation.trigger, lexicon)
