@@ -30,7 +30,7 @@ from sanctrace.transfers.grammar import (
 )
 from sanctrace.transfers.lexicon import Frame, Lexicon
 from sanctrace.transfers.modality import Modality
-from sanctrace.transfers.relations import NO_DEPENDENTS, Dependents
+from sanctrace.transfers.relations import Dependents
 from sanctrace.transfers.words import words
 
 if TYPE_CHECKING:
@@ -117,9 +117,7 @@ class RoleReader:
         objects_of = [o for p in preps(verb) if p.lower_ == particle for o in objects(p)]
         return not objects_of or any(self.goods.phrase(o) is not None for o in objects_of)
 
-    def roles(
-        self, token: Token, frame: Frame, kind: str, found: Dependents = NO_DEPENDENTS
-    ) -> Roles | None:
+    def roles(self, token: Token, frame: Frame, kind: str, found: Dependents) -> Roles | None:
         """The roles the trigger's frame gives to what the relations `found` from it,
         or None when the trigger states no event."""
         if kind == "verb":
