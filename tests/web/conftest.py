@@ -112,7 +112,7 @@ def fill(store_url: str, analyzer: Analyzer) -> dict[str, str]:
 
 @contextmanager
 def serving(
-    store_url: str, analyzer: Analyzer, tokens: dict[str, str], **options: int
+    store_url: str, analyzer: Analyzer, tokens: dict[str, str], **options: int | bool
 ) -> Iterator[Served]:
     """The real app under a real uvicorn on a free loopback port, in a thread."""
     app = create_app(store_url, analyzer=lambda: analyzer, **options)

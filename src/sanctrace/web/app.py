@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -84,6 +85,10 @@ def create_app(
             if screener is not None:
                 screener.warm_up()
             workspace.refresh_statistics()  # a store filled before they were kept
+            # The model and the index are millions of objects that live as long
+            # as the server: left to the collector, every full collection walks
+            # them all, a pause of a tenth of a second and more in some request.
+            gc.freeze()
         yield
         state.close()
 
