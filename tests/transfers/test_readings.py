@@ -128,6 +128,45 @@ def test_readings_date_of_the_telling_is_not_the_events(
 
 
 @pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a date on the verb the trigger is coordinated with, or completes
+        (
+            "The tanker docked at Nampo on 3 May 2023 and unloaded 500 tonnes of diesel.",
+            "2023-05-03",
+        ),
+        ("In mid-2022 Russia agreed to supply Cuba with oil.", "2022"),
+    ],
+)
+def test_readings_date_of_the_clause_above(
+    analyse: Callable[..., AnalysedDocument], text: str, date: str
+) -> None:
+    [transfer] = analyse(text, published="2024-03-01").transfers
+    assert transfer.date is not None and (transfer.date.value, transfer.date.basis) == (
+        date,
+        "text",
+    )
+
+
+def test_readings_date_of_a_telling_verb_above_is_not_the_events(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "Officials said on 4 May 2023 that the ship had unloaded coal at Nampo."
+    [transfer] = analyse(text, published="2023-05-20").transfers
+    assert transfer.date is not None and transfer.date.basis == "published"
+
+
+def test_readings_a_participle_after_the_object_describes_it(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    # parsed as an adverbial clause of "stopped", "consigned" still describes the rifles
+    [transfer] = analyse("Police stopped 250 kg of rifles consigned to a firm in Chad.").transfers
+    assert [item.text for item in transfer.items] == ["250 kg of rifles"]
+    assert transfer.recipient is not None and transfer.recipient.country == "td"
+    assert transfer.outcome == "prevented"
+
+
+@pytest.mark.parametrize(
     ("text", "origin"),
     [
         ("Iranian-made drones were shipped from Syria to Russia in 2022.", "ir"),

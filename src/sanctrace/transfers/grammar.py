@@ -36,8 +36,28 @@ def is_passive(verb: Token) -> bool:
 
 def is_participle(verb: Token) -> bool:
     """'a limousine sent by Putin': a past participle modifying its goods."""
+    return participle_head(verb) is not None
+
+
+def participle_head(verb: Token) -> Token | None:
+    """The noun a past participle without a clause of its own modifies.
+
+    Besides the participle the parse hangs on its noun ("a limousine sent by
+    Putin"), one right after a verb's object is often hung on the verb as an
+    adverbial clause ("police held 40 rifles bound for Chad"); it still
+    describes that object.
+    """
     own = {c.dep_ for c in verb.children}
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not own & {"nsubj", "aux"}
+    if verb.tag_ != "VBN" or own & {"nsubj", "nsubjpass", "aux", "auxpass", "mark"}:
+        return None
+    if verb.dep_ == "acl":
+        return verb.head
+    if verb.dep_ != "advcl":
+        return None
+    objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+    if objects and objects[-1].right_edge.i + 1 == verb.i:
+        return objects[-1]
+    return None
 
 
 def subject(verb: Token) -> list[Token]:
@@ -59,8 +79,11 @@ def clause_subject(verb: Token, subjects: list[Token]) -> list[Token]:
                 nouns = [t for t in verb.doc[: child.i] if t.pos_ in {"NOUN", "PROPN"}]
                 return nouns[::-1][:3]
             return [child]
-    if verb.dep_ == "relcl" or is_participle(verb):
+    if verb.dep_ == "relcl":
         return [verb.head]
+    modified = participle_head(verb)
+    if modified is not None:
+        return [modified]
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return [verb.head]  # "a tanker receiving oil": the tanker receives
     if verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":

@@ -146,6 +146,7 @@ class Modality:
             # "seized containers carrying rifles shipped from X": past every participle on
             # the goods, the verb that acts on them.
             host = governing_verb(host)
+        hosts = [host] if host is not None else _clause_hosts(trigger, telling)
         if chosen is None:
             # "shipments ... that began in mid-2022": dates of the event's course count;
             # "a shipment of rifles was seized in 2012", "in 2011 customs stopped radios
@@ -154,7 +155,7 @@ class Modality:
                 token = sent.char_span(start, end, alignment_mode="expand")
                 verb = governing_verb(token.root) if token is not None else None
                 aspect = verb is not None and verb.lemma_.lower() in ASPECT_VERBS
-                if aspect or (host is not None and verb == host and _modifies(token.root, host)):
+                if aspect or (verb in hosts and _modifies(token.root, verb)):
                     chosen = (start, end, resolution)
                     break
         if chosen is None:
@@ -249,6 +250,21 @@ def _source_name(token: Token) -> str:
     if words and words[0].lower() in DETERMINERS:
         words = words[1:]
     return " ".join(words)
+
+
+def _clause_hosts(verb: Token, telling: frozenset[str]) -> list[Token]:
+    """The verbs a verb trigger's clause is coordinated with or completes, nearest first.
+
+    "docked on Monday and unloaded coal", "agreed in 2023 to supply oil": their dates
+    date the trigger too; climbing stops at a verb of telling, whose date is the telling's.
+    """
+    hosts = []
+    while verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
+        verb = verb.head
+        if verb.lemma_.lower() in telling:
+            break
+        hosts.append(verb)
+    return hosts
 
 
 def _modifies(token: Token, verb: Token) -> bool:
