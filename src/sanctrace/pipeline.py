@@ -28,7 +28,7 @@ from sanctrace.model import (
     Transfer,
     TransferDate,
 )
-from sanctrace.nlp.dates import date_headings
+from sanctrace.nlp.dates import date_headings, text_dates
 from sanctrace.nlp.model import load_model
 from sanctrace.nlp.prefilter import Prefilter
 from sanctrace.nlp.sentences import dateline, split_sentences
@@ -122,6 +122,7 @@ class Analyzer:
             if spans:
                 context = self.resolver.scan(doc.text, doc.published)
                 context.headings = date_headings(doc.text, doc.published)
+                context.dates = text_dates(doc.text, doc.published)
             else:
                 context = DocumentContext(doc.published)
             entry = _Parsed(doc, context, [])

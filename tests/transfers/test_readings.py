@@ -156,6 +156,26 @@ def test_readings_date_of_a_telling_verb_above_is_not_the_events(
     assert transfer.date is not None and transfer.date.basis == "published"
 
 
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a time told before takes the latest date the text gave
+        (
+            "Kim visited Russia in May 2023. He came back from that trip with gifts of rifles.",
+            "2023-05",
+        ),
+        ("Kim visited Russia in May 2023. Russia sold rifles to Iran.", "2024-03-01"),
+    ],
+)
+def test_readings_a_time_told_before(
+    analyse: Callable[..., AnalysedDocument], text: str, date: str
+) -> None:
+    [transfer] = analyse(text, published="2024-03-01").transfers
+    assert transfer.date is not None and transfer.date.value == date
+    assert transfer.rules is not None
+    assert ("date-anaphoric" in transfer.rules.document) == (date != "2024-03-01")
+
+
 def test_readings_a_participle_after_the_object_describes_it(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:

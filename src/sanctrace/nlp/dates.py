@@ -446,6 +446,11 @@ def date_headings(text: str, published: str | None) -> list[tuple[int, DateResol
     return headings
 
 
+def text_dates(text: str, published: str | None) -> list[tuple[int, DateResolution]]:
+    """Every resolvable date a whole text gives, with the offset where each starts."""
+    return [(start, resolution) for start, _, resolution in find_dates(text, published)]
+
+
 def date_spans(sentence: str) -> list[tuple[int, int]]:
     """Where date expressions are, resolvable or not (so numbers in them are not counts)."""
     return [(found.start, found.end) for found in _scan(sentence, None, False)]

@@ -110,6 +110,7 @@ class DocumentContext:
         "_relatives",
         "_roles",
         "_scanned",
+        "dates",
         "headings",
         "published",
     )
@@ -134,11 +135,18 @@ class DocumentContext:
         self._merged: list[Mention] | None = None
         #: Lines that are only a date (a live blog's), by offset: each dates what follows.
         self.headings: list[tuple[int, DateResolution]] = []
+        #: Every date the text gives, by offset: what "that year" and "at the time" mean.
+        self.dates: list[tuple[int, DateResolution]] = []
 
     def heading_before(self, offset: int) -> DateResolution | None:
         """The date heading the text at `offset` stands under, if any."""
         index = bisect.bisect_right(self.headings, offset, key=lambda h: h[0])
         return self.headings[index - 1][1] if index else None
+
+    def date_before(self, offset: int) -> DateResolution | None:
+        """The latest date the text gives before `offset`, if any."""
+        index = bisect.bisect_left(self.dates, offset, key=lambda d: d[0])
+        return self.dates[index - 1][1] if index else None
 
     @property
     def mentions(self) -> list[Mention]:

@@ -36,6 +36,7 @@ CUE_KINDS = (
     "conditions",
     "trend_verbs",
     "telling_verbs",
+    "anaphoric_times",
 )
 
 

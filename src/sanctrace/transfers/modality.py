@@ -8,6 +8,7 @@ was stopped; who said so; when; and whether the sentence only states a rule
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from sanctrace.model import TransferDate
@@ -18,7 +19,7 @@ from sanctrace.transfers.lexicon import Lexicon
 from sanctrace.transfers.words import words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 ASPECT_VERBS = words()["aspect_verbs"]
 INSTRUMENT_WORDS = words()["instrument_words"]
@@ -29,6 +30,8 @@ class Modality:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        phrases = sorted(lexicon.cues["anaphoric_times"], key=len, reverse=True)
+        self._time_told = re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b")
 
     def _cue_words(self, trigger: Token) -> dict[str, Token]:
         """Words that qualify the trigger (its own modifiers and those of its governors),
@@ -161,6 +164,11 @@ class Modality:
         if chosen is None:
             return None
         return TransferDate(chosen[2].value, chosen[2].text, "text")
+
+    def refers_to_a_time_told(self, sent: Doc) -> bool:
+        """'He came back from that trip with a rifle': the sentence places its events at
+        a time the text gave before."""
+        return self._time_told.search(sent.text.lower()) is not None
 
     def states_a_trend(self, trigger: Token) -> bool:
         """'Coal exports have fallen since 2017': a trade statistic, not a transfer."""
