@@ -176,6 +176,30 @@ def test_readings_a_time_told_before(
     assert ("date-anaphoric" in transfer.rules.document) == (date != "2024-03-01")
 
 
+@pytest.mark.parametrize(
+    ("text", "giver"),
+    [
+        # deep in the verb's adjuncts, its object still acts; the clause is no part of the name
+        ("Police arrested a dealer on suspicion of selling pianos to North Korea.", "dealer"),
+        ("Police detained Kim Chol on charges of smuggling coal to China.", "Kim Chol"),
+    ],
+)
+def test_readings_the_arrested_acted(
+    analyse: Callable[..., AnalysedDocument], text: str, giver: str
+) -> None:
+    [transfer] = analyse(text).transfers
+    assert transfer.giver is not None and transfer.giver.name == giver
+    assert transfer.certainty == "suspected"
+
+
+def test_readings_for_names_the_subject_of_the_infinitive(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    [transfer] = analyse("Acme paid for the oil to be shipped to Syria in 2019.").transfers
+    assert [item.text for item in transfer.items] == ["the oil"]
+    assert transfer.recipient is not None and transfer.recipient.country == "sy"
+
+
 def test_readings_a_participle_after_the_object_describes_it(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:

@@ -524,8 +524,10 @@ def _phrase_right(token: Token, preps: frozenset[str] | None) -> int:
             break
         if child.dep_ == "prep" and preps is not None and child.lower_ not in preps:
             break
-        if child.dep_ == "prep" and any(c.dep_ == "pcomp" for c in child.children):
-            break  # "a company for selling watches": a clause, not part of the name
+        if child.dep_ == "prep" and any(c.dep_ == "pcomp" for c in child.subtree):
+            # "a company for selling watches", "a dealer on suspicion of selling
+            # pianos": a clause, however deep, is not part of the name
+            break
         right = _phrase_right(child, preps)
     return right
 

@@ -102,7 +102,23 @@ def clause_subject(verb: Token, subjects: list[Token]) -> list[Token]:
         if controllers:
             return controllers
         governor = governing_verb(verb)
-        return subject(governor) if governor is not None else []
+        if governor is None:
+            return []
+        # "arrested a dealer on suspicion of selling pianos": deeper in the verb's
+        # adjuncts, its object still acts.
+        controllers = [c for c in governor.children if c.dep_ == "dobj"]
+        return controllers or subject(governor)
+    if verb.dep_ in {"xcomp", "advcl"} and any(c.lower_ == "to" for c in verb.children):
+        # "arranged for the pianos to leave Kobe": "for" names the infinitive's subject.
+        named = [
+            o
+            for c in verb.head.children
+            if c.dep_ == "prep" and c.lower_ == "for" and c.i < verb.i
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+        if named:
+            return named
     if verb.dep_ in {"xcomp", "conj", "advcl", "ccomp"} and verb.head.pos_ in {"VERB", "AUX"}:
         objects = [c for c in verb.head.children if c.dep_ == "dobj"]
         if verb.dep_ == "xcomp" and objects and verb.head.lemma_.lower() in OBJECT_CONTROL:
