@@ -35,7 +35,7 @@ from sanctrace.nlp.sentences import dateline, split_sentences
 from sanctrace.parties.gazetteer import Gazetteer
 from sanctrace.parties.resolve import DocumentContext, Mention, PartyResolver
 from sanctrace.transfers.components import add_components
-from sanctrace.transfers.document import continue_goods, denials_nearby, settle_countries
+from sanctrace.transfers.document import continue_goods, settle_countries, tellings_nearby
 from sanctrace.transfers.extract import Candidate, TransferExtractor
 from sanctrace.transfers.lexicon import default_lexicon
 from sanctrace.transfers.merge import merge_retellings
@@ -87,6 +87,7 @@ class Analyzer:
         # prefilter=False parses every sentence: the reference the prefilter must equal.
         self.prefilter = Prefilter.from_knowledge(lexicon, taxonomy) if prefilter else None
         self.deny_forms = lexicon.forms_of(lexicon.cues["denied"])
+        self.admit_forms = lexicon.forms_of(lexicon.cues["admitted"])
         self.regimes = Regimes.load()
         self.designations = default_designations()
         self.screener = screener
@@ -141,7 +142,9 @@ class Analyzer:
         candidates = continue_goods(candidates)
         if candidates:
             sentences = split_sentences(document.text)
-            denials_nearby(candidates, sentences, parsed.context.mentions, self.deny_forms)
+            mentions = parsed.context.mentions
+            tellings_nearby(candidates, sentences, mentions, self.admit_forms, "confirmed")
+            tellings_nearby(candidates, sentences, mentions, self.deny_forms, "denied")
         place = dateline(document.text)
         local = self.resolver.gazetteer.country_code(place) if place else None
         registrations = _Registrations(document.text)

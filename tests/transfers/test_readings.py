@@ -192,6 +192,29 @@ def test_readings_the_arrested_acted(
     assert transfer.certainty == "suspected"
 
 
+@pytest.mark.parametrize(
+    ("text", "certainty"),
+    [
+        (
+            "Acme Trading sold rifles to Chad, police said. Acme Trading has admitted the sale.",
+            "confirmed",
+        ),
+        # the party the admitting sentence names is not the one who admits
+        (
+            "Acme Trading sold rifles to Chad, police said. The rifles reached Chad in May, "
+            "and the pilots have admitted it.",
+            "reported",
+        ),
+        ("Acme Trading sold rifles to Chad, police said. Acme Trading denied it.", "denied"),
+    ],
+)
+def test_readings_a_party_tells_of_it_later(
+    analyse: Callable[..., AnalysedDocument], text: str, certainty: str
+) -> None:
+    [transfer] = analyse(text).transfers
+    assert transfer.certainty == certainty
+
+
 def test_readings_for_names_the_subject_of_the_infinitive(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:

@@ -108,50 +108,91 @@ def _parties(candidate: Candidate) -> list[Mention]:
     return [m for m in (candidate.giver, candidate.recipient) if m is not None]
 
 
-def denials_nearby(
+def tellings_nearby(
     candidates: list[Candidate],
     sentences: list[Span],
     mentions: list[Mention],
-    deny_forms: frozenset[str],
+    forms: frozenset[str],
+    certainty: str,
 ) -> None:
     """'Russia shipped rifles, Ukraine said. The Kremlin denied the report.': a later
-    sentence in which a party of a transfer denies something makes it `denied`.
+    sentence in which a party of a transfer says one of `forms` (denies, or admits)
+    gives the transfer that `certainty` (`denied`, or `confirmed`). An admission
+    never undoes a denial.
 
     `sentences` and `mentions` are in text order. Each party's candidates wait in
-    the order their evidence ends, and a denying sentence takes only those of its
+    the order their evidence ends, and a telling sentence takes only those of its
     speakers told before it, so no candidate or mention is looked at twice per party.
     """
+    rule = DOCUMENT_RULES[certainty]
     waiting: dict[str, list[Candidate]] = {}
     for candidate in sorted(candidates, key=lambda c: c.evidence.end):
         for key in dict.fromkeys(m.key for m in _parties(candidate)):
             waiting.setdefault(key, []).append(candidate)
     taken = dict.fromkeys(waiting, 0)
+    # A named party may speak where nothing else marked it: found by its words.
+    named = {
+        word: mention.key
+        for candidate in candidates
+        for mention in _parties(candidate)
+        if mention.proper
+        for word in _speaker_words(mention)
+    }
     for sentence in sentences:
-        words = _DENY_WORD.finditer(sentence.text)
-        cue = next((m for m in words if m.group().lower() in deny_forms), None)
+        words = _WORD.finditer(sentence.text)
+        cue = next((m for m in words if m.group().lower() in forms), None)
         if cue is None:
             continue
+        # The speaker is named just before the word: "the Kremlin on Monday denied",
+        # not a party the sentence names elsewhere ("... to Russia, and both denied it").
+        said = sentence.start + cue.start()
         speakers = set()
         at = bisect.bisect_left(mentions, sentence.start, key=lambda m: m.start)
-        while at < len(mentions) and mentions[at].start <= sentence.end:
-            if mentions[at].end <= sentence.end:
+        while at < len(mentions) and mentions[at].start < said:
+            gap = sentence.text[mentions[at].end - sentence.start : cue.start()]
+            if mentions[at].end <= said and len(gap.split()) <= SPEAKER_GAP:
                 speakers.add(mentions[at].key)
             at += 1
+        before = _WORD.findall(sentence.text[: cue.start()])[-SPEAKER_GAP - 3 :]
+        speakers.update(named[w] for w in _names_before([w.lower() for w in before]) if w in named)
         for key in speakers & waiting.keys():
             queue, first = waiting[key], taken[key]
             last = first
             while last < len(queue) and queue[last].evidence.end <= sentence.start:
                 last += 1
             taken[key] = last
-            # Those taken before were denied by an earlier sentence of this speaker.
+            # Those taken before were told of by an earlier sentence of this speaker.
             for candidate in queue[first:last]:
-                if candidate.certainty != "denied":
-                    candidate.certainty = "denied"
-                    start = sentence.start + cue.start()
-                    candidate.rules.cues.append(
-                        Cue(cue.group(), start, start + len(cue.group()), "certainty=denied")
-                    )
-                    candidate.rules.document.append("denial-nearby")
+                if candidate.certainty in {certainty, "denied"}:
+                    continue
+                candidate.certainty = certainty
+                candidate.rules.cues.append(
+                    Cue(cue.group(), said, said + len(cue.group()), f"certainty={certainty}")
+                )
+                candidate.rules.document.append(rule)
 
 
-_DENY_WORD = re.compile(r"[A-Za-z]+")
+def _speaker_words(mention: Mention) -> list[str]:
+    """How a later sentence may name a party: its whole name, and a person by any
+    long word of it ("Oyama" for "Yutaka Oyama")."""
+    name = " ".join(w.lower() for w in _WORD.findall(mention.name))
+    if mention.kind != "person":
+        return [name]
+    return [name, *(w for w in name.split() if len(w) >= PERSON_WORD)]
+
+
+def _names_before(words: list[str]) -> list[str]:
+    """The runs of `words` ending at most `SPEAKER_GAP` words before their end."""
+    ends = range(max(1, len(words) - SPEAKER_GAP), len(words) + 1)
+    return [" ".join(words[i:j]) for j in ends for i in range(j)]
+
+
+#: A word of a person's name this long names the person alone ("Oyama", not "Kim").
+PERSON_WORD = 4
+#: At most this many words stand between a speaker's name and its word of telling.
+SPEAKER_GAP = 4
+#: The document rule each telling applies, by the certainty it gives.
+DOCUMENT_RULES = {"denied": "denial-nearby", "confirmed": "admission-nearby"}
+
+
+_WORD = re.compile(r"[A-Za-z]+")

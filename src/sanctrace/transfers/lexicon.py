@@ -37,6 +37,7 @@ CUE_KINDS = (
     "trend_verbs",
     "telling_verbs",
     "anaphoric_times",
+    "admitted",
 )
 
 
