@@ -215,6 +215,15 @@ def test_readings_a_party_tells_of_it_later(
     assert transfer.certainty == certainty
 
 
+def test_readings_an_aside_between_subject_and_verb(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "Peru, the paper said, imported 300 tonnes of steel from China last year."
+    [transfer] = analyse(text).transfers
+    assert transfer.recipient is not None and transfer.recipient.name == "Peru"
+    assert transfer.certainty == "reported"  # the paper tells it, not Peru
+
+
 def test_readings_for_names_the_subject_of_the_infinitive(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:

@@ -79,6 +79,12 @@ def clause_subject(verb: Token, subjects: list[Token]) -> list[Token]:
                 nouns = [t for t in verb.doc[: child.i] if t.pos_ in {"NOUN", "PROPN"}]
                 return nouns[::-1][:3]
             return [child]
+    for telling in (c for c in verb.children if c.dep_ == "parataxis"):
+        # "Kazakhstan, the paper said, imported drones": the parser gives the aside
+        # both subjects; the first, before the teller's, is the verb's.
+        told = [c for c in telling.children if c.dep_ in SUBJECT_DEPS and c.i < telling.i]
+        if len(told) >= 2:
+            return told[:1]
     if verb.dep_ == "relcl":
         return [verb.head]
     modified = participle_head(verb)

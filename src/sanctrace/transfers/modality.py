@@ -104,7 +104,10 @@ class Modality:
         tellers = [g for g in governors(trigger) if g.lemma_.lower() in telling]
         tellers += [c for c in self._asides(trigger) if c.lemma_.lower() in telling]
         for teller in tellers:
-            found.extend(c for c in teller.children if c.dep_ == "nsubj" and c.pos_ != "PRON")
+            subjects = [c for c in teller.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+            # "Kazakhstan, the paper said, imported": of an aside's two subjects, the
+            # teller's is the nearer; the other is the trigger's.
+            found.extend(sorted(subjects, key=lambda c: abs(c.i - teller.i))[:1])
             for child in teller.children:
                 if child.dep_ == "agent":
                     found.extend(objects(child))
