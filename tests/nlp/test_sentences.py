@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sanctrace.model import Span
-from sanctrace.nlp.sentences import MAX_SENTENCE_CHARS, split_sentences
+from sanctrace.nlp.sentences import MAX_SENTENCE_CHARS, dateline, split_sentences
 
 
 def _texts(text: str) -> list[str]:
@@ -33,6 +33,11 @@ def test_sentences_dateline_is_trimmed() -> None:
     assert _texts("NEW YORK — A jury heard the case on Monday.") == [
         "A jury heard the case on Monday."
     ]
+    # an agency's name after the date is part of the dateline
+    assert _texts("LIMA, Oct. 19 (Wire Service) - A jury heard the case.") == [
+        "A jury heard the case."
+    ]
+    assert dateline("LIMA, Oct. 19 (Wire Service) - A jury heard the case.") == "Lima"
 
 
 def test_sentences_abbreviations_do_not_split() -> None:

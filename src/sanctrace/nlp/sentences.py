@@ -33,7 +33,9 @@ _BREAK = re.compile(r"\n\s*\n|(?:(?<=[.!?])|(?<=[.!?][\"”’')\]]))\s+(?=[\"�
 _LAST_WORD = re.compile(r"([\w.]+)[.!?]?[\"”’')\]]*$")
 # "SEOUL, Dec. 29 — " or "NEW YORK — " opening a wire story: a place, not a sentence part.
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z .,'’-]{2,40}?(?:,\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s+[—–-]{1,2}\s+"
+    # "SEOUL -", "SEOUL, May 3 -", "SEOUL, May 3 (Reuters) -": the agency's name may follow
+    r"^[A-Z][A-Z .,'’-]{2,40}?(?:,\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2})?(?:\s+\([A-Za-z .&]{2,30}\))?"
+    r"\s+[—–-]{1,2}\s+"
 )
 
 

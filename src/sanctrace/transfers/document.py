@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 
 from sanctrace.model import Cue, Span
-from sanctrace.parties.resolve import Mention
+from sanctrace.parties.resolve import DEFINITE, Mention
 from sanctrace.transfers.extract import Candidate
 
 
@@ -87,12 +87,16 @@ def _settle(
     if mention.key in known:
         mention.country = known[mention.key]
         return "country-from-other-mention"
-    if not mention.proper or mention.kind == "person":
+    if mention.kind == "person":
         return None
-    mention.country = registration(mention.name)
-    if mention.country is not None:
-        return "country-registration"
-    if mention.kind == "organization" and local is not None:
+    if mention.proper:
+        mention.country = registration(mention.name)
+        if mention.country is not None:
+            return "country-registration"
+    # A firm the story names, or refers back to ("the company"), without placing it
+    # is where the dateline places the story.
+    referred = mention.text.split(" ", 1)[0].lower() in DEFINITE
+    if mention.kind == "organization" and (mention.proper or referred) and local is not None:
         mention.country = local
         return "country-dateline"
     return None
