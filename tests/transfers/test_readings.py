@@ -217,6 +217,16 @@ def test_readings_a_party_tells_of_it_later(
     assert transfer.certainty == certainty
 
 
+def test_readings_that_beside_a_real_object_only_introduces_the_clause(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "Officers told a panel of experts that Belarus delivered rifles to Mali in 2015."
+    [transfer] = analyse(text).transfers
+    assert [item.text for item in transfer.items] == ["rifles"]
+    assert transfer.giver is not None and transfer.giver.name == "Belarus"
+    assert transfer.certainty == "reported"
+
+
 def test_readings_an_aside_between_subject_and_verb(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:

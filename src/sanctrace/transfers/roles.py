@@ -133,7 +133,12 @@ class RoleReader:
         passive = is_passive(verb)
         subjects = clause_subject(verb, found.fillers("subject"))
         obj = found.fillers("object")
-        if obj and obj[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        relative = [o for o in obj if o.lower_ in RELATIVE_PRONOUNS and o.i < verb.i]
+        if relative and len(obj) > len(relative):
+            # "told experts that Iran sold rifles", read as a relative clause on
+            # "experts": beside a real object, "that" only introduces the clause.
+            obj = [o for o in obj if o not in relative]
+        elif obj and obj[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             obj = [verb.head]
         dative = found.fillers("dative")
         if passive:
