@@ -203,6 +203,24 @@ def test_taxonomy_weapon_tags_always_bring_arms(taxonomy: Taxonomy) -> None:
                 assert "arms" in match.tags, term
 
 
+@pytest.mark.parametrize(
+    ("phrase", "tags"),
+    [
+        # money that is the value of goods named after it only measures them
+        ("40 million yen of kitchen goods", ("other",)),
+        ("$3 million worth of pianos", ("luxury", "other")),
+        # alone, or before no goods, it is the goods
+        ("$3 million worth of cash", ("money",)),
+        ("the funds of the company", ("money",)),
+    ],
+)
+def test_taxonomy_a_value_is_not_the_goods(
+    taxonomy: Taxonomy, phrase: str, tags: tuple[str, ...]
+) -> None:
+    found = taxonomy.classify(phrase)
+    assert found is not None and found.tags == tags
+
+
 def test_taxonomy_file_uses_only_contract_tags() -> None:
     spec = yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8"))
     used = {t for c in spec["categories"] for t in c["tags"]}
@@ -268,6 +286,11 @@ VALID_CATEGORY = "  - {id: cars, label: Cars, tags: [vehicle], hs: ['87'], terms
             "categories:\n  - {id: x, label: X, tags: [vehicle], terms: [car], colour: red}\n",
             "category 'x'",
             "unknown keys ['colour']",
+        ),
+        (
+            "categories:\n  - {id: x, label: X, tags: [money], terms: [cash], value_of: of}\n",
+            "category 'x'",
+            "'value_of' must be a non-empty list of strings",
         ),
         ("categories: [\n", "line", "not valid YAML"),
     ],

@@ -40,6 +40,9 @@ class CategorySpec(TypedDict):
     humanitarian: NotRequired[bool]
     #: Vague words ("goods", "equipment"): dropped when a specific category matches.
     generic: NotRequired[bool]
+    #: Words after which a term of this category is the value of other goods
+    #: ("35 million yen of goods"): then those goods, if named, are the goods.
+    value_of: NotRequired[list[str]]
 
 
 class EffectSpec(TypedDict):
@@ -84,6 +87,7 @@ class _Category:
     hs: tuple[str, ...]
     humanitarian: bool
     generic: bool
+    value_of: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -135,15 +139,20 @@ class Taxonomy:
         RETURNS (GoodsMatch | None): None when no goods word occurs.
         """
         words = tokens(phrase)
-        found: list[_Pattern] = []
+        matched: list[tuple[_Pattern, bool]] = []  # each with: is it a value?
         i = 0
         while i < len(words):
             pattern = self._longest(words, i)
             if pattern is None:
                 i += 1
                 continue
-            found.append(pattern)
             i += len(pattern.words)
+            matched.append((pattern, _is_a_value(pattern, words, i)))
+        # "35 million yen of everyday goods": money that is the value of other goods
+        # only measures them; alone, it is the goods.
+        found = [p for p, value in matched if not value]
+        if not any(p.category is not None for p in found):
+            found = [p for p, _ in matched]
         categories = [p.category for p in found if p.category is not None]
         if not categories:
             return None
@@ -223,8 +232,16 @@ def _build(path: Path, spec: dict[str, Any]) -> Taxonomy:
         if tags & WEAPON_TAGS and "arms" not in tags:
             raise TaxonomyError(path, f"category '{cid}'", "a weapon tag needs the tag 'arms' too")
         hs = _check_hs(path, cid, entry.get("hs", []))
+        value_of = entry.get("value_of")
+        if value_of is not None:
+            value_of = _strings(path, f"category '{cid}'", "value_of", value_of)
         category = _Category(
-            cid, tags, hs, bool(entry.get("humanitarian")), bool(entry.get("generic"))
+            cid,
+            tags,
+            hs,
+            bool(entry.get("humanitarian")),
+            bool(entry.get("generic")),
+            frozenset(value_of or ()),
         )
         for term in _strings(path, f"category '{cid}'", "terms", entry["terms"]):
             words = _compile(path, f"category '{cid}'", term, seen)
@@ -299,3 +316,9 @@ def _compile(
         raise TaxonomyError(path, where, f"term '{term}' duplicates one in {seen[words]}")
     seen[words] = where
     return words
+
+
+def _is_a_value(pattern: _Pattern, words: list[str], end: int) -> bool:
+    """Whether the term ending at `end` gives the value of goods named after it."""
+    category = pattern.category
+    return category is not None and end + 1 < len(words) and words[end] in category.value_of
