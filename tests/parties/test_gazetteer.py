@@ -320,6 +320,24 @@ def test_gazetteer_office_holder_is_none_when_not_single(
     assert gazetteer.office_holder(country, role, on) is None
 
 
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("PT Sinar Jaya", "id"),
+        ("Orion Trading FZE", "ae"),
+        ("Lumen Marine Sdn. Bhd.", "my"),
+        ("Nova Shipping Pte. Ltd.", "sg"),
+        ("OOO Vektor", "ru"),
+        # a form used in many countries, or a form alone, places nothing
+        ("Acme Trading Ltd", None),
+        ("Pt", None),
+        ("Patrick Holdings", None),
+    ],
+)
+def test_gazetteer_legal_form_country(gazetteer: Gazetteer, name: str, country: str | None) -> None:
+    assert gazetteer.legal_form_country(name) == country
+
+
 def test_gazetteer_role_words_cover_titles(gazetteer: Gazetteer) -> None:
     words = gazetteer.role_words()
     expected = {
@@ -393,6 +411,12 @@ def _write(tmp_path: Path, text: str) -> Path:
             "states entry 1 (North Korea)",
             "flag",
         ),
+        (
+            'legal_forms:\n  - {form: FZE, country: "ae"}\n  - {form: Fze, country: "ae"}\n',
+            "legal form 'Fze'",
+            "given twice",
+        ),
+        ('legal_forms:\n  - {form: PT, country: "xq"}\n', "legal form 'PT'", "'xq'"),
         ("planets:\n  - {name: Mars}\n", "section 'planets'", "unknown"),
         ("states:\n  - {name: Nowhere}\n", "states entry 1 (Nowhere)", "code"),
     ],

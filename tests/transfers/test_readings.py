@@ -40,6 +40,8 @@ GIVER_COUNTRY = [
     ("Rifles and shells went from North Korea to Russia in 2023.", "kp"),
     ("The court heard that Iran raised money by selling oil to China in 2019.", "ir"),
     ("The Panama-flagged tanker Blue Star delivered diesel to North Korea in 2019.", "pa"),
+    # a legal form used in one country places the firm
+    ("PT Sinar Jaya shipped 50,000 tonnes of coal to a Chinese utility in 2022.", "id"),
     # a firm referred back to without a place is where the dateline places the story
     ("TOKYO, May 3 (wire) - Police said the company sold pianos to North Korea.", "jp"),
 ]

@@ -25,6 +25,7 @@ ABBREVIATIONS = frozenset(
         "rep", "st", "no", "nos", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
         "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.u", "inc", "co", "corp",
         "ltd", "jr", "sr", "vs", "etc", "approx", "dept", "est", "mt", "ft", "fig", "p.m", "a.m",
+        "pte", "bhd", "sdn", "bros",
     }
 )  # fmt: skip
 

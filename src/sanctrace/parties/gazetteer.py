@@ -71,8 +71,14 @@ class OfficeSpec(TypedDict):
     holders: list[HolderSpec]
 
 
+class LegalFormSpec(TypedDict):
+    form: str
+    country: str
+
+
 class GazetteerSpec(TypedDict, total=False):
     suffixes: list[str]
+    legal_forms: list[LegalFormSpec]
     states: list[StateSpec]
     places: list[PlaceSpec]
     people: list[PersonSpec]
@@ -88,6 +94,7 @@ _FIELDS: dict[str, tuple[set[str], set[str]]] = {
     "people": ({"key", "name"}, {"country", "aliases", "birth_date"}),
     "organizations": ({"key", "name"}, {"country", "kind", "aliases"}),
     "offices": ({"country", "titles", "holders"}, set()),
+    "legal_forms": ({"form", "country"}, set()),
 }
 _LIST_SECTIONS = {"suffixes", "roles"}
 
@@ -134,6 +141,10 @@ def _surface(text: str) -> str:
     if cleaned[:4].lower() == "the ":
         cleaned = "the " + cleaned[4:]
     return cleaned
+
+
+#: The words of a name, without dots and commas ("Sdn. Bhd." -> "Sdn", "Bhd").
+_NAME_WORD = re.compile(r"[^\W_]+")
 
 
 def fold(text: str) -> str:
@@ -197,6 +208,8 @@ class Gazetteer:
         self._offices: list[_Office] = []
         self._roles: set[str] = {fold(role) for role in spec.get("roles", [])}
         self.suffixes: frozenset[str] = frozenset(fold(s) for s in spec.get("suffixes", []))
+        #: Folded words of a legal form ("sdn bhd") -> the one country that uses it.
+        self._legal_forms: dict[tuple[str, ...], str] = {}
         self._build(spec)
 
     @classmethod
@@ -267,6 +280,16 @@ class Gazetteer:
         """Every nationality word with its country code."""
         yield from self._demonym_forms
 
+    def legal_form_country(self, name: str) -> str | None:
+        """The country a company's legal form places it in: "PT Bara Jaya" -> "id",
+        "Orion Trading FZE" -> "ae"; None when its form is used in many countries."""
+        words = tuple(fold(w) for w in _NAME_WORD.findall(name))
+        for size in range(min(3, len(words) - 1), 0, -1):
+            for part in (words[:size], words[-size:]):
+                if part in self._legal_forms:
+                    return self._legal_forms[part]
+        return None
+
     def role_words(self) -> frozenset[str]:
         """Every role word, folded: office titles and the roles list."""
         titles = {title for office in self._offices for title in office.titles}
@@ -315,6 +338,14 @@ class Gazetteer:
         return entry
 
     def _build(self, spec: GazetteerSpec) -> None:
+        for legal in spec.get("legal_forms", []):
+            where = f"legal form {legal['form']!r}"
+            country = self._country(legal["country"], where, required=True)
+            assert country is not None
+            words = tuple(fold(w) for w in _NAME_WORD.findall(legal["form"]))
+            if not words or words in self._legal_forms:
+                raise self._fail(where, "is empty or given twice")
+            self._legal_forms[words] = country
         for state in spec.get("states", []):
             where = f"state {state['name']!r}"
             code = self._country(state["code"], where, required=True)

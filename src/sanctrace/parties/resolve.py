@@ -379,7 +379,11 @@ class PartyResolver:
                 # A name the recognizer calls a place but the gazetteer does not know
                 # ("Fujian Haixing") keeps the country its words give.
                 country = self.gazetteer.country_code(name) or country
-            return Mention(text, start, end, name, kind, country, _key(name))
+            # "PT Bara Jaya", "Orion Trading FZE": a legal form used in one country.
+            legal = self._legal_form_country(phrase, name)
+            if legal is not None and kind in {"person", "unknown", "state"}:
+                kind = "organization"
+            return Mention(text, start, end, name, kind, country or legal, _key(name))
 
         kind = _description_kind(head)
         if _is_definite(phrase) and kind in {"vessel", "organization"}:
@@ -457,6 +461,16 @@ class PartyResolver:
             return _clean_name(ent.text), _kind_of_label(ent.label_) or "unknown"
         if head.pos_ == "PROPN":
             return _clean_name(_proper_text(head)), _kind_of_label(head.ent_type_) or "unknown"
+        return None
+
+    def _legal_form_country(self, phrase: SpacySpan, name: str) -> str | None:
+        """The country of the legal form that begins or ends the name, however the
+        parse cut it ("PT" may fall outside the name the recognizer found)."""
+        ents = [ent.text for ent in phrase.ents]
+        for text in (name, *ents, phrase.text):
+            country = self.gazetteer.legal_form_country(_strip_determiner(text))
+            if country is not None:
+                return country
         return None
 
     def _country_in(self, phrase: SpacySpan) -> str | None:
