@@ -416,7 +416,7 @@ def _write(tmp_path: Path, text: str) -> Path:
             "legal form 'Fze'",
             "given twice",
         ),
-        ('legal_forms:\n  - {form: PT, country: "xq"}\n', "legal form 'PT'", "'xq'"),
+        ('legal_forms:\n  - {form: PT, country: "xqq"}\n', "legal form 'PT'", "'xqq'"),
         ("planets:\n  - {name: Mars}\n", "section 'planets'", "unknown"),
         ("states:\n  - {name: Nowhere}\n", "states entry 1 (Nowhere)", "code"),
     ],
