@@ -123,3 +123,9 @@ def test_resolve_the_country_is_the_state_last_acting(
     ore = analysed.transfers[-1]
     assert ore.recipient is not None and ore.recipient.country == "cn"
     assert ore.giver is not None and ore.giver.country == "kp"
+
+
+def test_resolve_it_never_stands_for_a_news_outlet(resolve: Resolve) -> None:
+    text = "KOMID was named last year. Reuters saw the records. It sold rifles to Iran."
+    found = resolve(text, "It", 0)
+    assert found is not None and found.name == "Korea Mining Development Trading Corporation"

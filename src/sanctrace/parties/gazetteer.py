@@ -59,6 +59,7 @@ class OrganizationSpec(TypedDict):
     country: NotRequired[str]
     kind: NotRequired[Literal["organization", "state"]]
     aliases: NotRequired[list[str]]
+    media: NotRequired[bool]
 
 
 # "from" is a keyword, so this spec needs the functional form.
@@ -92,7 +93,7 @@ _FIELDS: dict[str, tuple[set[str], set[str]]] = {
     "states": ({"code", "name"}, {"aliases", "demonyms", "capitals"}),
     "places": ({"name"}, {"country", "aliases"}),
     "people": ({"key", "name"}, {"country", "aliases", "birth_date"}),
-    "organizations": ({"key", "name"}, {"country", "kind", "aliases"}),
+    "organizations": ({"key", "name"}, {"country", "kind", "aliases", "media"}),
     "offices": ({"country", "titles", "holders"}, set()),
     "legal_forms": ({"form", "country"}, set()),
 }
@@ -110,6 +111,8 @@ class Entry:
     key: str  # stable id, e.g. "state:kp", "person:kim-jong-un"
     #: People only, where known for sure: "YYYY" or "YYYY-MM-DD".
     birth_date: str | None = None
+    #: A news outlet: it tells of transfers, and a pronoun never stands for it.
+    media: bool = False
 
 
 @dataclass(frozen=True)
@@ -320,13 +323,12 @@ class Gazetteer:
         forms: list[str],
         key: str,
         birth_date: str | None = None,
+        media: bool = False,
     ) -> Entry:
         if any(entry.key == key for entry in self._entries):
             raise self._fail(where, f"repeats the key {key!r}")
         aliases = tuple(dict.fromkeys(form for form in forms if form != name))
-        entry = Entry(
-            name=name, kind=kind, country=country, aliases=aliases, key=key, birth_date=birth_date
-        )
+        entry = Entry(name, kind, country, aliases, key, birth_date, media)
         for form in (name, *aliases):
             other = self._names.add(form, entry)
             if other is not None:
@@ -403,6 +405,9 @@ class Gazetteer:
             if kind not in ("organization", "state"):
                 raise self._fail(where, f"has kind {kind!r}, not 'organization' or 'state'")
             country = self._country(org.get("country"), where)
+            media = org.get("media", False)
+            if not isinstance(media, bool):
+                raise self._fail(where, f"has media {media!r}, not true or false")
             self._add(
                 where,
                 org["name"],
@@ -410,6 +415,7 @@ class Gazetteer:
                 country,
                 org.get("aliases", []),
                 f"organization:{org['key']}",
+                media=media,
             )
         for office in spec.get("offices", []):
             self._offices.append(self._office(office, people))

@@ -281,7 +281,8 @@ class PartyResolver:
         context = DocumentContext(published=published)
         for match in self._alias_pattern.finditer(text):
             entry = self.gazetteer.lookup(match.group())
-            if entry is None or entry.kind == "place":
+            # A news outlet tells of transfers: no pronoun or description stands for it.
+            if entry is None or entry.kind == "place" or entry.media:
                 continue
             context.add_scanned(_from_entry(entry, match.group(), match.start(), match.end()))
         return context
