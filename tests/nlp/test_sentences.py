@@ -40,6 +40,14 @@ def test_sentences_dateline_is_trimmed() -> None:
     assert dateline("LIMA, Oct. 19 (Wire Service) - A jury heard the case.") == "Lima"
 
 
+def test_sentences_break_after_a_spaced_quotation_mark() -> None:
+    # tokenised text puts spaces around punctuation
+    assert _texts("He said it was sold . ” The ship left .") == [
+        "He said it was sold . ”",
+        "The ship left .",
+    ]
+
+
 def test_sentences_abbreviations_do_not_split() -> None:
     text = (
         "The U.S. Treasury named a Dalian trading Co. that sold steel on Oct. 19 last year. "

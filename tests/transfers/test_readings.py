@@ -16,6 +16,7 @@ from sanctrace.model import AnalysedDocument
 NO_EVENT = [
     "Who is sending tanks to the border?",
     "Selling rifles to North Korea has been illegal since 2006.",
+    "Selling rifles to Iran violates the embargo.",
     # what is lent out is neither goods nor money nor a party
     "Cuba has won friends in Africa by lending out the skills of its doctors.",
 ]
@@ -236,6 +237,23 @@ def test_readings_an_aside_between_subject_and_verb(
     [transfer] = analyse(text).transfers
     assert transfer.recipient is not None and transfer.recipient.name == "Peru"
     assert transfer.certainty == "reported"  # the paper tells it, not Peru
+
+
+@pytest.mark.parametrize(
+    ("text", "giver", "recipient"),
+    [
+        # what was done by way of a breach happened
+        ("The firm violated the embargo by selling rifles to Iran in 2019.", "firm", "Iran"),
+        # many states are not the state last named
+        ("Russia sent wheat to the countries of Africa in 2019.", "Russia", "countries of Africa"),
+    ],
+)
+def test_readings_parties(
+    analyse: Callable[..., AnalysedDocument], text: str, giver: str, recipient: str
+) -> None:
+    [transfer] = analyse(text).transfers
+    assert transfer.giver is not None and transfer.giver.name == giver
+    assert transfer.recipient is not None and transfer.recipient.name == recipient
 
 
 def test_readings_for_names_the_subject_of_the_infinitive(

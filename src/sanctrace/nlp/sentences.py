@@ -30,7 +30,10 @@ ABBREVIATIONS = frozenset(
 )  # fmt: skip
 
 # A break is the space after a full stop and any closing quotation mark.
-_BREAK = re.compile(r"\n\s*\n|(?:(?<=[.!?])|(?<=[.!?][\"”’')\]]))\s+(?=[\"“‘(]?[A-Z0-9])")
+# Tokenised text spaces the quotation mark off ("... said . ” The"): a break too.
+_BREAK = re.compile(
+    r"\n\s*\n|(?:(?<=[.!?])|(?<=[.!?][\"”’')\]])|(?<=[.!?] [\"”’]))\s+(?=[\"“‘(]?[A-Z0-9])"
+)
 _LAST_WORD = re.compile(r"([\w.]+)[.!?]?[\"”’')\]]*$")
 # "SEOUL, Dec. 29 — " or "NEW YORK — " opening a wire story: a place, not a sentence part.
 _DATELINE = re.compile(

@@ -341,7 +341,8 @@ class PartyResolver:
             found = context.relative_of(owner_key)
             return _moved(found, text, start, end, "coreference-kinship") if found else None
 
-        if head.lemma_.lower() in STATE_DESCRIPTIONS and _is_definite(phrase):
+        if head.lemma_.lower() in STATE_DESCRIPTIONS and head.tag_ == "NN" and _is_definite(phrase):
+            # "the country" (not "the countries of Africa", which is many states)
             # "the country": the state last acting in a transfer, givers first.
             states = frozenset({"state"})
             found = context.latest_role(start, states) or context.latest(start, states)

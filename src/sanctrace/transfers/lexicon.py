@@ -31,6 +31,7 @@ CUE_KINDS = (
     "planned",
     "planned_phrases",
     "rule_verbs",
+    "breach_verbs",
     "rule_adjectives",
     "negations",
     "conditions",

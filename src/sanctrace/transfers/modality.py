@@ -218,6 +218,8 @@ class Modality:
         governors = _clause_governors(trigger)
         if any(a.lemma_.lower() in rules or a.lower_ in rules for a in governors):
             return True
+        if _breach_judged(trigger, self.lexicon.cues["breach_verbs"]):
+            return True
         judged = [c for a in governors for c in a.children if c.dep_ in {"acomp", "attr"}]
         if any(c.lemma_.lower() in self.lexicon.cues["rule_adjectives"] for c in judged):
             return True
@@ -238,6 +240,17 @@ def _modifiers(token: Token) -> list[Token]:
         token = token.head
         found.extend(token.children)
     return found
+
+
+def _breach_judged(trigger: Token, breaches: frozenset[str]) -> bool:
+    """'Selling rifles to Iran violates the embargo' judges a kind of act, a rule; in
+    'the firm violated the embargo by selling rifles' the selling happened."""
+    token = trigger
+    while token.head.i != token.i and token.dep_ != "relcl":
+        if token.head.lemma_.lower() in breaches:
+            return token.dep_ in {"csubj", "csubjpass", "nsubj", "nsubjpass"}
+        token = token.head
+    return False
 
 
 def _clause_governors(token: Token) -> list[Token]:

@@ -153,7 +153,7 @@ class RoleReader:
                 roles.add(frame.object, subjects, "passive-subject")
         else:
             if frame.object and obj:
-                if frame.object_party_with and not self.goods.named_or_referred(obj):
+                if frame.object_party_with and not dative and not self.goods.named_or_referred(obj):
                     roles.add("recipient", obj, "object-party-with")
                 elif frame.object not in PARTY_ROLES or not self.goods.heads(obj):
                     # ("helping to finance weapons": goods paid for are no party.)
