@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -123,7 +124,7 @@ class Analyzer:
             if spans:
                 context = self.resolver.scan(doc.text, doc.published)
                 context.headings = date_headings(doc.text, doc.published)
-                context.dates = text_dates(doc.text, doc.published)
+                context.dates_of = partial(text_dates, doc.text, doc.published)
             else:
                 context = DocumentContext(doc.published)
             entry = _Parsed(doc, context, [])

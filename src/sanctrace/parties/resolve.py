@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -102,6 +103,7 @@ class DocumentContext:
 
     __slots__ = (
         "_arrivals",
+        "_dates",
         "_first",
         "_kinds",
         "_merged",
@@ -110,7 +112,7 @@ class DocumentContext:
         "_relatives",
         "_roles",
         "_scanned",
-        "dates",
+        "dates_of",
         "headings",
         "published",
     )
@@ -135,8 +137,10 @@ class DocumentContext:
         self._merged: list[Mention] | None = None
         #: Lines that are only a date (a live blog's), by offset: each dates what follows.
         self.headings: list[tuple[int, DateResolution]] = []
-        #: Every date the text gives, by offset: what "that year" and "at the time" mean.
-        self.dates: list[tuple[int, DateResolution]] = []
+        #: Reads every date the text gives, by offset: what "that year" and "at the time"
+        #: mean. Called once, when a sentence first needs it: most documents never do.
+        self.dates_of: Callable[[], list[tuple[int, DateResolution]]] = list
+        self._dates: list[tuple[int, DateResolution]] | None = None
 
     def heading_before(self, offset: int) -> DateResolution | None:
         """The date heading the text at `offset` stands under, if any."""
@@ -145,8 +149,10 @@ class DocumentContext:
 
     def date_before(self, offset: int) -> DateResolution | None:
         """The latest date the text gives before `offset`, if any."""
-        index = bisect.bisect_left(self.dates, offset, key=lambda d: d[0])
-        return self.dates[index - 1][1] if index else None
+        if self._dates is None:
+            self._dates = self.dates_of()
+        index = bisect.bisect_left(self._dates, offset, key=lambda d: d[0])
+        return self._dates[index - 1][1] if index else None
 
     @property
     def mentions(self) -> list[Mention]:

@@ -224,8 +224,9 @@ class TransferExtractor:
         if candidate.date is None and heading is not None:
             candidate.date = TransferDate(heading.value, heading.text, "text")
             rules.document.append("date-heading")
-        earlier = context.date_before(offset) if candidate.date is None else None
-        if earlier is not None and self.modality.refers_to_a_time_told(trigger.doc):
+        told = candidate.date is None and self.modality.refers_to_a_time_told(trigger.doc)
+        earlier = context.date_before(offset) if told else None
+        if earlier is not None:
             candidate.date = TransferDate(earlier.value, earlier.text, "text")
             rules.document.append("date-anaphoric")
         if giver is not None:
