@@ -129,3 +129,17 @@ def test_resolve_it_never_stands_for_a_news_outlet(resolve: Resolve) -> None:
     text = "KOMID was named last year. Reuters saw the records. It sold rifles to Iran."
     found = resolve(text, "It", 0)
     assert found is not None and found.name == "Korea Mining Development Trading Corporation"
+
+
+def test_resolve_scan_finds_names_as_the_text_spells_them(analyzer: Analyzer) -> None:
+    text = (
+        "Kim  Jong-un met North\nKorea's envoys; north-korea sold coal. "
+        "KOMIDS is no name, nor is xNorth Korea. İstanbul traders met the U.S. Treasury."
+    )
+    context = analyzer.resolver.scan(text, PUBLISHED)
+    found = [text[m.start : m.end] for m in context.mentions]
+    # runs of spaces, line breaks and hyphens between words; any case; whole words;
+    # the longest name at each place ("the U.S. Treasury", not "U.S.")
+    assert found[:3] == ["Kim  Jong-un", "North\nKorea", "north-korea"]
+    assert "KOMID" not in " ".join(found) and "xNorth Korea" not in found
+    assert found[-1] == "the U.S. Treasury"

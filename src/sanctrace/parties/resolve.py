@@ -14,7 +14,9 @@ import heapq
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+import ahocorasick  # type: ignore[import-not-found]  # it ships no type stubs
 
 from sanctrace.parties.gazetteer import Entry, Gazetteer
 from sanctrace.parties.words import words
@@ -274,23 +276,27 @@ class PartyResolver:
         #: Each state's entry by its code, for nationality words ("Chinese" -> China).
         self._states = {e.country: e for _, e in gazetteer.aliases() if e.kind == "state"}
 
-    def _compile_aliases(self) -> re.Pattern[str]:
-        forms = sorted({alias for alias, entry in self.gazetteer.aliases() if len(alias) > 2})
-        forms.sort(key=len, reverse=True)
-        escaped = (
-            re.escape(form).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+") for form in forms
-        )
-        return re.compile(r"(?<![\w-])(?:" + "|".join(escaped) + r")(?![\w-])", re.IGNORECASE)
+    def _compile_aliases(self) -> Any:
+        # One pass over the text for every name at once (a regular expression of
+        # thousands of alternatives costs a tenth of the analysis of news text).
+        automaton = ahocorasick.Automaton()
+        for alias, _ in self.gazetteer.aliases():
+            if len(alias) > 2:
+                key = _SEPARATORS.sub(" ", alias.lower())
+                automaton.add_word(key, len(key))
+        automaton.make_automaton()
+        return automaton
 
     def scan(self, text: str, published: str | None) -> DocumentContext:
         """Find every gazetteer name in the whole text: the antecedents for coreference."""
         context = DocumentContext(published=published)
-        for match in self._alias_pattern.finditer(text):
-            entry = self.gazetteer.lookup(match.group())
+        for start, end in _names_in(self._alias_pattern, text):
+            found = text[start:end]
+            entry = self.gazetteer.lookup(found)
             # A news outlet tells of transfers: no pronoun or description stands for it.
             if entry is None or entry.kind == "place" or entry.media:
                 continue
-            context.add_scanned(_from_entry(entry, match.group(), match.start(), match.end()))
+            context.add_scanned(_from_entry(entry, found, start, end))
         return context
 
     def resolve(self, head: Token, offset: int, context: DocumentContext) -> Mention | None:
@@ -504,6 +510,55 @@ class PartyResolver:
                         continue
                     return code
         return None
+
+
+#: What may separate the words of a name in running text: spaces, line breaks, hyphens.
+_SEPARATORS = re.compile(r"[\s-]+")
+
+
+def _names_in(automaton: Any, text: str) -> list[tuple[int, int]]:
+    """Where the automaton's names stand in `text` as whole words, ignoring case and
+    the separators between words; at each place the longest, left to right, none
+    overlapping."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer ("İ")
+        lowered = "".join(c.lower()[0] for c in text)
+    # Each run of separators becomes one space; `segments` maps each stretch of
+    # words back: (start in the squeezed text, start in the text).
+    pieces: list[str] = []
+    segments: list[tuple[int, int]] = []
+    squeezed_length = position = 0
+    for run in _SEPARATORS.finditer(lowered):
+        segments.append((squeezed_length, position))
+        pieces += [lowered[position : run.start()], " "]
+        squeezed_length += run.start() - position + 1
+        position = run.end()
+    segments.append((squeezed_length, position))
+    pieces.append(lowered[position:])
+    squeezed = "".join(pieces)
+
+    def original(at: int) -> int:  # `at` is never a separator: names start and end in words
+        index = bisect.bisect_right(segments, at, key=lambda segment: segment[0]) - 1
+        start, source = segments[index]
+        return source + at - start
+
+    found: list[tuple[int, int]] = []
+    for last, length in automaton.iter(squeezed):
+        start, end = original(last - length + 1), original(last) + 1
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not _word_char(before) and not _word_char(after):
+            found.append((start, end))
+    found.sort(key=lambda span: (span[0], span[0] - span[1]))
+    chosen: list[tuple[int, int]] = []
+    for start, end in found:
+        if not chosen or start >= chosen[-1][1]:
+            chosen.append((start, end))
+    return chosen
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char in "_-"
 
 
 #: Codes the country registry knows that are not states ("European" -> eu).
