@@ -95,7 +95,7 @@ class Modality:
     def speakers(self, trigger: Token) -> list[Token]:
         """The heads of who told of the transfer: 'according to X', 'X said', 'reported by
         X', and a parenthetical 'the paper said'."""
-        telling = self.lexicon.cues["telling_verbs"] | {"report", "according"}
+        telling = self.lexicon.cues["telling_verbs"]
         found: list[Token] = []
         for token in trigger.doc:
             if token.lower_ == "according":
