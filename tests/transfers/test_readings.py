@@ -115,6 +115,18 @@ def test_readings_headline_and_lead_are_one_transfer(
             "Kazakhstan imported drones from China last year, the paper says, and sold them.",
             "reported",
         ),
+        # a party tells of it in a later sentence
+        (
+            "Acme Trading sold rifles to Chad, police said. Acme Trading has admitted the sale.",
+            "confirmed",
+        ),
+        # the party the admitting sentence names is not the one who admits
+        (
+            "Acme Trading sold rifles to Chad, police said. The rifles reached Chad in May, "
+            "and the pilots have admitted it.",
+            "reported",
+        ),
+        ("Acme Trading sold rifles to Chad, police said. Acme Trading denied it.", "denied"),
     ],
 )
 def test_readings_who_tells_it(
@@ -133,91 +145,46 @@ def test_readings_date_of_the_telling_is_not_the_events(
 
 
 @pytest.mark.parametrize(
-    ("text", "date"),
+    ("text", "date", "basis", "rule"),
     [
         # a date on the verb the trigger is coordinated with, or completes
         (
             "The tanker docked at Nampo on 3 May 2023 and unloaded 500 tonnes of diesel.",
             "2023-05-03",
+            "text",
+            None,
         ),
-        ("In mid-2022 Russia agreed to supply Cuba with oil.", "2022"),
-    ],
-)
-def test_readings_date_of_the_clause_above(
-    analyse: Callable[..., AnalysedDocument], text: str, date: str
-) -> None:
-    [transfer] = analyse(text, published="2024-03-01").transfers
-    assert transfer.date is not None and (transfer.date.value, transfer.date.basis) == (
-        date,
-        "text",
-    )
-
-
-def test_readings_date_of_a_telling_verb_above_is_not_the_events(
-    analyse: Callable[..., AnalysedDocument],
-) -> None:
-    text = "Officials said on 4 May 2023 that the ship had unloaded coal at Nampo."
-    [transfer] = analyse(text, published="2023-05-20").transfers
-    assert transfer.date is not None and transfer.date.basis == "published"
-
-
-@pytest.mark.parametrize(
-    ("text", "date"),
-    [
+        ("In mid-2022 Russia agreed to supply Cuba with oil.", "2022", "text", None),
+        # but not the date of a telling verb above
+        (
+            "Officials said on 4 May 2023 that the ship had unloaded coal at Nampo.",
+            "2024-03-01",
+            "published",
+            None,
+        ),
         # a time told before takes the latest date the text gave
         (
-            "Kim visited Russia in May 2023. He came back from that trip with gifts of rifles.",
+            "An envoy toured a Serbian arms plant in May 2023. "
+            "On that visit he received gifts of rifles.",
             "2023-05",
+            "text",
+            "date-anaphoric",
         ),
-        ("Kim visited Russia in May 2023. Russia sold rifles to Iran.", "2024-03-01"),
+        (
+            "Kim visited Russia in May 2023. Russia sold rifles to Iran.",
+            "2024-03-01",
+            "published",
+            None,
+        ),
     ],
 )
-def test_readings_a_time_told_before(
-    analyse: Callable[..., AnalysedDocument], text: str, date: str
+def test_readings_date_from_elsewhere_in_the_text(
+    analyse: Callable[..., AnalysedDocument], text: str, date: str, basis: str, rule: str | None
 ) -> None:
     [transfer] = analyse(text, published="2024-03-01").transfers
-    assert transfer.date is not None and transfer.date.value == date
+    assert transfer.date is not None and (transfer.date.value, transfer.date.basis) == (date, basis)
     assert transfer.rules is not None
-    assert ("date-anaphoric" in transfer.rules.document) == (date != "2024-03-01")
-
-
-@pytest.mark.parametrize(
-    ("text", "giver"),
-    [
-        # deep in the verb's adjuncts, its object still acts; the clause is no part of the name
-        ("Police arrested a dealer on suspicion of selling pianos to North Korea.", "dealer"),
-        ("Police detained Kim Chol on charges of smuggling coal to China.", "Kim Chol"),
-    ],
-)
-def test_readings_the_arrested_acted(
-    analyse: Callable[..., AnalysedDocument], text: str, giver: str
-) -> None:
-    [transfer] = analyse(text).transfers
-    assert transfer.giver is not None and transfer.giver.name == giver
-    assert transfer.certainty == "suspected"
-
-
-@pytest.mark.parametrize(
-    ("text", "certainty"),
-    [
-        (
-            "Acme Trading sold rifles to Chad, police said. Acme Trading has admitted the sale.",
-            "confirmed",
-        ),
-        # the party the admitting sentence names is not the one who admits
-        (
-            "Acme Trading sold rifles to Chad, police said. The rifles reached Chad in May, "
-            "and the pilots have admitted it.",
-            "reported",
-        ),
-        ("Acme Trading sold rifles to Chad, police said. Acme Trading denied it.", "denied"),
-    ],
-)
-def test_readings_a_party_tells_of_it_later(
-    analyse: Callable[..., AnalysedDocument], text: str, certainty: str
-) -> None:
-    [transfer] = analyse(text).transfers
-    assert transfer.certainty == certainty
+    assert ("date-anaphoric" in transfer.rules.document) == (rule == "date-anaphoric")
 
 
 def test_readings_that_beside_a_real_object_only_introduces_the_clause(
@@ -240,20 +207,48 @@ def test_readings_an_aside_between_subject_and_verb(
 
 
 @pytest.mark.parametrize(
-    ("text", "giver", "recipient"),
+    ("text", "giver", "recipient", "certainty"),
     [
+        # deep in the verb's adjuncts, its object still acts; the clause is no part of the name
+        (
+            "Police arrested a dealer on suspicion of selling pianos to North Korea.",
+            "dealer",
+            "North Korea",
+            "suspected",
+        ),
+        (
+            "Police detained Kim Chol on charges of smuggling coal to China.",
+            "Kim Chol",
+            "China",
+            "suspected",
+        ),
         # what was done by way of a breach happened
-        ("The firm violated the embargo by selling rifles to Iran in 2019.", "firm", "Iran"),
+        (
+            "The firm violated the embargo by selling rifles to Iran in 2019.",
+            "firm",
+            "Iran",
+            "confirmed",
+        ),
         # many states are not the state last named
-        ("Russia sent wheat to the countries of Africa in 2019.", "Russia", "countries of Africa"),
+        (
+            "Russia sent wheat to the countries of Africa in 2019.",
+            "Russia",
+            "countries of Africa",
+            "confirmed",
+        ),
     ],
 )
 def test_readings_parties(
-    analyse: Callable[..., AnalysedDocument], text: str, giver: str, recipient: str
+    analyse: Callable[..., AnalysedDocument],
+    text: str,
+    giver: str,
+    recipient: str,
+    certainty: str,
 ) -> None:
     [transfer] = analyse(text).transfers
     assert transfer.giver is not None and transfer.giver.name == giver
     assert transfer.recipient is not None and transfer.recipient.name == recipient
+    assert transfer.certainty == certainty
 
 
 def test_readings_for_names_the_subject_of_the_infinitive(

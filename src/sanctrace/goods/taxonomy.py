@@ -41,7 +41,7 @@ class CategorySpec(TypedDict):
     #: Vague words ("goods", "equipment"): dropped when a specific category matches.
     generic: NotRequired[bool]
     #: Words after which a term of this category is the value of other goods
-    #: ("35 million yen of goods"): then those goods, if named, are the goods.
+    #: ("4 million euros of machine parts"): then those goods, if named, are the goods.
     value_of: NotRequired[list[str]]
 
 
@@ -148,7 +148,7 @@ class Taxonomy:
                 continue
             i += len(pattern.words)
             matched.append((pattern, _is_a_value(pattern, words, i)))
-        # "35 million yen of everyday goods": money that is the value of other goods
+        # "4 million euros of machine parts": money that is the value of other goods
         # only measures them; alone, it is the goods.
         found = [p for p, value in matched if not value]
         if not any(p.category is not None for p in found):

@@ -328,7 +328,15 @@ class Gazetteer:
         if any(entry.key == key for entry in self._entries):
             raise self._fail(where, f"repeats the key {key!r}")
         aliases = tuple(dict.fromkeys(form for form in forms if form != name))
-        entry = Entry(name, kind, country, aliases, key, birth_date, media)
+        entry = Entry(
+            name=name,
+            kind=kind,
+            country=country,
+            aliases=aliases,
+            key=key,
+            birth_date=birth_date,
+            media=media,
+        )
         for form in (name, *aliases):
             other = self._names.add(form, entry)
             if other is not None:

@@ -272,7 +272,7 @@ def _latest_in(lists: list[_InOrder], before: int) -> Mention | None:
 class PartyResolver:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self._alias_pattern = self._compile_aliases()
+        self._aliases = self._compile_aliases()
         #: Each state's entry by its code, for nationality words ("Chinese" -> China).
         self._states = {e.country: e for _, e in gazetteer.aliases() if e.kind == "state"}
 
@@ -290,7 +290,7 @@ class PartyResolver:
     def scan(self, text: str, published: str | None) -> DocumentContext:
         """Find every gazetteer name in the whole text: the antecedents for coreference."""
         context = DocumentContext(published=published)
-        for start, end in _names_in(self._alias_pattern, text):
+        for start, end in _names_in(self._aliases, text):
             found = text[start:end]
             entry = self.gazetteer.lookup(found)
             # A news outlet tells of transfers: no pronoun or description stands for it.
@@ -354,8 +354,8 @@ class PartyResolver:
             return _moved(found, text, start, end, "coreference-kinship") if found else None
 
         if head.lemma_.lower() in STATE_DESCRIPTIONS and head.tag_ == "NN" and _is_definite(phrase):
-            # "the country" (not "the countries of Africa", which is many states)
-            # "the country": the state last acting in a transfer, givers first.
+            # "the country": the state last acting in a transfer, givers first ("the
+            # countries of Africa" are many states, none of them that one).
             states = frozenset({"state"})
             found = context.latest_role(start, states) or context.latest(start, states)
             return _moved(found, text, start, end, "coreference-state") if found else None

@@ -169,8 +169,8 @@ class Modality:
         return TransferDate(chosen[2].value, chosen[2].text, "text")
 
     def refers_to_a_time_told(self, sent: Doc) -> bool:
-        """'He came back from that trip with a rifle': the sentence places its events at
-        a time the text gave before."""
+        """'On that visit he received a rifle': the sentence places its events at a
+        time the text gave before."""
         return self._time_told.search(sent.text.lower()) is not None
 
     def states_a_trend(self, trigger: Token) -> bool:
