@@ -33,7 +33,7 @@ EVENTS = "sanctrace_events"
 ROLES = "sanctrace_roles"
 COMPONENTS = ("sanctrace_triggers", "sanctrace_roles")
 #: Role lists of `Roles` that are written as spans; `makers` travel as "maker".
-ROLE_NAMES = ("giver", "recipient", "items", "origin", "destination", "route")
+ROLE_NAMES = ("giver", "recipient", "items", "origin", "destination", "route", "beneficiary")
 MAKER = "maker"
 
 

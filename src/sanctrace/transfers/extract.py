@@ -155,6 +155,13 @@ class TransferExtractor:
         recipient, recipient_token = self._party(roles.recipient, offset, context)
         if recipient_token is not None:
             rules.roles["recipient"] = roles.pattern_of("recipient", recipient_token)
+        beneficiary = self._beneficiary(roles, recipient, rules, offset, context)
+        if beneficiary is not None:
+            if giver is None and spec.subject_beside_beneficiary == "giver":
+                giver = recipient
+                rules.roles["giver"] = rules.roles.pop("recipient")
+            recipient = beneficiary
+            rules.roles["recipient"] = "beneficiary"
         if giver and recipient and giver.key == recipient.key:
             return None
         # "shipments of coal ... via Dalian": the route may hang on the verb above.
@@ -260,6 +267,30 @@ class TransferExtractor:
                 if mention is not None:
                     return mention, token
         return None, None
+
+    def _beneficiary(
+        self,
+        roles: Roles,
+        buyer: Mention | None,
+        rules: Rules,
+        offset: int,
+        context: DocumentContext,
+    ) -> Mention | None:
+        """The party named as the one goods are bought for, when it is not the buyer's
+        own side: "bought two cars for the Syrian army" (not "for its army", nor "for
+        use at home": a bare noun names a purpose)."""
+        if buyer is not None and rules.roles.get("recipient") != "subject":
+            return None
+        found, token = self._party(roles.beneficiary, offset, context)
+        if found is None or token is None:
+            return None
+        if not found.proper and not any(c.dep_ in {"det", "poss", "amod"} for c in token.children):
+            return None
+        if not (found.proper or found.country or found.kind != "unknown"):
+            return None
+        if buyer is not None and (buyer.key == found.key or buyer.country in {found.country}):
+            return None
+        return found
 
     def _party_speaker(
         self,

@@ -20,7 +20,7 @@ TRIGGER_KINDS = frozenset({"verb", "noun", "seen"})
 LEXICON_CLASSES = frozenset({"light_verbs", "prevented", "seen_preps"})
 #: Step keys naming token attributes, and the DependencyMatcher attribute each is.
 STEP_ATTRS = {"dep": "DEP", "pos": "POS", "lower": "LOWER", "ent_type": "ENT_TYPE"}
-ROLES = frozenset({"giver", "recipient", "items", "origin", "destination", "route"})
+ROLES = frozenset({"giver", "recipient", "items", "origin", "destination", "route", "beneficiary"})
 CUE_KINDS = (
     "denied",
     "possible",
@@ -70,6 +70,7 @@ class FrameSpec(TypedDict, total=False):
     preps: dict[str, str]
     object_party_with: str
     subject_without_destination: str
+    subject_beside_beneficiary: str
     possessor: str
     money_only: bool
     implicit_money: bool
@@ -159,6 +160,8 @@ class Frame:
     preps: dict[str, str] = field(default_factory=dict)
     object_party_with: str | None = None
     subject_without_destination: str | None = None
+    #: The subject's role when a party is named as the one the goods are for.
+    subject_beside_beneficiary: str | None = None
     possessor: str | None = None
     money_only: bool = False
     #: With no goods named, the trigger itself names money ("funded the militia").
@@ -266,6 +269,7 @@ def _frame(path: Path, name: str, spec: FrameSpec) -> Frame:
         raise _fail(path, f"frame '{name}'", "lacks its description or example")
     roles = [spec.get(k) for k in ("subject", "object", "dative", "object_party_with")]
     roles += [spec.get("subject_without_destination"), spec.get("possessor")]
+    roles.append(spec.get("subject_beside_beneficiary"))
     roles += list(spec.get("preps", {}).values())
     for role in roles:
         if role is not None and role not in ROLES:
@@ -278,6 +282,7 @@ def _frame(path: Path, name: str, spec: FrameSpec) -> Frame:
         preps=dict(spec.get("preps", {})),
         object_party_with=spec.get("object_party_with"),
         subject_without_destination=spec.get("subject_without_destination"),
+        subject_beside_beneficiary=spec.get("subject_beside_beneficiary"),
         possessor=spec.get("possessor"),
         money_only=bool(spec.get("money_only", False)),
         implicit_money=bool(spec.get("implicit_money", False)),

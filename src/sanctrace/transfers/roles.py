@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 PARTY_ROLES = frozenset({"giver", "recipient"})
+#: The roles a preposition on the goods may fill: "cars for the army" too.
+GOODS_PREP_ROLES = PARTY_ROLES | {"beneficiary"}
 MAKER_VERBS = words()["maker_verbs"]
 VALUE_WORDS = words()["value_words"]
 PURPOSE_WORDS = words()["purpose_words"]
@@ -51,6 +53,7 @@ class Roles:
     origin: list[Token] = field(default_factory=list)
     destination: list[Token] = field(default_factory=list)
     route: list[Token] = field(default_factory=list)
+    beneficiary: list[Token] = field(default_factory=list)  # "bought it for X"
     makers: list[Token] = field(default_factory=list)  # "built by X": X is a firm
     #: (role, token index) -> id of the lexicon pattern that put the token in the role.
     patterns: dict[tuple[str, int], str] = field(default_factory=dict)
@@ -237,7 +240,7 @@ class RoleReader:
             valued = [c for c in item.children if c.lemma_.lower() in VALUE_WORDS]
             under_value = [t for v in valued for t in v.subtree if t.dep_ == "prep"]
             hung = [(prep, objects(prep)) for prep in preps(item) + under_value]
-            roles.fill_missing(frame, hung, "goods-prep", PARTY_ROLES)
+            roles.fill_missing(frame, hung, "goods-prep", GOODS_PREP_ROLES)
             for child in item.children:
                 made = child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in MAKER_VERBS
                 if made and not roles.giver:
