@@ -36,6 +36,7 @@ CONTAINERS = words()["containers"]
 MEASURES = words()["measures"]
 VALUE_WORDS = words()["value_words"]
 GENERIC_GOODS = words()["generic_goods"]
+BATCH_WORDS = words()["batch_words"]
 PARTITIVES = words()["partitives"]
 ONWARD_WORDS = words()["onward_words"]
 
@@ -93,7 +94,12 @@ class GoodsReader:
 
     def named_or_referred(self, heads: list[Token]) -> list[Token]:
         """Heads that name goods or refer back to goods ("a 160,000-tonne cargo")."""
-        return [h for h in heads if self.phrase(h) is not None or self.tags(None, h)[2]]
+        return [h for h in heads if self.phrase(h) is not None or self._refers(h)]
+
+    def _refers(self, head: Token) -> bool:
+        """A vague word ("a batch") takes goods named earlier in its sentence or before."""
+        tags, _, refers_back = self.tags(None, head)
+        return bool(tags) or refers_back
 
     def measured(self, head: Token) -> Token:
         """'300 bottles of whisky': the goods phrase is headed by the measure
@@ -138,6 +144,7 @@ class GoodsReader:
         vague = lemma in MEASURES and not any(p.lower_ == "of" for p in preps(head))
         vague = vague or _value_only(head) or _part_of_earlier(head)
         vague = vague or (lemma in GENERIC_GOODS and (is_definite(head) or _counted(head)))
+        vague = vague or (lemma in BATCH_WORDS and not any(p.lower_ == "of" for p in preps(head)))
         if vague:
             earlier = self.earlier_in_sentence(head)
             if earlier:

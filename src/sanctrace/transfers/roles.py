@@ -143,6 +143,13 @@ class RoleReader:
             obj = [o for o in obj if o not in relative]
         elif obj and obj[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             obj = [verb.head]
+        object_pattern = "object"
+        # "the rifles the broker sold to Yemen": a relative clause with a subject of its
+        # own and no object left its object in the noun it modifies; with a modal or a
+        # negation it names a kind of goods ("the fuel it may import").
+        gapped = not obj and verb.dep_ == "relcl" and not passive and found.fillers("subject")
+        if gapped and not any(c.tag_ == "MD" or c.dep_ == "neg" for c in verb.children):
+            obj, object_pattern = [verb.head], "relative-head"
         dative = found.fillers("dative")
         if passive:
             agent = expand_conj(found.fillers("agent"))
@@ -160,7 +167,7 @@ class RoleReader:
                     roles.add("recipient", obj, "object-party-with")
                 elif frame.object not in PARTY_ROLES or not self.goods.heads(obj):
                     # ("helping to finance weapons": goods paid for are no party.)
-                    roles.add(frame.object, obj, "object")
+                    roles.add(frame.object, obj, object_pattern)
             if frame.dative and not dative:
                 # "sent Kim 40 goats" is often parsed as a compound: a person before
                 # the number is the indirect object.
