@@ -19,6 +19,8 @@ NO_EVENT = [
     "Selling rifles to Iran violates the embargo.",
     # what is lent out is neither goods nor money nor a party
     "Cuba has won friends in Africa by lending out the skills of its doctors.",
+    # a relative clause with a modal names a kind of goods, not a sale
+    "The treaty caps the fuel the island may import from abroad.",
 ]
 
 MODALITY = [
@@ -234,6 +236,20 @@ def test_readings_an_aside_between_subject_and_verb(
             "Russia sent wheat to the countries of Africa in 2019.",
             "Russia",
             "countries of Africa",
+            "confirmed",
+        ),
+        # bought for a party of its own side, the goods stay with the buyer
+        (
+            "In 2019 Iran bought two tankers for its navy from a Greek owner.",
+            "Greek owner",
+            "Iran",
+            "confirmed",
+        ),
+        # the goods a relative clause tells of; a batch refers to goods named before
+        (
+            "The shells were part of a batch the broker sold to Syria.",
+            "broker",
+            "Syria",
             "confirmed",
         ),
     ],
