@@ -34,6 +34,7 @@ SPEECH_PRONOUNS = words()["speech_pronouns"]
 KINSHIP = words()["kinship"]
 SPEECH_VERBS = words()["speech_verbs"]
 STATE_DESCRIPTIONS = words()["state_descriptions"]
+ABSTRACT_NOUNS = words()["abstract_nouns"]
 VESSEL_WORDS = words()["vessel_words"]
 ORG_WORDS = words()["org_words"]
 DETERMINERS = words()["determiners"]
@@ -41,7 +42,7 @@ DEFINITE = words()["definite"]
 PLACE_WORDS = words()["place_words"]
 NAMING_VERBS = words()["naming_verbs"]
 #: Dependencies that end a noun phrase: what follows is not part of the name.
-PHRASE_END = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl"})
+PHRASE_END = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "case"})
 #: Punctuation no name runs across, leftwards: a dateline's spaced dash, a heading's colon.
 PHRASE_BREAKS = frozenset({"-", "–", "—", ":", "--"})
 
@@ -409,6 +410,9 @@ class PartyResolver:
                 return _moved(found, text, start, end, "coreference-description")
         if head.pos_ not in {"NOUN", "PROPN"}:
             return None
+        if lower in ABSTRACT_NOUNS or head.lemma_.lower() in ABSTRACT_NOUNS:
+            owners = [c for c in head.children if c.dep_ in {"poss", "nmod"} and _owns(c)]
+            return self.resolve(owners[0], offset, context) if owners else None
         name = _strip_determiner(_described_name(phrase))
         return Mention(text, start, end, name, kind, self._country_in(phrase), _key(name), False)
 
@@ -601,6 +605,8 @@ def _phrase_right(token: Token, preps: frozenset[str] | None) -> int:
             break
         if child.dep_ == "prep" and preps is not None and child.lower_ not in preps:
             break
+        if child.dep_ == "amod" and any(c.dep_ == "xcomp" for c in child.children):
+            break  # "donors ready to fund the group": the adjective opens a clause
         if child.dep_ == "prep" and any(c.dep_ == "pcomp" for c in child.subtree):
             # "a company for selling watches", "a dealer on suspicion of selling
             # pianos": a clause, however deep, is not part of the name
@@ -628,6 +634,11 @@ def _strip_determiner(text: str) -> str:
 def _clean_name(text: str) -> str:
     text = _strip_determiner(_SPACES.sub(" ", text).strip())
     return re.sub(r"[’']s$", "", text)
+
+
+def _owns(token: Token) -> bool:
+    """A possessor: "its", or a noun with its possessive ending ("the firm's")."""
+    return token.dep_ == "poss" or any(c.dep_ == "case" for c in token.children)
 
 
 def _is_definite(phrase: SpacySpan) -> bool:

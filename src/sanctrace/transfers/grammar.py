@@ -79,6 +79,9 @@ def clause_subject(verb: Token, subjects: list[Token]) -> list[Token]:
                 nouns = [t for t in verb.doc[: child.i] if t.pos_ in {"NOUN", "PROPN"}]
                 return nouns[::-1][:3]
             return [child]
+    if any(c.dep_ == "expl" for c in verb.children):
+        # "there are donors in the area to help fund it": what there is acts.
+        return [c for c in verb.children if c.dep_ == "attr"]
     for telling in (c for c in verb.children if c.dep_ == "parataxis"):
         # "Kazakhstan, the paper said, imported drones": the parser gives the aside
         # both subjects; the first, before the teller's, is the verb's.
@@ -125,10 +128,21 @@ def clause_subject(verb: Token, subjects: list[Token]) -> list[Token]:
         ]
         if named:
             return named
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ":
+        # "the regime was unable to buy", "donors ready to fund": who is able or ready.
+        described = verb.head
+        if described.dep_ == "amod":
+            return [described.head]
+        return subject(described.head) if described.dep_ == "acomp" else []
     if verb.dep_ in {"xcomp", "conj", "advcl", "ccomp"} and verb.head.pos_ in {"VERB", "AUX"}:
         objects = [c for c in verb.head.children if c.dep_ == "dobj"]
         if verb.dep_ == "xcomp" and objects and verb.head.lemma_.lower() in OBJECT_CONTROL:
             return objects  # "used the ship to deliver fuel": the ship delivers
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL:
+            # "the ship was used by smugglers to carry oil": the users carry it.
+            users = [o for c in verb.head.children if c.dep_ == "agent" for o in c.children]
+            if users:
+                return [o for o in users if o.dep_ == "pobj"] or users
         inherited = subject(verb.head)
         if verb.head.lemma_ == "be" and any(t.lemma_.lower() in AIM_NOUNS for t in inherited):
             return []  # "the goal is to provide aid": a goal provides nothing
