@@ -245,6 +245,21 @@ def test_readings_an_aside_between_subject_and_verb(
             "Iran",
             "confirmed",
         ),
+        # who acts in a clause without a subject of its own
+        (
+            "The tanker was used by smugglers to carry oil to Syria.",
+            "smugglers",
+            "Syria",
+            "confirmed",
+        ),
+        (
+            "There are traders in Dandong ready to sell fuel to North Korea.",
+            "traders in Dandong",
+            "North Korea",
+            "confirmed",
+        ),
+        # an abstract noun is no party; its owner is
+        ("Iran funded the militia's activity in Yemen.", "Iran", "militia", "confirmed"),
         # the goods a relative clause tells of; a batch refers to goods named before
         (
             "The shells were part of a batch the broker sold to Syria.",

@@ -131,7 +131,7 @@ def clause_subject(verb: Token, subjects: list[Token]) -> list[Token]:
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ":
         # "the regime was unable to buy", "donors ready to fund": who is able or ready.
         described = verb.head
-        if described.dep_ == "amod":
+        if described.dep_ in {"amod", "acl"}:
             return [described.head]
         return subject(described.head) if described.dep_ == "acomp" else []
     if verb.dep_ in {"xcomp", "conj", "advcl", "ccomp"} and verb.head.pos_ in {"VERB", "AUX"}:
