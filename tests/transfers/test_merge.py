@@ -103,6 +103,15 @@ def test_merge_indefinite_goods_without_both_parties_stay_apart() -> None:
     assert len(merge_retellings([first, another])) == 2
 
 
+def test_merge_a_denial_answers_the_claim_told_before() -> None:
+    claim = _candidate(0, [SHELLS], giver=RUSSIA, recipient=KIM, date="2023")
+    denial = _candidate(100, [SHELLS], recipient=KIM)
+    denial.certainty = "denied"
+    ((event, retellings),) = merge_retellings([claim, denial])
+    assert retellings == [denial]
+    assert event.certainty == "denied"
+
+
 def test_merge_orders_events_by_text_position() -> None:
     late = _candidate(200, [SHELLS], giver=RUSSIA, recipient=KIM)
     early = _candidate(10, [CAR], giver=PUTIN, recipient=KIM)

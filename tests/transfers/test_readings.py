@@ -172,6 +172,13 @@ def test_readings_date_of_the_telling_is_not_the_events(
             "text",
             "date-anaphoric",
         ),
+        # a period's start does not date what happened within it
+        (
+            "Since May 2022 Iran has supplied drones to Russia.",
+            "2024-03-01",
+            "published",
+            None,
+        ),
         (
             "Kim visited Russia in May 2023. Russia sold rifles to Iran.",
             "2024-03-01",

@@ -38,6 +38,7 @@ CUE_KINDS = (
     "trend_verbs",
     "telling_verbs",
     "anaphoric_times",
+    "period_starts",
     "admitted",
 )
 

@@ -75,11 +75,11 @@ def _date_keys(event: Candidate) -> list[str]:
 def _wanted_dates(later: Candidate) -> list[str]:
     """Keys of the events whose dates `_dates_compatible` may accept for `later`."""
     if later.date is None:
-        return [_ANY] if later.definite else [_UNDATED]
+        return [_ANY] if _refers_back(later) else [_UNDATED]
     value = later.date.value
     # An earlier date that starts this one ("2023" for "2023-05"), or one it starts.
     wanted = [f"date:{value[:end]}" for end in range(len(value) + 1)] + [f"starts:{value}"]
-    return [*wanted, _UNDATED] if later.definite else wanted
+    return [*wanted, _UNDATED] if _refers_back(later) else wanted
 
 
 def _same_event(first: Candidate, later: Candidate) -> bool:
@@ -93,9 +93,15 @@ def _same_event(first: Candidate, later: Candidate) -> bool:
         _compatible(first.giver, later.giver) and _compatible(first.recipient, later.recipient)
     ):
         return False
-    if later.definite:
+    if _refers_back(later):
         return True
     return _same_party(first.giver, later.giver) and _same_party(first.recipient, later.recipient)
+
+
+def _refers_back(later: Candidate) -> bool:
+    """'The car', or a denial: "X never received a single rifle" answers a claim told
+    before, however it names the goods."""
+    return later.definite or later.certainty == "denied"
 
 
 def _tags(candidate: Candidate) -> set[str]:
@@ -108,7 +114,7 @@ def _quantities(candidate: Candidate) -> set[float]:
 
 def _dates_compatible(first: Candidate, later: Candidate) -> bool:
     if first.date is None or later.date is None:
-        return (first.date is None and later.date is None) or later.definite
+        return (first.date is None and later.date is None) or _refers_back(later)
     a, b = first.date.value, later.date.value
     return a.startswith(b) or b.startswith(a)
 

@@ -131,7 +131,12 @@ class Modality:
         self, trigger: Token, offset: int, published: str | None, future: bool
     ) -> TransferDate | None:
         sent = trigger.doc
-        found = find_dates(sent.text, published, future=future)
+        opens = self.lexicon.cues["period_starts"]
+        found = [
+            date
+            for date in find_dates(sent.text, published, future=future)
+            if date[2].text.split(" ", 1)[0].lower() not in opens
+        ]
         if not found:
             return None
         subtree = list(trigger.subtree)
