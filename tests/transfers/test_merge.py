@@ -112,6 +112,12 @@ def test_merge_a_denial_answers_the_claim_told_before() -> None:
     assert event.certainty == "denied"
 
 
+def test_merge_a_party_does_not_change_sides() -> None:
+    loan = _candidate(0, [SHELLS], recipient=RUSSIA)
+    later = _candidate(100, [SHELLS], giver=RUSSIA, recipient=KIM, definite=True)
+    assert len(merge_retellings([loan, later])) == 2
+
+
 def test_merge_orders_events_by_text_position() -> None:
     late = _candidate(200, [SHELLS], giver=RUSSIA, recipient=KIM)
     early = _candidate(10, [CAR], giver=PUTIN, recipient=KIM)

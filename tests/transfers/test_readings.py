@@ -410,3 +410,12 @@ def test_readings_fuel_pumped_into_a_ship_is_delivered(
     [transfer] = analyse("A Togo-flagged tanker pumped diesel into a Chinese ship.").transfers
     assert transfer.giver is not None and transfer.giver.country == "tg"
     assert transfer.recipient is not None and transfer.recipient.country == "cn"
+
+
+def test_readings_in_on_a_sum_names_the_moneys_form(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "Officials described the theft of $5 million in deposits from the exchange."
+    [transfer] = analyse(text).transfers
+    assert transfer.giver is not None and transfer.giver.name == "exchange"
+    assert transfer.recipient is None

@@ -209,7 +209,9 @@ class TransferExtractor:
         candidate = Candidate(
             items=items,
             item_tokens=frozenset(covered),
-            definite=all(is_definite(trigger.doc[i]) for i in heads),
+            # "the car", or "the theft of $2 million": the goods or the event told before
+            definite=all(is_definite(trigger.doc[i]) for i in heads)
+            or (trigger.pos_ == "NOUN" and is_definite(trigger)),
             evidence=evidence,
             giver=giver,
             recipient=recipient,

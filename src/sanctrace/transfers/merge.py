@@ -93,6 +93,8 @@ def _same_event(first: Candidate, later: Candidate) -> bool:
         _compatible(first.giver, later.giver) and _compatible(first.recipient, later.recipient)
     ):
         return False
+    if _same_key(first.giver, later.recipient) or _same_key(first.recipient, later.giver):
+        return False  # a party does not change sides within one event
     if _refers_back(later):
         return True
     return _same_party(first.giver, later.giver) and _same_party(first.recipient, later.recipient)
@@ -160,6 +162,10 @@ def _shorter_name(a: Mention, b: Mention) -> Mention | None:
     if words_b < words_a:
         return b
     return None
+
+
+def _same_key(a: Mention | None, b: Mention | None) -> bool:
+    return a is not None and b is not None and a.key == b.key
 
 
 def _same_party(a: Mention | None, b: Mention | None) -> bool:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from sanctrace.parties.gazetteer import Gazetteer
 from sanctrace.parties.resolve import VESSEL_WORDS
-from sanctrace.transfers.goods_phrases import GoodsReader
+from sanctrace.transfers.goods_phrases import GoodsReader, is_sum
 from sanctrace.transfers.grammar import (
     RELATIVE_PRONOUNS,
     clause_subject,
@@ -236,6 +236,9 @@ class RoleReader:
         elif frame.possessor and (earners := found.fillers("earned-from")):
             # "X earned $5 million from sales of sand": who earns from a sale makes it.
             roles.add(frame.possessor, subject(earners[0]), "revenue-subject")
+        if frame.possessor and not getattr(roles, frame.possessor):
+            # "North Korea was behind the theft of $80 million": the one behind it acts.
+            roles.add(frame.possessor, found.fillers("responsible-for"), "responsible-agent")
         self._goods_links(roles, frame)
         self._possessive_recipient(roles, frame)
         return roles
@@ -246,7 +249,12 @@ class RoleReader:
         for item in expand_list(roles.items):
             valued = [c for c in item.children if c.lemma_.lower() in VALUE_WORDS]
             under_value = [t for v in valued for t in v.subtree if t.dep_ == "prep"]
-            hung = [(prep, objects(prep)) for prep in preps(item) + under_value]
+            # "$5 million in stolen ether": "in" on a sum names the money's form.
+            hung = [
+                (prep, objects(prep))
+                for prep in preps(item) + under_value
+                if not (prep.lower_ == "in" and is_sum(item))
+            ]
             roles.fill_missing(frame, hung, "goods-prep", GOODS_PREP_ROLES)
             for child in item.children:
                 made = child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in MAKER_VERBS
