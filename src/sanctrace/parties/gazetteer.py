@@ -60,6 +60,7 @@ class OrganizationSpec(TypedDict):
     kind: NotRequired[Literal["organization", "state"]]
     aliases: NotRequired[list[str]]
     media: NotRequired[bool]
+    watchdog: NotRequired[bool]
 
 
 # "from" is a keyword, so this spec needs the functional form.
@@ -93,7 +94,7 @@ _FIELDS: dict[str, tuple[set[str], set[str]]] = {
     "states": ({"code", "name"}, {"aliases", "demonyms", "capitals"}),
     "places": ({"name"}, {"country", "aliases"}),
     "people": ({"key", "name"}, {"country", "aliases", "birth_date"}),
-    "organizations": ({"key", "name"}, {"country", "kind", "aliases", "media"}),
+    "organizations": ({"key", "name"}, {"country", "kind", "aliases", "media", "watchdog"}),
     "offices": ({"country", "titles", "holders"}, set()),
     "legal_forms": ({"form", "country"}, set()),
 }
@@ -113,6 +114,9 @@ class Entry:
     birth_date: str | None = None
     #: A news outlet: it tells of transfers, and a pronoun never stands for it.
     media: bool = False
+    #: A body that watches over sanctions (a council, its committee, a panel): it
+    #: tells of and rules on transfers, and a pronoun never stands for it either.
+    watchdog: bool = False
 
 
 @dataclass(frozen=True)
@@ -324,6 +328,7 @@ class Gazetteer:
         key: str,
         birth_date: str | None = None,
         media: bool = False,
+        watchdog: bool = False,
     ) -> Entry:
         if any(entry.key == key for entry in self._entries):
             raise self._fail(where, f"repeats the key {key!r}")
@@ -336,6 +341,7 @@ class Gazetteer:
             key=key,
             birth_date=birth_date,
             media=media,
+            watchdog=watchdog,
         )
         for form in (name, *aliases):
             other = self._names.add(form, entry)
@@ -413,9 +419,10 @@ class Gazetteer:
             if kind not in ("organization", "state"):
                 raise self._fail(where, f"has kind {kind!r}, not 'organization' or 'state'")
             country = self._country(org.get("country"), where)
-            media = org.get("media", False)
-            if not isinstance(media, bool):
-                raise self._fail(where, f"has media {media!r}, not true or false")
+            media, watchdog = org.get("media", False), org.get("watchdog", False)
+            for flag, value in (("media", media), ("watchdog", watchdog)):
+                if not isinstance(value, bool):
+                    raise self._fail(where, f"has {flag} {value!r}, not true or false")
             self._add(
                 where,
                 org["name"],
@@ -424,6 +431,7 @@ class Gazetteer:
                 org.get("aliases", []),
                 f"organization:{org['key']}",
                 media=media,
+                watchdog=watchdog,
             )
         for office in spec.get("offices", []):
             self._offices.append(self._office(office, people))

@@ -294,8 +294,9 @@ class PartyResolver:
         for start, end in _names_in(self._aliases, text):
             found = text[start:end]
             entry = self.gazetteer.lookup(found)
-            # A news outlet tells of transfers: no pronoun or description stands for it.
-            if entry is None or entry.kind == "place" or entry.media:
+            # A news outlet or a sanctions body tells of transfers: no pronoun or
+            # description stands for it.
+            if entry is None or entry.kind == "place" or entry.media or entry.watchdog:
                 continue
             context.add_scanned(_from_entry(entry, found, start, end))
         return context
