@@ -30,6 +30,7 @@ MODALITY = [
     ("North Korea never received the helicopters from Russia.", "denied", "completed"),
     ("There is no evidence that Iran paid cash to the militia.", "denied", "completed"),
     ("Russia did not agree to supply wheat to Cuba.", "denied", "planned"),
+    ("The broker failed to deliver the rifles to Syria.", "denied", "completed"),
     (
         "Russia delivered rifles to North Korea, Ukraine said. The Kremlin denied the report.",
         "denied",

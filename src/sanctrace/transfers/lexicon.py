@@ -39,6 +39,7 @@ CUE_KINDS = (
     "telling_verbs",
     "anaphoric_times",
     "period_starts",
+    "failures",
     "admitted",
 )
 

@@ -196,6 +196,10 @@ class Modality:
             # "has not taken delivery of": the light verb carries the negation.
             modifiers += _modifiers(trigger.head)
         found = next((c for c in modifiers if c.dep_ == "neg" or c.lower_ in negations), None)
+        failed = trigger.head if trigger.dep_ == "xcomp" else None
+        if found is None and failed is not None:
+            # "failed to deliver", "was unable to buy": the infinitive did not happen.
+            found = failed if failed.lemma_.lower() in self.lexicon.cues["failures"] else None
         for governor in _clause_governors(trigger)[:2]:
             if found is None and governor.pos_ == "NOUN":
                 # "no sign of shipments", "no evidence that ..."
