@@ -230,6 +230,8 @@ class RoleReader:
             roles.fill_missing(frame, stopping, "stopped-transfer-prep", PARTY_ROLES)
         elif hosts := found.fillers("returned-with"):
             roles.add("recipient", subject(hosts[0]), "returned-with")
+        elif seekers := found.fillers("sought-for"):
+            roles.add("recipient", subject(seekers[0]), "seeker-subject")
         elif needers := found.fillers("depended-on"):
             # "Cuba relies on oil imports from Mexico": who needs deliveries receives them.
             roles.add("recipient", subject(needers[0]), "dependent-subject")

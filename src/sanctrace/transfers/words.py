@@ -14,7 +14,7 @@ CLASSES = frozenset(
         "revenue_verbs", "carrier_verbs", "holder_words", "value_words", "measures",
         "generic_goods", "batch_words", "purpose_words", "relative_pronouns", "list_links",
         "part_words", "object_control", "gap_words", "aspect_verbs", "instrument_words",
-        "principal_preps", "every_party_words", "dependence_verbs", "means_preps",
+        "principal_preps", "every_party_words", "dependence_verbs", "seeking_verbs", "means_preps",
         "aim_nouns", "partitives", "onward_words",
     }
 )  # fmt: skip
