@@ -266,6 +266,19 @@ def test_readings_an_aside_between_subject_and_verb(
             "North Korea",
             "confirmed",
         ),
+        # "it" is the subject of an earlier clause, not of its own
+        (
+            "When the shipyard ran short of cash, it sold the tanker to a Chinese buyer.",
+            "shipyard",
+            "Chinese buyer",
+            "confirmed",
+        ),
+        (
+            "The Sea Star sailed north, and officials said three vessels bought diesel from it.",
+            "Sea Star",
+            "three vessels",
+            "reported",
+        ),
         # an abstract noun is no party; its owner is
         ("Iran funded the militia's activity in Yemen.", "Iran", "militia", "confirmed"),
         # the goods a relative clause tells of; a batch refers to goods named before

@@ -42,6 +42,9 @@ DEFINITE = words()["definite"]
 PLACE_WORDS = words()["place_words"]
 NAMING_VERBS = words()["naming_verbs"]
 #: Dependencies that end a noun phrase: what follows is not part of the name.
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+#: Dependencies that open a clause of its own.
+CLAUSES = frozenset({"ROOT", "relcl", "advcl", "ccomp", "acl", "conj", "xcomp", "parataxis"})
 PHRASE_END = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "case"})
 #: Punctuation no name runs across, leftwards: a dateline's spaced dash, a heading's colon.
 PHRASE_BREAKS = frozenset({"-", "–", "—", ":", "--"})
@@ -325,6 +328,7 @@ class PartyResolver:
         if lower in THING_PRONOUNS and head.pos_ == "PRON":
             bodies = frozenset({"vessel", "organization"})
             found = self._speaker(head, offset, context)
+            found = found or self._subject_before(head, offset, context)
             found = found or context.latest_role(start, bodies)
             found = found or context.latest(start, bodies)
             found = found or context.latest_role(start, frozenset({"state"}))
@@ -417,6 +421,25 @@ class PartyResolver:
         name = _strip_determiner(_described_name(phrase))
         return Mention(text, start, end, name, kind, self._country_in(phrase), _key(name), False)
 
+    def _subject_before(
+        self, pronoun: Token, offset: int, context: DocumentContext
+    ) -> Mention | None:
+        """'When the firm ran short of cash, it sold the ship': the subject of an earlier
+        clause of the same sentence (not of the pronoun's own clause: in "three ships
+        took fuel from it" the ships are not "it")."""
+        own = pronoun
+        while own.head.i != own.i and not (own.pos_ in {"VERB", "AUX"} and own.dep_ in CLAUSES):
+            own = own.head
+        for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+            if token.dep_ not in {"nsubj", "nsubjpass"} or token.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            if token.head == own or token.head.lemma_.lower() in SPEECH_VERBS:
+                continue  # nor the one who tells it
+            if token.lemma_.lower() in ABSTRACT_NOUNS | PLACE_WORDS:
+                continue
+            return self.resolve(token, offset, context)
+        return None
+
     def _speaker(self, pronoun: Token, offset: int, context: DocumentContext) -> Mention | None:
         """In reported speech ("X denied that it ..."), 'it' is the speaker X."""
         token = pronoun
@@ -425,6 +448,8 @@ class PartyResolver:
             if token.lemma_.lower() in SPEECH_VERBS:
                 for child in token.children:
                     if child.dep_ == "nsubj" and child.pos_ != "PRON" and child.i < pronoun.i:
+                        if pronoun.lower_ in THING_PRONOUNS and child.tag_ in PLURAL_TAGS:
+                            continue  # "officials said ... from it": "it" is not them
                         return self.resolve(child, offset, context)
         return None
 
