@@ -82,7 +82,7 @@ class Analyzer:
     ) -> None:
         self.nlp = add_components(load_model(model))
         lexicon = default_lexicon()
-        taxonomy = Taxonomy.load()
+        taxonomy = self.taxonomy = Taxonomy.load()
         self.resolver = PartyResolver(Gazetteer.load())
         self.extractor = TransferExtractor(lexicon, taxonomy, self.resolver)
         # prefilter=False parses every sentence: the reference the prefilter must equal.
@@ -140,7 +140,10 @@ class Analyzer:
         candidates: list[Candidate] = []
         for span, sentence in parsed.sentences:
             candidates.extend(self.extractor.extract(sentence, span.start, parsed.context))
-        candidates = continue_goods(candidates)
+        text, taxonomy = document.text, self.taxonomy
+        candidates = continue_goods(
+            candidates, lambda offset, money: list(taxonomy.last_named(text[:offset], money))
+        )
         if candidates:
             sentences = split_sentences(document.text)
             mentions = parsed.context.mentions

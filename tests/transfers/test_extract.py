@@ -27,7 +27,10 @@ def extract(analyzer: Analyzer) -> Extract:
         found: list[Candidate] = []
         for span in split_sentences(text):
             found.extend(analyzer.extractor.extract(analyzer.nlp(span.text), span.start, context))
-        return continue_goods(found)  # goods that refer back are a document-level rule
+        # goods that refer back are a document-level rule
+        return continue_goods(
+            found, lambda at, money: list(analyzer.taxonomy.last_named(text[:at], money))
+        )
 
     return run
 

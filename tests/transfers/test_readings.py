@@ -115,7 +115,7 @@ def test_readings_headline_and_lead_are_one_transfer(
         ),
         ("Russia delivered a limousine to North Korea, officials in Seoul said.", "reported"),
         (
-            "Kazakhstan imported drones from China last year, the paper says, and sold them.",
+            "Kazakhstan imported drones from China last year, the paper says, and used them.",
             "reported",
         ),
         # a party tells of it in a later sentence
@@ -357,6 +357,20 @@ def test_readings_waters_name_no_state(analyse: Callable[..., AnalysedDocument])
             "drone",
         ),
         ("Chinese buyers bought the latest catch directly from North Korean fishermen.", "seafood"),
+        # the object pronoun of a transfer stands for goods, a ship too
+        ("The tanker changed hands when a Greek owner sold it to a Panama firm.", "vessel"),
+        # goods measured by weight refer to goods, not to the money paid before
+        (
+            "The broker sold diesel to a Korean tanker. The captain paid $2 million in cash. "
+            "A further 1,500 tonnes went to a Chinese tanker in May.",
+            "petroleum_refined",
+        ),
+        # goods named in a sentence that tells of no transfer
+        (
+            "Customs in Busan seized six drones last week. "
+            "The goods had been bound for a firm in Syria.",
+            "drone",
+        ),
     ],
 )
 def test_readings_goods_of_the_last_transfer(

@@ -172,6 +172,19 @@ class Taxonomy:
             humanitarian=all(c.humanitarian for c in categories),
         )
 
+    def last_named(self, text: str, money: bool = True) -> tuple[str, ...]:
+        """The tags of the goods term `text` names last, more specific than "other"
+        (and, unless `money`, other than money): what "the goods" after it refer to."""
+        words = tokens(text)
+        for start in range(len(words) - 1, -1, -1):
+            pattern = self._longest(words, start)
+            category = pattern.category if pattern is not None else None
+            if category is None or category.generic or category.tags <= {"other"}:
+                continue
+            if money or "money" not in category.tags:
+                return tuple(t for t in TAGS if t in category.tags)
+        return ()
+
     def goods_words(self) -> frozenset[str]:
         """Every lower-case word (with plural forms) that occurs in a goods term.
 

@@ -14,27 +14,36 @@ import bisect
 import re
 from collections.abc import Callable
 
-from sanctrace.model import Cue, Span
+from sanctrace.model import Cue, Item, Span
 from sanctrace.parties.resolve import DEFINITE, Mention
 from sanctrace.transfers.extract import Candidate
 
 
-def continue_goods(candidates: list[Candidate]) -> list[Candidate]:
-    """Give goods that refer back the tags of the goods last named (before the first
-    named goods: those named first); drop those that refer to nothing. A continued
-    trade keeps its giver."""
+def continue_goods(
+    candidates: list[Candidate], named_before: Callable[[int, bool], list[str]]
+) -> list[Candidate]:
+    """Give goods that refer back the tags of the goods last named in a transfer (before
+    the first: those named first, else those the text names before it anywhere, as
+    `named_before(offset, money)` reads them); drop those that refer to nothing. Goods
+    measured by weight or volume refer to goods, not money. A continued trade keeps
+    its giver."""
     kept: list[Candidate] = []
     ordered = sorted(candidates, key=lambda c: c.position)
     # A headline's "delivered its cargo" names the goods the story names next.
     last_tags: list[str] = next(
         (_specific_tags(c) for c in ordered if not c.borrows and _specific_tags(c)), []
     )
+    last_goods: list[str] = []  # the last that are not money
     last_giver: Mention | None = None
     for candidate in ordered:
         if candidate.borrows:
-            if last_tags:
+            measured = any(_measured(candidate.items[i]) for i in candidate.borrows)
+            tags = last_goods if measured and "money" in last_tags else last_tags
+            # "Customs seized the drones. The broker had bought them in Dubai."
+            tags = tags or named_before(candidate.position, not measured)
+            if tags:
                 for index in candidate.borrows:
-                    candidate.items[index].tags = list(last_tags)
+                    candidate.items[index].tags = list(tags)
                     candidate.items[index].hs = []
                 if candidate.giver is None and last_giver is not None:
                     candidate.giver = last_giver
@@ -45,6 +54,8 @@ def continue_goods(candidates: list[Candidate]) -> list[Candidate]:
             if not candidate.items:
                 continue
         last_tags = _specific_tags(candidate) or list(candidate.items[-1].tags)
+        if "money" not in last_tags:
+            last_goods = last_tags
         if candidate.giver is not None:
             last_giver = candidate.giver
         kept.append(candidate)
@@ -100,6 +111,12 @@ def _settle(
         mention.country = local
         return "country-dateline"
     return None
+
+
+def _measured(item: Item) -> bool:
+    """'a further 1,500 tonnes': a quantity in a unit that is no currency."""
+    quantity = item.quantity
+    return quantity is not None and quantity.unit is not None and not quantity.unit.isupper()
 
 
 def _specific_tags(candidate: Candidate) -> list[str]:

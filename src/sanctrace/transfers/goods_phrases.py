@@ -37,6 +37,7 @@ MEASURES = words()["measures"]
 VALUE_WORDS = words()["value_words"]
 GENERIC_GOODS = words()["generic_goods"]
 BATCH_WORDS = words()["batch_words"]
+GOODS_PRONOUNS = words()["goods_pronouns"]
 PARTITIVES = words()["partitives"]
 ONWARD_WORDS = words()["onward_words"]
 
@@ -143,26 +144,41 @@ class GoodsReader:
         match = self.taxonomy.classify(goods_words(item_phrase(head))) if text else None
         vague = lemma in MEASURES and not any(p.lower_ == "of" for p in preps(head))
         vague = vague or _value_only(head) or _part_of_earlier(head)
-        vague = vague or (lemma in GENERIC_GOODS and (is_definite(head) or _counted(head)))
+        generic = lemma in GENERIC_GOODS or head.lower_ in GENERIC_GOODS  # "goods": "good"
+        vague = vague or (generic and (is_definite(head) or _counted(head)))
         vague = vague or (lemma in BATCH_WORDS and not any(p.lower_ == "of" for p in preps(head)))
+        pronoun = _goods_pronoun(head)
+        vague = vague or pronoun
         if vague:
-            earlier = self.earlier_in_sentence(head)
+            earlier = self.earlier_in_sentence(head, ships=pronoun)
             if earlier:
                 return earlier, (), False
         if match is None:
             return (), (), vague
         return match.tags, match.hs, vague
 
-    def earlier_in_sentence(self, head: Token) -> tuple[str, ...]:
+    def earlier_in_sentence(self, head: Token, ships: bool = False) -> tuple[str, ...]:
         """The goods named last before a vague word of the same sentence; the ship that
-        carried them is not what "the equipment" means."""
+        carried them is not what "the equipment" means (but may be what "it" means, when
+        `ships`: "the owner sold it")."""
         for token in reversed(head.doc[: head.i]):
             lemma = token.lemma_.lower()
-            if token.pos_ == "NOUN" and lemma not in GENERIC_GOODS and lemma not in VESSEL_WORDS:
+            carrier = lemma in VESSEL_WORDS and not ships
+            if token.pos_ == "NOUN" and lemma not in GENERIC_GOODS and not carrier:
                 match = self.taxonomy.classify(token.text)
                 if match is not None and match.tags != ("other",):
                     return match.tags
         return ()
+
+
+def _goods_pronoun(head: Token) -> bool:
+    """'A Greek owner sold it to a Panama firm': the object pronoun of a transfer stands
+    for goods (but in "supplied it with fuel" for the party supplied)."""
+    return (
+        head.lower_ in GOODS_PRONOUNS
+        and head.dep_ == "dobj"
+        and not any(c.lower_ == "with" for c in head.head.children)
+    )
 
 
 def _counted(head: Token) -> bool:
