@@ -164,8 +164,10 @@ class TransferExtractor:
             rules.roles["recipient"] = "beneficiary"
         if giver and recipient and giver.key == recipient.key:
             return None
-        if giver is None and recipient is None and all(
-            trigger.doc[i].pos_ == "PRON" for i in heads
+        if (
+            giver is None
+            and recipient is None
+            and all(trigger.doc[i].pos_ == "PRON" for i in heads)
         ):
             return None  # "those who buy it": neither the goods nor a party is named
         # "shipments of coal ... via Dalian": the route may hang on the verb above.

@@ -153,6 +153,9 @@ class GoodsReader:
             earlier = self.earlier_in_sentence(head, ships=pronoun)
             if earlier:
                 return earlier, (), False
+            # A pronoun stands for goods its own sentence names (the prefilter, which
+            # reads no pronoun, must see the sentence).
+            vague = not pronoun
         if match is None:
             return (), (), vague
         return match.tags, match.hs, vague

@@ -12,9 +12,10 @@ CLASSES = frozenset(
     {
         "containers", "route_preps", "maker_verbs", "origin_words", "origin_suffixes",
         "revenue_verbs", "carrier_verbs", "holder_words", "value_words", "measures",
-        "generic_goods", "batch_words", "goods_pronouns", "purpose_words", "relative_pronouns", "list_links",
-        "part_words", "object_control", "gap_words", "aspect_verbs", "instrument_words",
-        "principal_preps", "every_party_words", "dependence_verbs", "seeking_verbs", "means_preps",
+        "generic_goods", "batch_words", "goods_pronouns", "purpose_words", "relative_pronouns",
+        "list_links", "part_words", "object_control", "gap_words", "aspect_verbs",
+        "instrument_words", "principal_preps", "every_party_words", "dependence_verbs",
+        "seeking_verbs", "means_preps",
         "aim_nouns", "partitives", "onward_words",
     }
 )  # fmt: skip
