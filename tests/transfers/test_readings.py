@@ -19,6 +19,9 @@ NO_EVENT = [
     "Selling rifles to Iran violates the embargo.",
     # what is lent out is neither goods nor money nor a party
     "Cuba has won friends in Africa by lending out the skills of its doctors.",
+    # an act that breaches an instrument, or is an offence, is a rule
+    "A ship-to-ship transfer of diesel to a Syrian-flagged tanker breaches resolution 2216.",
+    "Under the law it is an offence to sell rifles to Iran.",
     # a relative clause with a modal names a kind of goods, not a sale
     "The treaty caps the fuel the island may import from abroad.",
 ]

@@ -33,6 +33,7 @@ CUE_KINDS = (
     "rule_verbs",
     "breach_verbs",
     "rule_adjectives",
+    "rule_nouns",
     "negations",
     "conditions",
     "trend_verbs",

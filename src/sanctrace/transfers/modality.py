@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 ASPECT_VERBS = words()["aspect_verbs"]
 INSTRUMENT_WORDS = words()["instrument_words"]
+RELATIVE_PRONOUNS = words()["relative_pronouns"]
 
 
 class Modality:
@@ -230,7 +231,14 @@ class Modality:
         if _breach_judged(trigger, self.lexicon.cues["breach_verbs"]):
             return True
         judged = [c for a in governors for c in a.children if c.dep_ in {"acomp", "attr"}]
-        if any(c.lemma_.lower() in self.lexicon.cues["rule_adjectives"] for c in judged):
+        judgements = self.lexicon.cues["rule_adjectives"] | self.lexicon.cues["rule_nouns"]
+        if any(c.lemma_.lower() in judgements for c in judged):
+            return True
+        # "an offence to supply arms", however it is parsed
+        described = [trigger.head] if trigger.dep_ in {"relcl", "acl"} else []
+        if any(a.lemma_.lower() in self.lexicon.cues["rule_nouns"] for a in governors + described):
+            return True
+        if _breach_words_after(trigger, self.lexicon.cues["breach_verbs"]) is not None:
             return True
         # Parsers often miss "resolutions ... bar states from supplying": look at the words.
         before = trigger.doc[max(0, trigger.i - 6) : trigger.i]
@@ -239,6 +247,20 @@ class Modality:
                 earlier = trigger.doc[: token.i]
                 return any(t.lemma_.lower() in INSTRUMENT_WORDS for t in earlier)
         return False
+
+
+def _breach_words_after(trigger: Token, breaches: frozenset[str]) -> Token | None:
+    """'A transfer of fuel to a DPRK ship breaches resolution 2397', parsed with the
+    verb as a noun: a breach word after the trigger, before any verb or relative
+    pronoun, followed closely by the instrument it breaches."""
+    doc = trigger.doc
+    for token in doc[trigger.i + 1 : trigger.sent.end]:
+        if token.lemma_.lower() in breaches:
+            after = doc[token.i + 1 : token.i + 5]
+            return token if any(t.lemma_.lower() in INSTRUMENT_WORDS for t in after) else None
+        if token.lower_ in RELATIVE_PRONOUNS or token.pos_ in {"VERB", "AUX"}:
+            return None  # the breach is told of another clause
+    return None
 
 
 def _modifiers(token: Token) -> list[Token]:
