@@ -282,6 +282,13 @@ def test_readings_an_aside_between_subject_and_verb(
             "three vessels",
             "reported",
         ),
+        # resold goods go on from their buyer
+        (
+            "In May the dealer resold the tractors to a firm in Minsk.",
+            "dealer",
+            "firm in Minsk",
+            "confirmed",
+        ),
         # an abstract noun is no party; its owner is
         ("Iran funded the militia's activity in Yemen.", "Iran", "militia", "confirmed"),
         # the goods a relative clause tells of; a batch refers to goods named before

@@ -167,7 +167,9 @@ class GoodsReader:
         for token in reversed(head.doc[: head.i]):
             lemma = token.lemma_.lower()
             carrier = lemma in VESSEL_WORDS and not ships
-            if token.pos_ == "NOUN" and lemma not in GENERIC_GOODS and not carrier:
+            # "spotted by a patrol aircraft ... unloaded its cargo": an agent is no cargo
+            agent = token.head.dep_ == "agent" or any(c.dep_ == "agent" for c in token.ancestors)
+            if token.pos_ == "NOUN" and lemma not in GENERIC_GOODS and not carrier and not agent:
                 match = self.taxonomy.classify(token.text)
                 if match is not None and match.tags != ("other",):
                     return match.tags
