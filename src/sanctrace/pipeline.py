@@ -89,6 +89,7 @@ class Analyzer:
         self.prefilter = Prefilter.from_knowledge(lexicon, taxonomy) if prefilter else None
         self.deny_forms = lexicon.forms_of(lexicon.cues["denied"])
         self.admit_forms = lexicon.forms_of(lexicon.cues["admitted"])
+        self.negations = lexicon.cues["negations"]
         self.regimes = Regimes.load()
         self.designations = default_designations()
         self.screener = screener
@@ -148,7 +149,9 @@ class Analyzer:
             sentences = split_sentences(document.text)
             mentions = parsed.context.mentions
             tellings_nearby(candidates, sentences, mentions, self.admit_forms, "confirmed")
-            tellings_nearby(candidates, sentences, mentions, self.deny_forms, "denied")
+            tellings_nearby(
+                candidates, sentences, mentions, self.deny_forms, "denied", self.negations
+            )
         place = dateline(document.text)
         local = self.resolver.gazetteer.country_code(place) if place else None
         registrations = _Registrations(document.text)

@@ -39,6 +39,12 @@ MODALITY = [
         "denied",
         "completed",
     ),
+    # a denial negated denies nothing
+    (
+        "Russia delivered rifles to Mali, Ukraine said. The Kremlin does not dispute the report.",
+        "reported",
+        "completed",
+    ),
 ]
 
 GIVER_COUNTRY = [
@@ -281,6 +287,13 @@ def test_readings_an_aside_between_subject_and_verb(
             "Sea Star",
             "three vessels",
             "reported",
+        ),
+        # "to X" names the recipient: a name before the goods is their maker
+        (
+            "Turkey shipped Bayraktar drones to the army in Tripoli in 2020.",
+            "Turkey",
+            "army",
+            "confirmed",
         ),
         # resold goods go on from their buyer
         (

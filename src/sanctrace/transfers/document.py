@@ -135,6 +135,7 @@ def tellings_nearby(
     mentions: list[Mention],
     forms: frozenset[str],
     certainty: str,
+    negations: frozenset[str] = frozenset(),
 ) -> None:
     """'Russia shipped rifles, Ukraine said. The Kremlin denied the report.': a later
     sentence in which a party of a transfer says one of `forms` (denies, or admits)
@@ -144,6 +145,7 @@ def tellings_nearby(
     `sentences` and `mentions` are in text order. Each party's candidates wait in
     the order their evidence ends, and a telling sentence takes only those of its
     speakers told before it, so no candidate or mention is looked at twice per party.
+    A word of telling right after one of `negations` ("does not dispute") says nothing.
     """
     rule = DOCUMENT_RULES[certainty]
     waiting: dict[str, list[Candidate]] = {}
@@ -163,6 +165,9 @@ def tellings_nearby(
         words = _WORD.finditer(sentence.text)
         cue = next((m for m in words if m.group().lower() in forms), None)
         if cue is None:
+            continue
+        before_cue = sentence.text[: cue.start()].lower().replace("’", "'").split()[-2:]
+        if any(w in negations or w.endswith("n't") for w in before_cue):
             continue
         # The speaker is named just before the word: "the Kremlin on Monday denied",
         # not a party the sentence names elsewhere ("... to Russia, and both denied it").

@@ -168,9 +168,13 @@ class RoleReader:
                 elif frame.object not in PARTY_ROLES or not self.goods.heads(obj):
                     # ("helping to finance weapons": goods paid for are no party.)
                     roles.add(frame.object, obj, object_pattern)
-            if frame.dative and not dative:
+            named = any(
+                frame.preps.get(p.lower_) == frame.dative for p, _ in found.by("prep", "prep")
+            )
+            if frame.dative and not dative and not named:
                 # "sent Kim 40 goats" is often parsed as a compound: a person before
-                # the number is the indirect object.
+                # the number is the indirect object (unless "to X" names the recipient:
+                # "shipped Bayraktar drones to the army" names the maker).
                 dative = found.fillers("dative-compound")
             if frame.dative and dative:
                 roles.add(frame.dative, dative, "dative")
