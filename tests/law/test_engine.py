@@ -349,3 +349,23 @@ def test_engine_findings_are_sorted_and_explained(regimes: Regimes) -> None:
 def test_engine_is_deterministic(regimes: Regimes) -> None:
     build = lambda: transfer([LIMOUSINE, SHELLS], date="2019")  # noqa: E731
     assert regimes.findings_for(build()) == regimes.findings_for(build())
+
+
+# --------------------------------------------------------------------- Libya
+
+
+def test_engine_arms_to_libya_breach_its_embargo(regimes: Regimes) -> None:
+    shipped = transfer(
+        [("armoured vehicles", ["arms", "military_vehicle"])], giver="ae", recipient="ly"
+    )
+    [finding] = regimes.findings_for(shipped)
+    assert (finding.regime, finding.instrument, finding.provision) == (
+        "un-libya",
+        "UNSCR 1970 (2011)",
+        "OP9",
+    )
+    # the embargo is checked, its paragraph number is not: the explanation says so
+    assert finding.explanation.endswith("The paragraph number is not verified.")
+    assert regimes.findings_for(transfer([("wheat", ["food"])], giver="ae", recipient="ly")) == []
+    before = transfer([SHELLS], giver="ae", recipient="ly", date="2010-05")
+    assert regimes.findings_for(before) == []
