@@ -295,6 +295,26 @@ def test_readings_an_aside_between_subject_and_verb(
             "army",
             "confirmed",
         ),
+        # who loads goods sends them; what takes goods from another receives them
+        (
+            "In May the trader loaded 300 tonnes of coal for a Chinese buyer.",
+            "trader",
+            "Chinese buyer",
+            "confirmed",
+        ),
+        (
+            "In May the Sea Star took diesel from a Panama-flagged tanker.",
+            "Panama-flagged tanker",
+            "Sea Star",
+            "confirmed",
+        ),
+        # a number right after a ship's name is part of it
+        (
+            "The Rye Song Gang 1 delivered coal to China in 2019.",
+            "Rye Song Gang 1",
+            "China",
+            "confirmed",
+        ),
         # resold goods go on from their buyer
         (
             "In May the dealer resold the tractors to a firm in Minsk.",

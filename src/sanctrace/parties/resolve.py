@@ -502,9 +502,11 @@ class PartyResolver:
         ents = [ent for ent in phrase.ents if ent.label_ in NAME_LABELS]
         if ents and any(token in ents[-1] for token in [head]):
             ent = ents[-1]
-            return _clean_name(ent.text), _kind_of_label(ent.label_) or "unknown"
+            name = _clean_name(ent.text) + _hull_number(head, ent.end)
+            return name, _kind_of_label(ent.label_) or "unknown"
         if head.pos_ == "PROPN":
-            return _clean_name(_proper_text(head)), _kind_of_label(head.ent_type_) or "unknown"
+            name = _clean_name(_proper_text(head)) + _hull_number(head, head.i + 1)
+            return name, _kind_of_label(head.ent_type_) or "unknown"
         return None
 
     def _legal_form_country(self, phrase: SpacySpan, name: str) -> str | None:
@@ -655,6 +657,16 @@ def _described_name(phrase: SpacySpan) -> str:
 def _strip_determiner(text: str) -> str:
     first, _, rest = text.partition(" ")
     return rest if first.lower() in DETERMINERS and rest else text
+
+
+def _hull_number(head: Token, after: int) -> str:
+    """'the Kumsong 5', 'Rye Song Gang 1': a number right after a name, counting it,
+    is part of the name (ships are numbered so)."""
+    number = head.doc[after] if after < len(head.doc) else None
+    if number is None or number.pos_ != "NUM" or number.dep_ != "nummod":
+        return ""
+    counts = number.head == head and number.like_num and len(number.text) <= 3
+    return " " + number.text if counts else ""
 
 
 def _clean_name(text: str) -> str:
