@@ -34,7 +34,8 @@ from sanctrace.nlp.model import load_model
 from sanctrace.nlp.prefilter import Prefilter
 from sanctrace.nlp.sentences import dateline, split_sentences
 from sanctrace.parties.gazetteer import Gazetteer
-from sanctrace.parties.resolve import DocumentContext, Mention, PartyResolver
+from sanctrace.parties.resolve import NOT_STATES, DocumentContext, Mention, PartyResolver
+from sanctrace.parties.words import words as party_words
 from sanctrace.transfers.components import add_components
 from sanctrace.transfers.document import continue_goods, settle_countries, tellings_nearby
 from sanctrace.transfers.extract import Candidate, TransferExtractor
@@ -54,6 +55,13 @@ REGISTERED_IN = re.compile(
 )
 _REGISTERED_WORD = re.compile(r"\b(?:registered|flagged|based|headquartered|incorporated)")
 REGISTERED_REACH = 30
+DESCRIPTION_STOPS = party_words()["description_stops"]
+#: At most this many words before a name describe it: "Dubai-based exchange Bybit".
+DESCRIBING_WORDS = 3
+DESCRIBING_REACH = 60
+_CLAUSE_BREAK = re.compile(r"[.;:,\n]")
+#: ", a trading house in Shimonoseki," after a name: the apposition describing it.
+_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+([^,.;:()]{1,60})")
 #: Documents parsed together: enough to keep nlp.pipe busy, few enough to stream.
 DOCUMENT_BATCH = 64
 PARTY_KINDS = {
@@ -160,6 +168,7 @@ class Analyzer:
             candidates,
             lambda name: (place := registrations.of(name)) and gazetteer.country_code(place),
             local,
+            _Descriptions(document.text, gazetteer).of,
         )
         events = merge_retellings(candidates)
         parties: dict[str, Party] = {}
@@ -242,6 +251,38 @@ def _mentions_of(
     for mention in by_identity.get((party.name, party.country), []):
         spans.setdefault(mention.start, Span(mention.text, mention.start, mention.end))
     return [spans[k] for k in sorted(spans)]
+
+
+class _Descriptions:
+    """'Dubai-based exchange Bybit ...', 'Keinan Shoji, a trading house in Shimonoseki':
+    the country the words just before a name, or an apposition just after it, give,
+    wherever the text names it. Looked up only for named parties still without one."""
+
+    def __init__(self, text: str, gazetteer: Gazetteer) -> None:
+        self.text = text
+        self.gazetteer = gazetteer
+
+    def of(self, name: str) -> str | None:
+        for found in re.finditer(re.escape(name), self.text):
+            window = self.text[max(found.start() - DESCRIBING_REACH, 0) : found.start()]
+            before = _CLAUSE_BREAK.split(window)[-1]
+            for word in reversed(before.split()[-DESCRIBING_WORDS:]):
+                if word.lower() in DESCRIPTION_STOPS:
+                    break
+                if (code := self._place(word)) is not None:
+                    return code
+            after = _APPOSITION.match(self.text, found.end())
+            for word in after.group(1).split() if after else []:
+                if (code := self._place(word.strip("'’"))) is not None:
+                    return code
+        return None
+
+    def _place(self, word: str) -> str | None:
+        """A demonym ("Norwegian"), a hyphened place ("Oslo-based") or a place name."""
+        if not word[:1].isupper():
+            return None
+        code = self.gazetteer.demonym(word) or self.gazetteer.country_code(word)
+        return None if code in NOT_STATES else code
 
 
 class _Registrations:

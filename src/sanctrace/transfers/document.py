@@ -66,9 +66,11 @@ def settle_countries(
     candidates: list[Candidate],
     registration: Callable[[str], str | None],
     local: str | None,
+    described: Callable[[str], str | None] = lambda name: None,
 ) -> None:
-    """One country per party: what any mention says, else where a named ship or firm is
-    registered, else the dateline's country for a named firm."""
+    """One country per party: what any mention in a transfer says, else where a named
+    ship or firm is registered, else what another mention of its name says (as
+    `described` reads it), else the dateline's country for a named firm."""
     known: dict[str, str] = {}
     for candidate in candidates:
         for mention in _parties(candidate):
@@ -76,7 +78,7 @@ def settle_countries(
                 known[mention.key] = mention.country
     for candidate in candidates:
         for mention in _parties(candidate):
-            rule = _settle(mention, known, registration, local)
+            rule = _settle(mention, known, registration, local, described)
             if rule is not None:
                 candidate.rules.document.append(rule)
             if mention.via and mention.via not in candidate.rules.document:
@@ -92,6 +94,7 @@ def _settle(
     known: dict[str, str],
     registration: Callable[[str], str | None],
     local: str | None,
+    described: Callable[[str], str | None],
 ) -> str | None:
     if mention.country is not None:
         return None
@@ -104,6 +107,9 @@ def _settle(
         mention.country = registration(mention.name)
         if mention.country is not None:
             return "country-registration"
+        mention.country = described(mention.name)
+        if mention.country is not None:
+            return "country-described"
     # A firm the story names, or refers back to ("the company"), without placing it
     # is where the dateline places the story.
     referred = mention.text.split(" ", 1)[0].lower() in DEFINITE
