@@ -489,10 +489,7 @@ def test_readings_in_on_a_sum_names_the_moneys_form(
 def test_readings_a_name_described_outside_any_transfer(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:
-    text = (
-        "Minsk-based dealer Belkom declined to comment. "
-        "Belkom sold two tankers to Iran in 2019."
-    )
+    text = "Minsk-based dealer Belkom declined to comment. Belkom sold two tankers to Iran in 2019."
     [transfer] = analyse(text).transfers
     assert transfer.giver is not None and transfer.giver.country == "by"
     assert transfer.rules is not None and "country-described" in transfer.rules.document
