@@ -56,11 +56,11 @@ REGISTERED_IN = re.compile(
 _REGISTERED_WORD = re.compile(r"\b(?:registered|flagged|based|headquartered|incorporated)")
 REGISTERED_REACH = 30
 DESCRIPTION_STOPS = party_words()["description_stops"]
-#: At most this many words before a name describe it: "Dubai-based exchange Bybit".
+#: At most this many words before a name describe it: "Oslo-based broker Nordlys".
 DESCRIBING_WORDS = 3
 DESCRIBING_REACH = 60
 _CLAUSE_BREAK = re.compile(r"[.;:,\n]")
-#: ", a trading house in Shimonoseki," after a name: the apposition describing it.
+#: ", a shipping agent in Bergen," after a name: the apposition describing it.
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+([^,.;:()]{1,60})")
 #: Documents parsed together: enough to keep nlp.pipe busy, few enough to stream.
 DOCUMENT_BATCH = 64
@@ -254,7 +254,7 @@ def _mentions_of(
 
 
 class _Descriptions:
-    """'Dubai-based exchange Bybit ...', 'Keinan Shoji, a trading house in Shimonoseki':
+    """'Oslo-based broker Nordlys ...', 'Nordlys, a shipping agent in Bergen':
     the country the words just before a name, or an apposition just after it, give,
     wherever the text names it. Looked up only for named parties still without one."""
 

@@ -257,8 +257,8 @@ def test_readings_an_aside_between_subject_and_verb(
         ),
         # bought for a party of its own side, the goods stay with the buyer
         (
-            "In 2019 Iran bought two tankers for its navy from a Greek owner.",
-            "Greek owner",
+            "In 2019 Iran bought two tankers for its navy from a Cypriot yard.",
+            "Cypriot yard",
             "Iran",
             "confirmed",
         ),
@@ -395,7 +395,7 @@ def test_readings_waters_name_no_state(analyse: Callable[..., AnalysedDocument])
         ),
         ("Chinese buyers bought the latest catch directly from North Korean fishermen.", "seafood"),
         # the object pronoun of a transfer stands for goods, a ship too
-        ("The tanker changed hands when a Greek owner sold it to a Panama firm.", "vessel"),
+        ("The yard refitted the ferry and then sold it to a Liberian firm.", "vessel"),
         # goods measured by weight refer to goods, not to the money paid before
         (
             "The broker sold diesel to a Korean tanker. The captain paid $2 million in cash. "

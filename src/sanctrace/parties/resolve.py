@@ -660,7 +660,7 @@ def _strip_determiner(text: str) -> str:
 
 
 def _hull_number(head: Token, after: int) -> str:
-    """'the Kumsong 5', 'Rye Song Gang 1': a number right after a name, counting it,
+    """'the Sea Star 3', 'Blue Dawn 12': a number right after a name, counting it,
     is part of the name (ships are numbered so)."""
     number = head.doc[after] if after < len(head.doc) else None
     if number is None or number.pos_ != "NUM" or number.dep_ != "nummod":

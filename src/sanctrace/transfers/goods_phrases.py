@@ -167,7 +167,7 @@ class GoodsReader:
         for token in reversed(head.doc[: head.i]):
             lemma = token.lemma_.lower()
             carrier = lemma in VESSEL_WORDS and not ships
-            # "spotted by a patrol aircraft ... unloaded its cargo": an agent is no cargo
+            # "a dhow seen by a coastguard plane dropped its load": an agent is no cargo
             agent = token.head.dep_ == "agent" or any(c.dep_ == "agent" for c in token.ancestors)
             if token.pos_ == "NOUN" and lemma not in GENERIC_GOODS and not carrier and not agent:
                 match = self.taxonomy.classify(token.text)
@@ -177,7 +177,7 @@ class GoodsReader:
 
 
 def _goods_pronoun(head: Token) -> bool:
-    """'A Greek owner sold it to a Panama firm': the object pronoun of a transfer stands
+    """'The yard built the ferry and sold it to Iran': the object pronoun of a transfer stands
     for goods (but in "supplied it with fuel" for the party supplied)."""
     return (
         head.lower_ in GOODS_PRONOUNS
