@@ -261,8 +261,15 @@ class _Descriptions:
     def __init__(self, text: str, gazetteer: Gazetteer) -> None:
         self.text = text
         self.gazetteer = gazetteer
+        self.countries: dict[str, str | None] = {}
 
     def of(self, name: str) -> str | None:
+        """The country, found once per name: every mention of a party asks."""
+        if name not in self.countries:
+            self.countries[name] = self._find(name)
+        return self.countries[name]
+
+    def _find(self, name: str) -> str | None:
         for found in re.finditer(re.escape(name), self.text):
             window = self.text[max(found.start() - DESCRIBING_REACH, 0) : found.start()]
             before = _CLAUSE_BREAK.split(window)[-1]

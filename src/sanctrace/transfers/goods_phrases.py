@@ -167,9 +167,10 @@ class GoodsReader:
         for token in reversed(head.doc[: head.i]):
             lemma = token.lemma_.lower()
             carrier = lemma in VESSEL_WORDS and not ships
+            if token.pos_ != "NOUN" or lemma in GENERIC_GOODS or carrier:
+                continue
             # "a dhow seen by a coastguard plane dropped its load": an agent is no cargo
-            agent = token.head.dep_ == "agent" or any(c.dep_ == "agent" for c in token.ancestors)
-            if token.pos_ == "NOUN" and lemma not in GENERIC_GOODS and not carrier and not agent:
+            if not any(a.dep_ == "agent" for a in token.ancestors):
                 match = self.taxonomy.classify(token.text)
                 if match is not None and match.tags != ("other",):
                     return match.tags

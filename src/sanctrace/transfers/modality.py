@@ -238,7 +238,7 @@ class Modality:
         described = [trigger.head] if trigger.dep_ in {"relcl", "acl"} else []
         if any(a.lemma_.lower() in self.lexicon.cues["rule_nouns"] for a in governors + described):
             return True
-        if _breach_words_after(trigger, self.lexicon.cues["breach_verbs"]) is not None:
+        if _breach_told_after(trigger, self.lexicon.cues["breach_verbs"]):
             return True
         # Parsers often miss "resolutions ... bar states from supplying": look at the words.
         before = trigger.doc[max(0, trigger.i - 6) : trigger.i]
@@ -249,18 +249,17 @@ class Modality:
         return False
 
 
-def _breach_words_after(trigger: Token, breaches: frozenset[str]) -> Token | None:
+def _breach_told_after(trigger: Token, breaches: frozenset[str]) -> bool:
     """'A transfer of fuel to a DPRK ship breaches resolution 2397', parsed with the
     verb as a noun: a breach word after the trigger, before any verb or relative
     pronoun, followed closely by the instrument it breaches."""
     doc = trigger.doc
     for token in doc[trigger.i + 1 : trigger.sent.end]:
         if token.lemma_.lower() in breaches:
-            after = doc[token.i + 1 : token.i + 5]
-            return token if any(t.lemma_.lower() in INSTRUMENT_WORDS for t in after) else None
+            return any(t.lemma_.lower() in INSTRUMENT_WORDS for t in doc[token.i + 1 : token.i + 5])
         if token.lower_ in RELATIVE_PRONOUNS or token.pos_ in {"VERB", "AUX"}:
-            return None  # the breach is told of another clause
-    return None
+            return False  # the breach is told of another clause
+    return False
 
 
 def _modifiers(token: Token) -> list[Token]:
