@@ -22,6 +22,7 @@ NO_EVENT = [
     # an act that breaches an instrument, or is an offence, is a rule
     "A ship-to-ship transfer of diesel to a Syrian-flagged tanker breaches resolution 2216.",
     "Under the law it is an offence to sell rifles to Iran.",
+    "It is a crime to buy or sell rifles from Cuba.",
     # a relative clause with a modal names a kind of goods, not a sale
     "The treaty caps the fuel the island may import from abroad.",
 ]

@@ -234,8 +234,9 @@ class Modality:
         judgements = self.lexicon.cues["rule_adjectives"] | self.lexicon.cues["rule_nouns"]
         if any(c.lemma_.lower() in judgements for c in judged):
             return True
-        # "an offence to supply arms", however it is parsed
-        described = [trigger.head] if trigger.dep_ in {"relcl", "acl"} else []
+        # "an offence to supply arms" (or "to buy or sell arms"), however it is parsed
+        clause = governors[-1] if governors else trigger
+        described = [clause.head] if clause.dep_ in {"relcl", "acl"} else []
         if any(a.lemma_.lower() in self.lexicon.cues["rule_nouns"] for a in governors + described):
             return True
         if _breach_told_after(trigger, self.lexicon.cues["breach_verbs"]):
