@@ -41,6 +41,7 @@ DETERMINERS = words()["determiners"]
 DEFINITE = words()["definite"]
 PLACE_WORDS = words()["place_words"]
 NAMING_VERBS = words()["naming_verbs"]
+LOCATION_PARTICIPLES = words()["location_participles"]
 #: Dependencies that end a noun phrase: what follows is not part of the name.
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 #: Dependencies that open a clause of its own.
@@ -392,7 +393,7 @@ class PartyResolver:
             if before is not None and before.lemma_.lower() in VESSEL_WORDS:
                 described.append(before)
                 kind = "vessel"
-            country = self._country_in(phrase)
+            country = self._country_in(phrase) or self._placed_in(head)
             for description in described:
                 country = country or self._country_in(noun_phrase(description, frozenset()))
             if kind == "state":
@@ -419,7 +420,19 @@ class PartyResolver:
             owners = [c for c in head.children if c.dep_ in {"poss", "nmod"} and _owns(c)]
             return self.resolve(owners[0], offset, context) if owners else None
         name = _strip_determiner(_described_name(phrase))
-        return Mention(text, start, end, name, kind, self._country_in(phrase), _key(name), False)
+        country = self._country_in(phrase) or self._placed_in(head)
+        return Mention(text, start, end, name, kind, country, _key(name), False)
+
+    def _placed_in(self, head: Token) -> str | None:
+        """'a firm based in Osh, Kyrgyzstan': the country of the place a participle
+        after the noun puts it in."""
+        for participle in head.children:
+            if participle.dep_ != "acl" or participle.lower_ not in LOCATION_PARTICIPLES:
+                continue
+            for prep in participle.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
+                    return self._country_in(prep.doc[prep.i + 1 : prep.right_edge.i + 1])
+        return None
 
     def _subject_before(
         self, pronoun: Token, offset: int, context: DocumentContext

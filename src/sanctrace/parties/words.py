@@ -13,7 +13,7 @@ CLASSES = frozenset(
         "person_pronouns", "speech_pronouns", "group_pronouns", "thing_pronouns", "kinship",
         "speech_verbs", "state_descriptions",
         "vessel_words", "org_words", "determiners", "definite", "place_words", "naming_verbs",
-        "abstract_nouns", "description_stops",
+        "abstract_nouns", "description_stops", "location_participles",
     }
 )  # fmt: skip
 
