@@ -154,9 +154,12 @@ class Analyzer:
         if candidates:
             sentences = split_sentences(document.text)
             mentions = parsed.context.mentions
-            tellings_nearby(candidates, sentences, mentions, self.admit_forms, "confirmed")
+            named = self.taxonomy.tags_named
             tellings_nearby(
-                candidates, sentences, mentions, self.deny_forms, "denied", self.negations
+                candidates, sentences, mentions, self.admit_forms, "confirmed", goods_named=named
+            )
+            tellings_nearby(
+                candidates, sentences, mentions, self.deny_forms, "denied", self.negations, named
             )
         place = dateline(document.text)
         local = self.resolver.gazetteer.country_code(place) if place else None

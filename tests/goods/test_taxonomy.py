@@ -324,3 +324,12 @@ def test_taxonomy_load_accepts_minimal_file(tmp_path: Path) -> None:
     match = taxonomy.classify("posh cars")
     assert match is not None and match.tags == ("vehicle", "luxury")
     assert taxonomy.classify("the car park") is None
+
+
+def test_taxonomy_tags_named_are_every_specific_term(taxonomy: Taxonomy) -> None:
+    assert taxonomy.tags_named("They denied selling rifles or diesel.") >= {
+        "arms",
+        "petroleum_refined",
+    }
+    # generic words ("the goods", "cargo") name no kind of goods
+    assert taxonomy.tags_named("The firm denied that it carried the goods as cargo.") == set()

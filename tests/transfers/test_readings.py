@@ -496,3 +496,24 @@ def test_readings_a_name_described_outside_any_transfer(
     [transfer] = analyse(text).transfers
     assert transfer.giver is not None and transfer.giver.country == "by"
     assert transfer.rules is not None and "country-described" in transfer.rules.document
+
+
+def test_readings_a_denial_that_names_goods_denies_only_those(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = (
+        "Russia sold rifles to Mali in May, Ukraine said. Russia also shipped diesel to Cuba "
+        "in June, it said. The Kremlin denied the claim about diesel."
+    )
+    certainty = {t.items[0].tags[0]: t.certainty for t in analyse(text).transfers}
+    assert certainty == {"arms": "reported", "petroleum_refined": "denied"}
+
+
+def test_readings_who_loads_goods_onto_a_carrier_sends_them(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "The dealer loaded the cars onto a truck bound for Iran in 2019."
+    [transfer] = analyse(text).transfers
+    assert transfer.giver is not None and transfer.giver.name == "dealer"
+    assert transfer.recipient is not None and transfer.recipient.country == "ir"
+    assert transfer.rules is not None and transfer.rules.roles["route"] == "prep"

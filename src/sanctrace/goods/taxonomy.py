@@ -185,6 +185,23 @@ class Taxonomy:
                 return tuple(t for t in TAGS if t in category.tags)
         return ()
 
+    def tags_named(self, text: str) -> frozenset[str]:
+        """The tags of every goods term more specific than "other" that `text` names:
+        what a sentence such as "X denied the claim about oil" speaks of."""
+        words = tokens(text)
+        tags: set[str] = set()
+        start = 0
+        while start < len(words):
+            pattern = self._longest(words, start)
+            if pattern is None:
+                start += 1
+                continue
+            start += len(pattern.words)
+            category = pattern.category
+            if category is not None and not category.generic and not category.tags <= {"other"}:
+                tags |= category.tags
+        return frozenset(tags)
+
     def goods_words(self) -> frozenset[str]:
         """Every lower-case word (with plural forms) that occurs in a goods term.
 

@@ -142,11 +142,14 @@ def tellings_nearby(
     forms: frozenset[str],
     certainty: str,
     negations: frozenset[str] = frozenset(),
+    goods_named: Callable[[str], frozenset[str]] = lambda text: frozenset(),
 ) -> None:
     """'Russia shipped rifles, Ukraine said. The Kremlin denied the report.': a later
     sentence in which a party of a transfer says one of `forms` (denies, or admits)
     gives the transfer that `certainty` (`denied`, or `confirmed`). An admission
-    never undoes a denial.
+    never undoes a denial. A telling that names goods (`goods_named` gives their
+    tags) speaks only of transfers of such goods: "denied the claim about oil" says
+    nothing of the shells.
 
     `sentences` and `mentions` are in text order. Each party's candidates wait in
     the order their evidence ends, and a telling sentence takes only those of its
@@ -187,6 +190,7 @@ def tellings_nearby(
             at += 1
         before = _WORD.findall(sentence.text[: cue.start()])[-SPEAKER_GAP - 3 :]
         speakers.update(named[w] for w in _names_before([w.lower() for w in before]) if w in named)
+        topic = goods_named(sentence.text)
         for key in speakers & waiting.keys():
             queue, first = waiting[key], taken[key]
             last = first
@@ -196,6 +200,8 @@ def tellings_nearby(
             # Those taken before were told of by an earlier sentence of this speaker.
             for candidate in queue[first:last]:
                 if candidate.certainty in {certainty, "denied"}:
+                    continue
+                if topic and not topic & {t for item in candidate.items for t in item.tags}:
                     continue
                 candidate.certainty = certainty
                 candidate.rules.cues.append(

@@ -95,7 +95,10 @@ class TransferExtractor:
         evidence = Span(sent.text, offset, offset + len(sent.text))
         candidates: list[Candidate] = []
         lent: list[tuple[Mention | None, Mention | None]] = []
-        for token, frame, outcome, roles in roles_of(sent):
+        readings = list(roles_of(sent))
+        # "loaded cars onto a truck bound for Iran": the truck carries, it is not goods.
+        carriers = {t.i for *_, roles in readings for stop in roles.route for t in stop.subtree}
+        for token, frame, outcome, roles in readings:
             candidate = self._candidate(token, roles, frame, evidence, offset, context)
             if candidate is None:
                 # "horses ..., in what is described as Putin's present to Kim": the
@@ -106,6 +109,8 @@ class TransferExtractor:
                         self._party(roles.recipient, offset, context)[0],
                     )
                 )
+                continue
+            if candidate.item_tokens <= carriers:
                 continue
             if outcome:
                 candidate.outcome = outcome
@@ -190,6 +195,8 @@ class TransferExtractor:
             origin = made_in
             rules.roles["origin"] = "goods-origin"
         destination = next((c for c in map(self._place_country, roles.destination) if c), None)
+        if roles.route:
+            rules.roles["route"] = roles.pattern_of("route", roles.route[0])
         certainty, certainty_cue = self.modality.certainty(trigger)
         outcome, outcome_cue = self.modality.outcome(trigger)
         stopper = self._goods_stopper(trigger, heads)

@@ -74,6 +74,7 @@ class FrameSpec(TypedDict, total=False):
     object_party_with: str
     subject_without_destination: str
     subject_beside_beneficiary: str
+    subject_beside_route: str
     possessor: str
     money_only: bool
     implicit_money: bool
@@ -165,6 +166,8 @@ class Frame:
     subject_without_destination: str | None = None
     #: The subject's role when a party is named as the one the goods are for.
     subject_beside_beneficiary: str | None = None
+    #: The subject's role when a preposition names what carries the goods.
+    subject_beside_route: str | None = None
     possessor: str | None = None
     money_only: bool = False
     #: With no goods named, the trigger itself names money ("funded the militia").
@@ -272,7 +275,7 @@ def _frame(path: Path, name: str, spec: FrameSpec) -> Frame:
         raise _fail(path, f"frame '{name}'", "lacks its description or example")
     roles = [spec.get(k) for k in ("subject", "object", "dative", "object_party_with")]
     roles += [spec.get("subject_without_destination"), spec.get("possessor")]
-    roles.append(spec.get("subject_beside_beneficiary"))
+    roles += [spec.get("subject_beside_beneficiary"), spec.get("subject_beside_route")]
     roles += list(spec.get("preps", {}).values())
     for role in roles:
         if role is not None and role not in ROLES:
@@ -286,6 +289,7 @@ def _frame(path: Path, name: str, spec: FrameSpec) -> Frame:
         object_party_with=spec.get("object_party_with"),
         subject_without_destination=spec.get("subject_without_destination"),
         subject_beside_beneficiary=spec.get("subject_beside_beneficiary"),
+        subject_beside_route=spec.get("subject_beside_route"),
         possessor=spec.get("possessor"),
         money_only=bool(spec.get("money_only", False)),
         implicit_money=bool(spec.get("implicit_money", False)),

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 PARTY_ROLES = frozenset({"giver", "recipient"})
+RECIPIENT = frozenset({"recipient"})
+ROUTE = frozenset({"route"})
 #: The roles a preposition on the goods may fill: "cars for the army" too.
 GOODS_PREP_ROLES = PARTY_ROLES | {"beneficiary"}
 MAKER_VERBS = words()["maker_verbs"]
@@ -187,6 +189,8 @@ class RoleReader:
                         roles.add("items", goods, "dative-goods-apposition")
                         roles.add(frame.dative, [party], "dative-goods-apposition")
         # "selling rugs worth $2 million to Iran": the value may hold the "to".
+        if not passive:
+            roles.fill_missing(frame, found.by("carrier-prep", "prep"), "carrier-prep", ROUTE)
         for prep, objects_of in found.by("prep", "prep") + found.by("value-prep", "prep"):
             role = frame.preps.get(prep.lower_)
             if prep.lower_ == "with" and frame.object_party_with:
@@ -197,6 +201,9 @@ class RoleReader:
             role, pattern = frame.subject, "subject"
             if frame.subject_without_destination and not (roles.recipient or roles.destination):
                 role, pattern = frame.subject_without_destination, "subject-without-destination"
+            if frame.subject_beside_route and roles.route:
+                role, pattern = frame.subject_beside_route, "subject-beside-route"
+                self._carrier_bound(roles)
             roles.add(role, subjects, pattern)
         self._goods_links(roles, frame)
         self._possessive_recipient(roles, frame)
@@ -268,6 +275,16 @@ class RoleReader:
                     makers = [o for p in child.children if p.dep_ == "agent" for o in objects(p)]
                     roles.add("giver", makers, "maker-agent")
                     roles.makers.extend(makers)
+
+    def _carrier_bound(self, roles: Roles) -> None:
+        """'loaded rifles onto a barge bound for Syria': where the carrier is bound is
+        where the goods go."""
+        for carrier in roles.route:
+            for clause in carrier.children:
+                trigger = self.lexicon.verbs.get(clause.lemma_.lower())
+                if clause.dep_ == "acl" and trigger is not None and trigger.frame.name == "bound":
+                    hung = [(p, objects(p)) for p in clause.children if p.dep_ == "prep"]
+                    roles.fill_missing(trigger.frame, hung, "carrier-bound", RECIPIENT)
 
     def _possessive_recipient(self, roles: Roles, frame: Frame) -> None:
         # "ammunition for Moscow's war": the possessor of the purpose is the recipient.
