@@ -70,7 +70,8 @@ def settle_countries(
 ) -> None:
     """One country per party: what any mention in a transfer says, else where a named
     ship or firm is registered, else what another mention of its name says (as
-    `described` reads it), else the dateline's country for a named firm."""
+    `described` reads it), else the dateline's country for a named firm; last, a
+    name that shortens a placed party's name takes its country."""
     known: dict[str, str] = {}
     for candidate in candidates:
         for mention in _parties(candidate):
@@ -83,6 +84,15 @@ def settle_countries(
                 candidate.rules.document.append(rule)
             if mention.via and mention.via not in candidate.rules.document:
                 candidate.rules.document.append(mention.via)
+    named: dict[str, set[str]] = {}  # the countries of proper names, for shortened ones
+    for candidate in candidates:
+        for mention in _parties(candidate):
+            if mention.country and mention.proper:
+                named.setdefault(mention.name, set()).add(mention.country)
+    for candidate in candidates:
+        for mention in _parties(candidate):
+            if mention.country is None and mention.proper and _settle_shortened(mention, named):
+                candidate.rules.document.append("country-shortened-name")
         candidate.origin = candidate.origin or (candidate.giver and candidate.giver.country)
         candidate.destination = candidate.destination or (
             candidate.recipient and candidate.recipient.country
@@ -117,6 +127,20 @@ def _settle(
         mention.country = local
         return "country-dateline"
     return None
+
+
+def _settle_shortened(mention: Mention, named: dict[str, set[str]]) -> bool:
+    """'Pentavia Logistics of Riga ... Pentavia also sold': a name that begins one
+    longer name of the document's parties, and no other, is that party's."""
+    if mention.kind == "person":
+        return False
+    countries = {
+        c for name, found in named.items() if name.startswith(mention.name + " ") for c in found
+    }
+    if len(countries) != 1:
+        return False
+    mention.country = countries.pop()
+    return True
 
 
 def _measured(item: Item) -> bool:
