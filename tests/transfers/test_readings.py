@@ -517,3 +517,25 @@ def test_readings_who_loads_goods_onto_a_carrier_sends_them(
     assert transfer.giver is not None and transfer.giver.name == "dealer"
     assert transfer.recipient is not None and transfer.recipient.country == "ir"
     assert transfer.rules is not None and transfer.rules.roles["route"] == "prep"
+
+
+@pytest.mark.parametrize(
+    ("text", "giver", "recipient_country"),
+    [
+        # what goods are moved onto receives them
+        (
+            "In 2022 North Korean ships moved their coal onto Chinese barges near Ningbo.",
+            "ships",
+            "cn",
+        ),
+        # a ship that unloads goods someone else gave only carries them
+        ("The ship unloaded rifles donated by Iran at a harbour in Yemen in 2019.", "Iran", None),
+    ],
+)
+def test_readings_carriers_and_what_they_carry(
+    analyse: Callable[..., AnalysedDocument], text: str, giver: str, recipient_country: str | None
+) -> None:
+    [transfer] = analyse(text).transfers
+    assert transfer.giver is not None and transfer.giver.name.endswith(giver)
+    found = transfer.recipient.country if transfer.recipient is not None else None
+    assert found == recipient_country

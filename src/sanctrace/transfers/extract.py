@@ -411,6 +411,10 @@ def _merge_into(candidates: list[Candidate], new: Candidate) -> None:
     """Two triggers on the same goods in one sentence are one transfer."""
     for old in candidates:
         if old.item_tokens & new.item_tokens:
+            # "a ship unloaded rice donated by Japan": the ship only carried it.
+            if _carrier(old.giver) and new.giver is not None and not _carrier(new.giver):
+                old.giver = None
+                old.rules.roles.pop("giver", None)
             old.giver = old.giver or new.giver
             old.recipient = old.recipient or new.recipient
             old.origin = old.origin or new.origin
@@ -421,6 +425,10 @@ def _merge_into(candidates: list[Candidate], new: Candidate) -> None:
                 old.rules.roles.setdefault(role, pattern)
             return
     candidates.append(new)
+
+
+def _carrier(party: Mention | None) -> bool:
+    return party is not None and party.kind == "vessel"
 
 
 def _placed(token: Token, offset: int) -> Span:
