@@ -539,3 +539,9 @@ def test_readings_carriers_and_what_they_carry(
     assert transfer.giver is not None and transfer.giver.name.endswith(giver)
     found = transfer.recipient.country if transfer.recipient is not None else None
     assert found == recipient_country
+
+
+def test_readings_an_interview_label_is_no_party(analyse: Callable[..., AnalysedDocument]) -> None:
+    [transfer] = analyse("A: The buyers mostly pay in cash.").transfers
+    assert transfer.giver is not None and transfer.giver.name == "buyers"
+    assert transfer.recipient is None

@@ -311,6 +311,8 @@ class PartyResolver:
         text = phrase.text
         start, end = offset + phrase.start_char, offset + phrase.end_char
         lower = head.lower_
+        if len(text) < 2 and head.pos_ != "PRON":
+            return None  # the "A:" before an interview's answer, a list's "b"
 
         if lower in PERSON_PRONOUNS and head.pos_ == "PRON":
             found = context.latest(start, frozenset({"person"}))
