@@ -319,6 +319,14 @@ def test_readings_an_aside_between_subject_and_verb(
             "firm in Minsk",
             "confirmed",
         ),
+        # what holds money stands for its holder
+        (
+            "In May, hackers drained $20 million from the hot wallets of Orbex, an exchange.",
+            "Orbex",
+            "hackers",
+            "confirmed",
+        ),
+        ("The broker wired $3 million to Orbex's accounts.", "broker", "Orbex", "confirmed"),
         # an abstract noun is no party; its owner is
         ("Iran funded the militia's activity in Yemen.", "Iran", "militia", "confirmed"),
         # the goods a relative clause tells of; a batch refers to goods named before

@@ -396,9 +396,16 @@ def _hyphen_suffixes(span: SpacySpan) -> list[Token]:
 
 
 def _holder(token: Token) -> Token:
-    """'a bank account controlled by a front company': the party is the controller."""
+    """'a bank account controlled by a front company', 'the firm's accounts', 'the
+    wallets of an exchange': the party is the one who holds them."""
     if token.lemma_.lower() not in HOLDER_WORDS:
         return token
+    owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    owners += [
+        o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in objects(c)
+    ]
+    if owners:
+        return owners[0]
     for acl in (c for c in token.children if c.dep_ == "acl"):
         for agent in (c for c in acl.children if c.dep_ == "agent"):
             found = objects(agent)
