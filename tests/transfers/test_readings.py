@@ -553,3 +553,11 @@ def test_readings_an_interview_label_is_no_party(analyse: Callable[..., Analysed
     [transfer] = analyse("A: The buyers mostly pay in cash.").transfers
     assert transfer.giver is not None and transfer.giver.name == "buyers"
     assert transfer.recipient is None
+
+
+def test_readings_a_participle_with_to_is_no_infinitive(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "Belkom paid for the rifles via a bank in Dubai, wiring $2 million to a firm in Minsk."
+    [money] = [t for t in analyse(text).transfers if t.items[0].tags == ["money"]]
+    assert money.giver is not None and money.giver.name == "Belkom"

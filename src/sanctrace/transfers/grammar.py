@@ -117,7 +117,8 @@ def clause_subject(verb: Token, subjects: list[Token]) -> list[Token]:
         # adjuncts, its object still acts.
         controllers = [c for c in governor.children if c.dep_ == "dobj"]
         return controllers or subject(governor)
-    if verb.dep_ in {"xcomp", "advcl"} and any(c.lower_ == "to" for c in verb.children):
+    infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+    if verb.dep_ in {"xcomp", "advcl"} and infinitive:
         # "arranged for the pianos to leave Kobe": "for" names the infinitive's subject.
         named = [
             o
