@@ -561,3 +561,16 @@ def test_readings_a_participle_with_to_is_no_infinitive(
     text = "Belkom paid for the rifles via a bank in Dubai, wiring $2 million to a firm in Minsk."
     [money] = [t for t in analyse(text).transfers if t.items[0].tags == ["money"]]
     assert money.giver is not None and money.giver.name == "Belkom"
+
+
+def test_readings_the_latest_haul_is_a_new_transfer(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = (
+        "In May a Chinese trawler bought squid from North Korean crews. "
+        "In June a second trawler bought the latest haul from the crews."
+    )
+    first, latest = analyse(text).transfers
+    assert first.date is not None and first.date.value == "2024-05"
+    assert latest.items[0].tags == ["seafood"]
+    assert latest.rules is not None and "goods-continued" in latest.rules.document

@@ -56,6 +56,7 @@ ORIGIN_SUFFIXES = words()["origin_suffixes"]
 HOLDER_WORDS = words()["holder_words"]
 PRINCIPAL_PREPS = words()["principal_preps"]
 EVERY_PARTY_WORDS = words()["every_party_words"]
+NEW_INSTANCE = words()["new_instance_words"]
 
 
 @dataclass(slots=True)
@@ -223,8 +224,8 @@ class TransferExtractor:
             items=items,
             item_tokens=frozenset(covered),
             # "the car", or "the theft of $2 million": the goods or the event told before
-            definite=all(is_definite(trigger.doc[i]) for i in heads)
-            or (trigger.pos_ == "NOUN" and is_definite(trigger)),
+            definite=all(_refers_back(trigger.doc[i]) for i in heads)
+            or (trigger.pos_ == "NOUN" and _refers_back(trigger)),
             evidence=evidence,
             giver=giver,
             recipient=recipient,
@@ -432,6 +433,11 @@ def _merge_into(candidates: list[Candidate], new: Candidate) -> None:
                 old.rules.roles.setdefault(role, pattern)
             return
     candidates.append(new)
+
+
+def _refers_back(token: Token) -> bool:
+    """'the cargo' was told of before; 'the latest cargo' is a new one."""
+    return is_definite(token) and not any(c.lower_ in NEW_INSTANCE for c in token.children)
 
 
 def _carrier(party: Mention | None) -> bool:
