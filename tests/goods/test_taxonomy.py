@@ -22,6 +22,11 @@ def taxonomy() -> Taxonomy:
 CASES: list[tuple[str, set[str], set[str]]] = [
     # arms of all kinds
     ("weapons", {"arms"}, {"93"}),
+    # what missile and chemical weapons programmes are built from
+    ("two tonnes of fine-grain graphite", {"dual_use", "wmd"}, {"3801"}),
+    ("glass-lined reactors", {"dual_use", "wmd"}, {"8481"}),
+    # plain graphite is a mineral
+    ("graphite", {"minerals"}, {"25"}),
     ("more than one million shells", {"arms", "ammunition"}, {"9306"}),
     ("152mm artillery shells", {"arms", "ammunition"}, {"9306"}),
     ("rounds of ammunition", {"arms", "ammunition"}, {"9306"}),
