@@ -26,7 +26,7 @@ def continue_goods(
     the first: those named first, else those the text names before it anywhere, as
     `named_before(offset, money)` reads them); drop those that refer to nothing. Goods
     measured by weight or volume refer to goods, not money. A continued trade keeps
-    its giver."""
+    its giver; goods passed on go from the last to receive them."""
     kept: list[Candidate] = []
     ordered = sorted(candidates, key=lambda c: c.position)
     # A headline's "delivered its cargo" names the goods the story names next.
@@ -35,6 +35,7 @@ def continue_goods(
     )
     last_goods: list[str] = []  # the last that are not money
     last_giver: Mention | None = None
+    received: list[tuple[set[str], Mention]] = []  # who received which goods, in order
     for candidate in ordered:
         if candidate.borrows:
             measured = any(_measured(candidate.items[i]) for i in candidate.borrows)
@@ -45,7 +46,7 @@ def continue_goods(
                 for index in candidate.borrows:
                     candidate.items[index].tags = list(tags)
                     candidate.items[index].hs = []
-                if candidate.giver is None and last_giver is not None:
+                if candidate.giver is None and last_giver is not None and not candidate.onward:
                     candidate.giver = last_giver
                     candidate.rules.roles["giver"] = "continued-giver"
                 candidate.rules.document.append("goods-continued")
@@ -53,11 +54,20 @@ def continue_goods(
                 candidate.items = [i for i in candidate.items if i.tags]
             if not candidate.items:
                 continue
+        tags = {t for item in candidate.items for t in item.tags}
+        if candidate.onward and candidate.giver is None:
+            # "Ten of the drones were sold on to Syria": by the last to receive them.
+            before = next((r for got, r in reversed(received) if got & tags), None)
+            if before is not None:
+                candidate.giver = before
+                candidate.rules.roles["giver"] = "onward-giver"
         last_tags = _specific_tags(candidate) or list(candidate.items[-1].tags)
         if "money" not in last_tags:
             last_goods = last_tags
         if candidate.giver is not None:
             last_giver = candidate.giver
+        if candidate.recipient is not None:
+            received.append((tags, candidate.recipient))
         kept.append(candidate)
     return kept
 

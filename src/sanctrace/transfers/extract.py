@@ -57,6 +57,8 @@ HOLDER_WORDS = words()["holder_words"]
 PRINCIPAL_PREPS = words()["principal_preps"]
 EVERY_PARTY_WORDS = words()["every_party_words"]
 NEW_INSTANCE = words()["new_instance_words"]
+ONWARD_VERBS = words()["onward_verbs"]
+ONWARD_PARTICLES = words()["onward_particles"]
 
 
 @dataclass(slots=True)
@@ -80,6 +82,8 @@ class Candidate:
     rules: Rules = field(default_factory=lambda: Rules(Span("", 0, 0), ""))
     #: Indexes of items that refer back to goods of an earlier sentence ("the cargo").
     borrows: list[int] = field(default_factory=list)
+    #: The goods go on from whoever last received them ("resold", "sold on").
+    onward: bool = False
 
 
 class TransferExtractor:
@@ -236,6 +240,7 @@ class TransferExtractor:
             certainty=certainty,
             outcome=outcome,
             attributed_to=self.modality.attribution(trigger),
+            onward=_onward(trigger),
             position=offset + trigger.idx,
             rules=rules,
             borrows=borrows,
@@ -433,6 +438,13 @@ def _merge_into(candidates: list[Candidate], new: Candidate) -> None:
                 old.rules.roles.setdefault(role, pattern)
             return
     candidates.append(new)
+
+
+def _onward(trigger: Token) -> bool:
+    """'resold the cars', 'sold them on to Iran': the goods pass on."""
+    return trigger.lemma_.lower() in ONWARD_VERBS or any(
+        c.dep_ in {"prt", "advmod"} and c.lower_ in ONWARD_PARTICLES for c in trigger.children
+    )
 
 
 def _refers_back(token: Token) -> bool:
