@@ -42,6 +42,7 @@ DEFINITE = words()["definite"]
 PLACE_WORDS = words()["place_words"]
 NAMING_VERBS = words()["naming_verbs"]
 LOCATION_PARTICIPLES = words()["location_participles"]
+CONTROL_PARTICIPLES = words()["control_participles"]
 #: Dependencies that end a noun phrase: what follows is not part of the name.
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 #: Dependencies that open a clause of its own.
@@ -398,6 +399,7 @@ class PartyResolver:
             country = self._country_in(phrase) or self._placed_in(head)
             for description in described:
                 country = country or self._country_in(noun_phrase(description, frozenset()))
+                country = country or self._placed_in(description) or self._owned_by(description)
             if kind == "state":
                 # A name the recognizer calls a place but the gazetteer does not know
                 # ("Fujian Haixing") keeps the country its words give.
@@ -424,6 +426,16 @@ class PartyResolver:
         name = _strip_determiner(_described_name(phrase))
         country = self._country_in(phrase) or self._placed_in(head)
         return Mention(text, start, end, name, kind, country, _key(name), False)
+
+    def _owned_by(self, head: Token) -> str | None:
+        """'a chain owned by a Cuban': the country of whoever owns or runs it."""
+        for participle in head.children:
+            if participle.dep_ != "acl" or participle.lower_ not in CONTROL_PARTICIPLES:
+                continue
+            for agent in participle.children:
+                if agent.dep_ == "agent":
+                    return self._country_in(agent.doc[agent.i + 1 : agent.right_edge.i + 1])
+        return None
 
     def _placed_in(self, head: Token) -> str | None:
         """'a firm based in Osh, Kyrgyzstan': the country of the place a participle
