@@ -15,6 +15,8 @@ from sanctrace.model import AnalysedDocument
 
 NO_EVENT = [
     "Who is sending tanks to the border?",
+    # a choice weighed passes nothing
+    "Oslo is weighing whether to sell rifles to Peru.",
     "Selling rifles to North Korea has been illegal since 2006.",
     "Selling rifles to Iran violates the embargo.",
     # what is lent out is neither goods nor money nor a party

@@ -42,6 +42,7 @@ CUE_KINDS = (
     "period_starts",
     "failures",
     "admitted",
+    "deliberations",
 )
 
 

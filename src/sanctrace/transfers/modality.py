@@ -217,6 +217,14 @@ class Modality:
         marks = self.lexicon.cues["conditions"]
         return next((c for c in token.children if c.dep_ == "mark" and c.lower_ in marks), None)
 
+    def deliberates(self, trigger: Token) -> bool:
+        """'Seoul weighs whether to send rifles': a choice weighed states no event."""
+        marks = self.lexicon.cues["conditions"]
+        if not any(c.dep_ == "mark" and c.lower_ in marks for c in trigger.children):
+            return False
+        weighing = self.lexicon.cues["deliberations"]
+        return trigger.head.lemma_.lower() in weighing and trigger.head.i != trigger.i
+
     def asks(self, trigger: Token) -> bool:
         """'Who is sending drones to Russia?': a question states no event."""
         return trigger.doc.text.rstrip().rstrip("\"'’”)").endswith("?")

@@ -309,6 +309,7 @@ class RoleReader:
             modality.states_a_rule(trigger)
             or modality.states_a_trend(trigger)
             or modality.asks(trigger)
+            or modality.deliberates(trigger)
             or self._is_voyage(trigger, roles)
         )
 
