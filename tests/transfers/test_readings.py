@@ -567,6 +567,17 @@ def test_readings_a_participle_with_to_is_no_infinitive(
     assert money.giver is not None and money.giver.name == "Belkom"
 
 
+def test_readings_paying_for_part_of_the_goods_retells_their_sale(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = (
+        "In May a Peruvian dealer bought 40 rifles from Iran "
+        "and paid for part of the rifles in cash."
+    )
+    [transfer] = analyse(text).transfers
+    assert transfer.rules is not None and "retelling-merged" in transfer.rules.document
+
+
 def test_readings_the_latest_haul_is_a_new_transfer(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:

@@ -57,6 +57,7 @@ HOLDER_WORDS = words()["holder_words"]
 PRINCIPAL_PREPS = words()["principal_preps"]
 EVERY_PARTY_WORDS = words()["every_party_words"]
 NEW_INSTANCE = words()["new_instance_words"]
+PARTITIVES = words()["partitives"]
 ONWARD_VERBS = words()["onward_verbs"]
 ONWARD_PARTICLES = words()["onward_particles"]
 
@@ -448,7 +449,11 @@ def _onward(trigger: Token) -> bool:
 
 
 def _refers_back(token: Token) -> bool:
-    """'the cargo' was told of before; 'the latest cargo' is a new one."""
+    """'the cargo' and 'part of the cargo' were told of before; 'the latest cargo' is a
+    new one."""
+    if token.lemma_.lower() in PARTITIVES:
+        wholes = [o for p in token.children if p.lower_ == "of" for o in objects(p)]
+        return any(_refers_back(whole) for whole in wholes)
     return is_definite(token) and not any(c.lower_ in NEW_INSTANCE for c in token.children)
 
 
