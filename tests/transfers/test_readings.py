@@ -60,6 +60,8 @@ GIVER_COUNTRY = [
     ("PT Sinar Jaya shipped 50,000 tonnes of coal to a Chinese utility in 2022.", "id"),
     # who owns or runs a firm gives it a country
     ("Rainbow Trading, a front run by the Iranian state, sold rifles to Mali in 2015.", "ir"),
+    # a description in apposition places a party by its preposition
+    ("Belkom, a trader from Minsk, sold rifles to Mali in 2015.", "by"),
     # a participle after a described party places it
     ("A trading firm based in Osh, Kyrgyzstan, sold cars to North Korea in 2019.", "kg"),
     # a firm referred back to without a place is where the dateline places the story

@@ -43,6 +43,8 @@ PLACE_WORDS = words()["place_words"]
 NAMING_VERBS = words()["naming_verbs"]
 LOCATION_PARTICIPLES = words()["location_participles"]
 CONTROL_PARTICIPLES = words()["control_participles"]
+#: The prepositions by which a description places a party: "a trader in Minsk".
+PLACING_PREPS = frozenset({"in", "from"})
 #: Dependencies that end a noun phrase: what follows is not part of the name.
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 #: Dependencies that open a clause of its own.
@@ -398,7 +400,8 @@ class PartyResolver:
                 kind = "vessel"
             country = self._country_in(phrase) or self._placed_in(head)
             for description in described:
-                country = country or self._country_in(noun_phrase(description, frozenset()))
+                placing = noun_phrase(description, PLACING_PREPS)
+                country = country or self._country_in(placing)
                 country = country or self._placed_in(description) or self._owned_by(description)
             if kind == "state":
                 # A name the recognizer calls a place but the gazetteer does not know
