@@ -369,3 +369,27 @@ def test_engine_arms_to_libya_breach_its_embargo(regimes: Regimes) -> None:
     assert regimes.findings_for(transfer([("wheat", ["food"])], giver="ae", recipient="ly")) == []
     before = transfer([SHELLS], giver="ae", recipient="ly", date="2010-05")
     assert regimes.findings_for(before) == []
+
+
+# --------------------------------------------------------------------- Iran
+
+
+def test_engine_iran_arms_measures_bind_from_their_reapplication(regimes: Regimes) -> None:
+    drones = [("attack drones", ["arms", "drone"])]
+    exported = transfer(drones, giver="ir", recipient="ru", date="2025-11")
+    [finding] = regimes.findings_for(exported)
+    assert (finding.regime, finding.instrument, finding.provision) == (
+        "un-iran",
+        "UNSCR 1747 (2007)",
+        "OP5",
+    )
+    assert finding.explanation.endswith("The paragraph number is not verified.")
+    # lifted from 2016 until the re-application: no finding for those years
+    assert regimes.findings_for(transfer(drones, giver="ir", recipient="ru", date="2019")) == []
+    # the embargo on Iran covers heavy weapons and missiles, not rifles or wheat
+    jets = transfer(
+        [("fighter jets", ["arms", "aircraft"])], giver="ru", recipient="ir", date="2026"
+    )
+    assert [f.instrument for f in regimes.findings_for(jets)] == ["UNSCR 1929 (2010)"]
+    rifles = transfer([("rifles", ["arms", "small_arms"])], giver="ru", recipient="ir", date="2026")
+    assert regimes.findings_for(rifles) == []

@@ -591,3 +591,14 @@ def test_readings_the_latest_haul_is_a_new_transfer(
     assert first.recipient is not None and first.recipient.country == "cn"
     assert latest.items[0].tags == ["seafood"]
     assert latest.rules is not None and "goods-continued" in latest.rules.document
+
+
+def test_readings_a_place_of_the_recipient_state_does_not_replace_it(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = (
+        "Iran shipped 300 crates of rifles to Venezuela in March. "
+        "The crates were unloaded at Maracaibo, a port in the west."
+    )
+    [transfer] = analyse(text).transfers
+    assert transfer.recipient is not None and transfer.recipient.name == "Venezuela"

@@ -399,6 +399,8 @@ class PartyResolver:
                 described.append(before)
                 kind = "vessel"
             country = self._country_in(phrase) or self._placed_in(head)
+            if any(d.lemma_.lower() in PLACE_WORDS for d in described):
+                kind = "state"  # "Dunmore, a port in Chile": a place stands for its state
             for description in described:
                 placing = noun_phrase(description, PLACING_PREPS)
                 country = country or self._country_in(placing)

@@ -45,6 +45,7 @@ MAKER_VERBS = words()["maker_verbs"]
 VALUE_WORDS = words()["value_words"]
 PURPOSE_WORDS = words()["purpose_words"]
 CARRIER_VERBS = words()["carrier_verbs"]
+CONTAINERS = words()["containers"]
 
 
 @dataclass(slots=True)
@@ -262,10 +263,12 @@ class RoleReader:
         for item in expand_list(roles.items):
             valued = [c for c in item.children if c.lemma_.lower() in VALUE_WORDS]
             under_value = [t for v in valued for t in v.subtree if t.dep_ == "prep"]
+            # "crates of rifles to Peru": the "to" may hang on what the crates hold.
+            contained = [p for inner in _contents(item) for p in preps(inner)]
             # "$5 million in stolen ether": "in" on a sum names the money's form.
             hung = [
                 (prep, objects(prep))
-                for prep in preps(item) + under_value
+                for prep in preps(item) + under_value + contained
                 if not (prep.lower_ == "in" and is_sum(item))
             ]
             roles.fill_missing(frame, hung, "goods-prep", GOODS_PREP_ROLES)
@@ -324,3 +327,16 @@ class RoleReader:
         if frame is None or frame.frame.subject != "items" or trigger.pos_ != "VERB":
             return False
         return ships
+
+
+def _contents(container: Token) -> list[Token]:
+    """What a container holds, through its "of" phrases: "crates of boxes of rifles"."""
+    found: list[Token] = []
+    token = container
+    while token.lemma_.lower() in CONTAINERS:
+        inner = [o for p in preps(token) if p.lower_ == "of" for o in objects(p)]
+        if not inner:
+            break
+        token = inner[0]
+        found.append(token)
+    return found
