@@ -333,6 +333,13 @@ def test_readings_an_aside_between_subject_and_verb(
             "confirmed",
         ),
         ("The broker wired $3 million to Orbex's accounts.", "broker", "Orbex", "confirmed"),
+        # who holds the means to act acts
+        (
+            "In 2019 Iran won a contract to supply drones to Venezuela.",
+            "Iran",
+            "Venezuela",
+            "confirmed",
+        ),
         # an abstract noun is no party; its owner is
         ("Iran funded the militia's activity in Yemen.", "Iran", "militia", "confirmed"),
         # the goods a relative clause tells of; a batch refers to goods named before

@@ -28,6 +28,7 @@ OBJECT_CONTROL = words()["object_control"]
 GAP_WORDS = words()["gap_words"]
 MEANS_PREPS = words()["means_preps"]
 AIM_NOUNS = words()["aim_nouns"]
+ENABLING_NOUNS = words()["enabling_nouns"]
 
 
 def is_passive(verb: Token) -> bool:
@@ -149,7 +150,11 @@ def clause_subject(verb: Token, subjects: list[Token]) -> list[Token]:
             return []  # "the goal is to provide aid": a goal provides nothing
         return inherited
     if verb.dep_ in {"acl", "xcomp"} and verb.head.pos_ in {"NOUN", "PROPN"}:
-        return [c for c in verb.head.children if c.dep_ == "poss"]
+        owners = [c for c in verb.head.children if c.dep_ == "poss"]
+        means = verb.head
+        if not owners and means.lemma_.lower() in ENABLING_NOUNS and means.dep_ == "dobj":
+            return subject(means.head)  # "lacks the cash to buy": who lacks it would buy
+        return owners
     return []
 
 
