@@ -609,3 +609,15 @@ def test_readings_a_place_of_the_recipient_state_does_not_replace_it(
     )
     [transfer] = analyse(text).transfers
     assert transfer.recipient is not None and transfer.recipient.name == "Venezuela"
+
+
+def test_readings_an_agreement_is_never_it(analyse: Callable[..., AnalysedDocument]) -> None:
+    text = "After the deal was signed in May, it bought two patrol boats from a Turkish shipyard."
+    [transfer] = analyse(text).transfers
+    assert transfer.recipient is None  # nobody named acts; the deal buys nothing
+
+
+def test_readings_a_light_verb_of_lending_gives(analyse: Callable[..., AnalysedDocument]) -> None:
+    [transfer] = analyse("The state bank issued loans to three shipyards in 2019.").transfers
+    assert transfer.giver is not None and transfer.giver.name == "state bank"
+    assert transfer.recipient is not None and transfer.recipient.name == "three shipyards"

@@ -43,6 +43,7 @@ PLACE_WORDS = words()["place_words"]
 NAMING_VERBS = words()["naming_verbs"]
 LOCATION_PARTICIPLES = words()["location_participles"]
 CONTROL_PARTICIPLES = words()["control_participles"]
+EVENT_NOUNS = words()["event_nouns"]
 #: The prepositions by which a description places a party: "a trader in Minsk".
 PLACING_PREPS = frozenset({"in", "from"})
 #: Dependencies that end a noun phrase: what follows is not part of the name.
@@ -467,7 +468,7 @@ class PartyResolver:
                 continue
             if token.head == own or token.head.lemma_.lower() in SPEECH_VERBS:
                 continue  # nor the one who tells it
-            if token.lemma_.lower() in ABSTRACT_NOUNS | PLACE_WORDS:
+            if token.lemma_.lower() in ABSTRACT_NOUNS | PLACE_WORDS | EVENT_NOUNS:
                 continue
             return self.resolve(token, offset, context)
         return None
