@@ -621,3 +621,9 @@ def test_readings_a_light_verb_of_lending_gives(analyse: Callable[..., AnalysedD
     [transfer] = analyse("The state bank issued loans to three shipyards in 2019.").transfers
     assert transfer.giver is not None and transfer.giver.name == "state bank"
     assert transfer.recipient is not None and transfer.recipient.name == "three shipyards"
+
+
+def test_readings_people_from_a_body_stand_for_it(analyse: Callable[..., AnalysedDocument]) -> None:
+    text = "In 2019 an official of the Foreign Trade Bank paid $2 million to a broker in Dalian."
+    [transfer] = analyse(text).transfers
+    assert transfer.giver is not None and transfer.giver.name == "Foreign Trade Bank"

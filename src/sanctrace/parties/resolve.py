@@ -44,6 +44,7 @@ NAMING_VERBS = words()["naming_verbs"]
 LOCATION_PARTICIPLES = words()["location_participles"]
 CONTROL_PARTICIPLES = words()["control_participles"]
 EVENT_NOUNS = words()["event_nouns"]
+MEMBER_NOUNS = words()["member_nouns"]
 #: The prepositions by which a description places a party: "a trader in Minsk".
 PLACING_PREPS = frozenset({"in", "from"})
 #: Dependencies that end a noun phrase: what follows is not part of the name.
@@ -426,6 +427,17 @@ class PartyResolver:
                 return _moved(found, text, start, end, "coreference-description")
         if head.pos_ not in {"NOUN", "PROPN"}:
             return None
+        if head.lemma_.lower() in MEMBER_NOUNS:
+            # "two men from Acme": people acting for a named body stand for it.
+            bodies = [
+                o
+                for p in head.children
+                if p.dep_ == "prep" and p.lower_ in {"from", "of"}
+                for o in p.children
+                if o.dep_ == "pobj" and o.pos_ == "PROPN"
+            ]
+            if bodies:
+                return self.resolve(bodies[0], offset, context)
         if lower in ABSTRACT_NOUNS or head.lemma_.lower() in ABSTRACT_NOUNS:
             owners = [c for c in head.children if c.dep_ in {"poss", "nmod"} and _owns(c)]
             return self.resolve(owners[0], offset, context) if owners else None
