@@ -333,6 +333,8 @@ def test_readings_an_aside_between_subject_and_verb(
             "confirmed",
         ),
         ("The broker wired $3 million to Orbex's accounts.", "broker", "Orbex", "confirmed"),
+        # some of a group: the group
+        ("Most of the banks lent money to the firm in 2019.", "banks", "firm", "confirmed"),
         # who holds the means to act acts
         (
             "In 2019 Iran won a contract to supply drones to Venezuela.",

@@ -45,6 +45,7 @@ LOCATION_PARTICIPLES = words()["location_participles"]
 CONTROL_PARTICIPLES = words()["control_participles"]
 EVENT_NOUNS = words()["event_nouns"]
 MEMBER_NOUNS = words()["member_nouns"]
+PARTITIVE_WORDS = words()["partitive_words"]
 #: The prepositions by which a description places a party: "a trader in Minsk".
 PLACING_PREPS = frozenset({"in", "from"})
 #: Dependencies that end a noun phrase: what follows is not part of the name.
@@ -318,6 +319,15 @@ class PartyResolver:
         lower = head.lower_
         if len(text) < 2 and head.pos_ != "PRON":
             return None  # the "A:" before an interview's answer, a list's "b"
+        partitive = lower in PARTITIVE_WORDS or head.pos_ == "NUM"
+        # (a capital inside the sentence is a name, or a sentence start the splitter missed)
+        lower_case = head.text[:1].islower() or head.i == head.sent.start
+        if partitive and lower_case and head.dep_ != "appos":
+            # "most of the banks", "two of the firms": the group is the party (but in
+            # "Acme, one of the brokers", the apposition only describes Acme).
+            groups = [o for p in head.children if p.lower_ == "of" for o in p.children]
+            if groups and groups[0].dep_ == "pobj" and groups[0].pos_ in {"NOUN", "PROPN"}:
+                return self.resolve(groups[0], offset, context)
 
         if lower in PERSON_PRONOUNS and head.pos_ == "PRON":
             found = context.latest(start, frozenset({"person"}))

@@ -14,7 +14,7 @@ CLASSES = frozenset(
         "speech_verbs", "state_descriptions",
         "vessel_words", "org_words", "determiners", "definite", "place_words", "naming_verbs",
         "abstract_nouns", "description_stops", "location_participles",
-        "control_participles", "event_nouns", "member_nouns",
+        "control_participles", "event_nouns", "member_nouns", "partitive_words",
     }
 )  # fmt: skip
 
