@@ -176,6 +176,13 @@ def test_readings_date_of_the_telling_is_not_the_events(
             None,
         ),
         ("In mid-2022 Russia agreed to supply Cuba with oil.", "2022", "text", None),
+        # a clause on a date tells of that time
+        (
+            "The ship changed hands in May 2021, when a Greek owner sold it to a Liberian firm.",
+            "2021-05",
+            "text",
+            None,
+        ),
         # but not the date of a telling verb above
         (
             "Officials said on 4 May 2023 that the ship had unloaded coal at Nampo.",

@@ -152,6 +152,10 @@ class Modality:
         }
         inside = [d for d in found if lo <= d[0] and d[1] <= hi and d[0] not in told]
         chosen = inside[0] if inside else None
+        if chosen is None and trigger.dep_ == "relcl" and trigger.head.ent_type_ == "DATE":
+            # "in April, when a Greek owner sold it": the clause tells of that time.
+            at = trigger.head.idx
+            chosen = next((d for d in found if d[0] <= at < d[1]), None)
         # A noun trigger or a participle on the goods takes the dates of the verb above.
         host = governing_verb(trigger) if trigger.pos_ == "NOUN" or trigger.dep_ == "acl" else None
         while host is not None and host.dep_ == "acl":
