@@ -176,6 +176,13 @@ def test_readings_date_of_the_telling_is_not_the_events(
             None,
         ),
         ("In mid-2022 Russia agreed to supply Cuba with oil.", "2022", "text", None),
+        # a relative clause on another noun keeps its own time
+        (
+            "Iran supplied diesel to Syria far above the cap that the Council set in 2017.",
+            "2024-03-01",
+            "published",
+            None,
+        ),
         # a clause on a date tells of that time
         (
             "The ship changed hands in May 2021, when a Greek owner sold it to a Liberian firm.",

@@ -150,6 +150,14 @@ class Modality:
             if teller.lemma_.lower() in telling and teller.i != trigger.i
             for t in teller.subtree
         }
+        # "far above the ceiling the Council set in 2017": a relative clause on another
+        # noun keeps its own time ("shipments that left in May" are the trigger's).
+        told |= {
+            t.idx
+            for clause in subtree
+            if clause.dep_ == "relcl" and trigger.i not in {clause.i, clause.head.i}
+            for t in clause.subtree
+        }
         inside = [d for d in found if lo <= d[0] and d[1] <= hi and d[0] not in told]
         chosen = inside[0] if inside else None
         if chosen is None and trigger.dep_ == "relcl" and trigger.head.ent_type_ == "DATE":
