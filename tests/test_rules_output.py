@@ -37,7 +37,8 @@ def test_rules_name_lexicon_entries_at_exact_offsets(analysed: AnalysedDocument)
         assert rules is not None
         assert text[rules.trigger.start : rules.trigger.end] == rules.trigger.text
         assert rules.frame in lexicon.frames
-        assert rules.roles and set(rules.roles) <= {"giver", "recipient", "items", "origin", "route"}
+        assert rules.roles
+        assert set(rules.roles) <= {"giver", "recipient", "items", "origin", "route"}
         assert set(rules.roles.values()) <= set(lexicon.patterns)
         assert set(rules.document) <= set(lexicon.document_rules)
         for cue in rules.cues:

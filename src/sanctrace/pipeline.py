@@ -171,7 +171,12 @@ class Analyzer:
             local,
             _Descriptions(document.text, gazetteer).of,
         )
-        events = merge_retellings(candidates)
+        frames = self.extractor.lexicon.frames
+        events = [
+            (first, retellings)
+            for first, retellings in merge_retellings(candidates)
+            if not (frames[first.rules.frame].needs_destination and _going_nowhere(first))
+        ]
         parties: dict[str, Party] = {}
         transfers = [
             self._transfer(document, first, retellings, parties) for first, retellings in events
@@ -324,6 +329,11 @@ class _Registrations:
             if start >= 0 and (best is None or start < best[0]):
                 best = (start, at, place)
         return best[2] if best else None
+
+
+def _going_nowhere(event: Candidate) -> bool:
+    """'Police seized cocaine in Lima': stopped goods no telling sends anywhere."""
+    return event.recipient is None and event.destination is None
 
 
 def _distinct_evidence(first: Candidate, retellings: list[Candidate]) -> list[Span]:

@@ -643,3 +643,33 @@ def test_readings_people_from_a_body_stand_for_it(analyse: Callable[..., Analyse
     text = "In 2019 an official of the Foreign Trade Bank paid $2 million to a broker in Dalian."
     [transfer] = analyse(text).transfers
     assert transfer.giver is not None and transfer.giver.name == "Foreign Trade Bank"
+
+
+def test_readings_goods_seized_on_their_way_were_a_transfer_stopped(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "In 2019 customs seized 40 rifles from a Liberian freighter bound for Iran."
+    [transfer] = analyse(text).transfers
+    assert (transfer.outcome, transfer.recipient and transfer.recipient.country) == (
+        "prevented",
+        "ir",
+    )
+    # a later sentence may say where seized goods were going
+    text = "Customs seized 126 watches at the port in May. The goods were bound for Iran."
+    [transfer] = analyse(text).transfers
+    assert transfer.outcome == "prevented" and transfer.evidence.text.startswith("Customs")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # stopped goods no telling sends anywhere
+        "Police seized 20 rifles in Lima in 2019.",
+        # a ship held is not a ship sent
+        "Coast guards in Peru impounded the freighter last May.",
+    ],
+)
+def test_readings_a_seizure_alone_tells_no_transfer(
+    analyse: Callable[..., AnalysedDocument], text: str
+) -> None:
+    assert analyse(text).transfers == []

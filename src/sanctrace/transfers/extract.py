@@ -118,16 +118,25 @@ class TransferExtractor:
                 continue
             if candidate.item_tokens <= carriers:
                 continue
-            if outcome:
+            cue = _cue(token, offset, f"outcome={outcome}")
+            if outcome and cue not in candidate.rules.cues:
                 candidate.outcome = outcome
-                candidate.rules.cues.append(_cue(token, offset, f"outcome={outcome}"))
+                candidate.rules.cues.append(cue)
             _merge_into(candidates, candidate)
+        stopped = [c for c in candidates if c.outcome == "prevented" and not self._seizure(c)]
+        if stopped:
+            # "intercepted containers carrying arms dispatched from X": the seizure is
+            # already told as the transfer it stopped.
+            candidates = [c for c in candidates if not self._seizure(c)]
         for giver, recipient in lent:
             for candidate in candidates:
                 if candidate.giver is None and candidate.recipient is None:
                     candidate.giver, candidate.recipient = giver, recipient
                     candidate.rules.roles.update(giver="lent-parties", recipient="lent-parties")
         return candidates
+
+    def _seizure(self, candidate: Candidate) -> bool:
+        return self.lexicon.frames[candidate.rules.frame].needs_destination
 
     def _candidate(
         self,

@@ -76,6 +76,7 @@ class FrameSpec(TypedDict, total=False):
     subject_without_destination: str
     subject_beside_beneficiary: str
     subject_beside_route: str
+    needs_destination: bool
     possessor: str
     money_only: bool
     implicit_money: bool
@@ -169,6 +170,8 @@ class Frame:
     subject_beside_beneficiary: str | None = None
     #: The subject's role when a preposition names what carries the goods.
     subject_beside_route: str | None = None
+    #: Told with no recipient or destination in any retelling, it tells of no transfer.
+    needs_destination: bool = False
     possessor: str | None = None
     money_only: bool = False
     #: With no goods named, the trigger itself names money ("funded the militia").
@@ -291,6 +294,7 @@ def _frame(path: Path, name: str, spec: FrameSpec) -> Frame:
         subject_without_destination=spec.get("subject_without_destination"),
         subject_beside_beneficiary=spec.get("subject_beside_beneficiary"),
         subject_beside_route=spec.get("subject_beside_route"),
+        needs_destination=bool(spec.get("needs_destination", False)),
         possessor=spec.get("possessor"),
         money_only=bool(spec.get("money_only", False)),
         implicit_money=bool(spec.get("implicit_money", False)),

@@ -198,13 +198,15 @@ class RoleReader:
                 role = frame.object_party_with
             if role:
                 roles.add(role, objects_of, "prep")
+        if frame.needs_destination:
+            self._carrier_bound(roles, roles.giver)
         if not passive and frame.subject:
             role, pattern = frame.subject, "subject"
             if frame.subject_without_destination and not (roles.recipient or roles.destination):
                 role, pattern = frame.subject_without_destination, "subject-without-destination"
             if frame.subject_beside_route and roles.route:
                 role, pattern = frame.subject_beside_route, "subject-beside-route"
-                self._carrier_bound(roles)
+                self._carrier_bound(roles, roles.route)
             roles.add(role, subjects, pattern)
         self._goods_links(roles, frame)
         self._possessive_recipient(roles, frame)
@@ -279,10 +281,10 @@ class RoleReader:
                     roles.add("giver", makers, "maker-agent")
                     roles.makers.extend(makers)
 
-    def _carrier_bound(self, roles: Roles) -> None:
-        """'loaded rifles onto a barge bound for Syria': where the carrier is bound is
-        where the goods go."""
-        for carrier in roles.route:
+    def _carrier_bound(self, roles: Roles, carriers: list[Token]) -> None:
+        """'loaded rifles onto a barge bound for Syria', 'seized rifles from a ship bound
+        for Iran': where the carrier is bound is where the goods go."""
+        for carrier in carriers:
             for clause in carrier.children:
                 trigger = self.lexicon.verbs.get(clause.lemma_.lower())
                 if clause.dep_ == "acl" and trigger is not None and trigger.frame.name == "bound":
@@ -324,6 +326,8 @@ class RoleReader:
         if lemma in self.lexicon.seen_verbs or lemma in CARRIER_VERBS:
             return ships  # "the ship loaded at Ust-Luga": the ship carries, it is not carried
         frame = self.lexicon.verbs.get(trigger.lemma_.lower())
+        if frame is not None and frame.frame.needs_destination:
+            return ships  # "customs seized the tanker": the ship is held, not sent
         if frame is None or frame.frame.subject != "items" or trigger.pos_ != "VERB":
             return False
         return ships
