@@ -120,13 +120,13 @@ def test_prefilter_every_goods_term_holds_an_anchor() -> None:
 def test_prefilter_picks_up_a_trigger_added_to_the_lexicon(tmp_path: Path) -> None:
     data = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
     frame = next(iter(data["frames"]))
-    data["verbs"]["ferry"] = {"frame": frame}
+    data["verbs"]["raft"] = {"frame": frame}
     path = tmp_path / "lexicon.yaml"
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
-    sentence = "The crew ferried coal to Nampo."
+    sentence = "The crew rafted coal to Nampo."
     before = Prefilter.from_knowledge(default_lexicon(), Taxonomy.load())
     after = Prefilter.from_knowledge(load_lexicon(path), Taxonomy.load())
-    assert "ferry" not in default_lexicon().verbs
+    assert "raft" not in default_lexicon().verbs
     assert not before.is_candidate(sentence)
     assert after.is_candidate(sentence)
 

@@ -15,6 +15,8 @@ from sanctrace.model import AnalysedDocument
 
 NO_EVENT = [
     "Who is sending tanks to the border?",
+    # a ship diverted is a voyage
+    "The freighter carrying the rifles was diverted to Lima.",
     # a choice weighed passes nothing
     "Oslo is weighing whether to sell rifles to Peru.",
     "Selling rifles to North Korea has been illegal since 2006.",
@@ -347,6 +349,14 @@ def test_readings_an_aside_between_subject_and_verb(
             "confirmed",
         ),
         ("The broker wired $3 million to Orbex's accounts.", "broker", "Orbex", "confirmed"),
+        # verbs of furnishing, moving by road and passing money on
+        ("Iran furnished the militia with drones in 2019.", "Iran", "militia", "confirmed"),
+        (
+            "Smugglers trucked 40 cars across the border to Iran in 2019.",
+            "Smugglers",
+            "Iran",
+            "confirmed",
+        ),
         # some of a group: the group
         ("Most of the banks lent money to the firm in 2019.", "banks", "firm", "confirmed"),
         # who holds the means to act acts
