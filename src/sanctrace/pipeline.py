@@ -60,6 +60,8 @@ DESCRIBING_REACH = 60
 _CLAUSE_BREAK = re.compile(r"[.;:,\n]")
 #: ", a shipping agent in Bergen," after a name: the apposition describing it.
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+([^,.;:()]{1,60})")
+# A name, perhaps its short form in brackets, then the place it is in or of.
+_PLACED_AFTER = re.compile(r"\)?(?:\s+\([^()]{1,20}\))?\s+(?:in|of)\s+((?:[A-Z][\w'’-]*\s?){1,3})")
 #: Documents parsed together: enough to keep nlp.pipe busy, few enough to stream.
 DOCUMENT_BATCH = 64
 PARTY_KINDS = {
@@ -279,14 +281,25 @@ class _Descriptions:
         for found in re.finditer(re.escape(name), self.text):
             window = self.text[max(found.start() - DESCRIBING_REACH, 0) : found.start()]
             before = _CLAUSE_BREAK.split(window)[-1]
-            for word in reversed(before.split()[-DESCRIBING_WORDS:]):
-                if word.lower() in DESCRIPTION_STOPS:
+            words = before.split()[-DESCRIBING_WORDS:]
+            for at in range(len(words) - 1, -1, -1):
+                if words[at].lower() in DESCRIPTION_STOPS:
                     break
-                if (code := self._place(word)) is not None:
+                # Two words first: "North Korean-flagged" before "Korean-flagged".
+                pair = " ".join(words[at - 1 : at + 1]) if at else None
+                if pair and (code := self._place(pair)) is not None:
+                    return code
+                if (code := self._place(words[at])) is not None:
                     return code
             after = _APPOSITION.match(self.text, found.end())
             for word in after.group(1).split() if after else []:
                 if (code := self._place(word.strip("'’"))) is not None:
+                    return code
+            # "Pentavia Logistics of Riga", "the Northern Alliance (NA) in Herat".
+            placed = _PLACED_AFTER.match(self.text, found.end())
+            words = placed.group(1).split() if placed else []
+            for size in range(len(words), 0, -1):
+                if (code := self._place(" ".join(words[:size]))) is not None:
                     return code
         return None
 

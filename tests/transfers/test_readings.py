@@ -545,6 +545,28 @@ def test_readings_a_name_described_outside_any_transfer(
     assert transfer.rules is not None and "country-described" in transfer.rules.document
 
 
+def test_readings_a_two_word_nationality_describes_a_name(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "Radar tracked the North Korean-flagged Sinbong 3. The Sinbong 3 took fuel from a barge."
+    [transfer] = analyse(text).transfers
+    assert transfer.recipient is not None and transfer.recipient.country == "kp"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Belgium shipped rifles to the Eastern Front (EF) in Tripoli in 2020.",
+        "Belgium shipped rifles to Kestrel Supplies of Tripoli.",
+    ],
+)
+def test_readings_a_name_placed_just_after_it(
+    analyse: Callable[..., AnalysedDocument], text: str
+) -> None:
+    [transfer] = analyse(text).transfers
+    assert transfer.recipient is not None and transfer.recipient.country == "ly"
+
+
 def test_readings_a_denial_that_names_goods_denies_only_those(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:
