@@ -130,3 +130,11 @@ def test_merge_different_quantities_are_different_events(analyse: Analyse) -> No
         "Vladimir Putin also sent Kim Jong Un 24 horses in August."
     )
     assert len(analysed.transfers) == 2
+
+
+def test_merge_the_ship_that_carried_goods_does_not_replace_their_sender() -> None:
+    ship = Mention("the Polar Star", 60, 74, "Polar Star", "vessel", None, "polar-star")
+    first = _candidate(0, [SHELLS], giver=RUSSIA, recipient=CHINA)
+    later = _candidate(100, [SHELLS], giver=ship, definite=True)
+    ((event, _),) = merge_retellings([first, later])
+    assert event.giver == RUSSIA

@@ -147,6 +147,8 @@ def _more_specific(first: Mention | None, later: Mention | None) -> Mention | No
         return later
     if later is not None and _shorter_name(first, later) is first:
         return later  # the fuller name of the same person
+    if later is not None and later.kind == "vessel" and first.kind != "vessel":
+        return first  # the ship that carried the goods acts for the one who sent them
     if later is not None and first.kind == later.kind == "state":
         return first  # "unloaded at Vladivostok" retells "shipped to Russia": a place of it
     if later is not None and later.proper and (first.kind == "state" or not first.proper):
