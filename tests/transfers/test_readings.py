@@ -567,6 +567,14 @@ def test_readings_a_name_placed_just_after_it(
     assert transfer.recipient is not None and transfer.recipient.country == "ly"
 
 
+def test_readings_who_stands_for_the_person_not_the_place_beside_it(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "Auditors named a Syrian envoy in Minsk, who wired $40,000 to the broker."
+    [transfer] = analyse(text).transfers
+    assert transfer.giver is not None and transfer.giver.country == "sy"
+
+
 def test_readings_a_denial_that_names_goods_denies_only_those(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:

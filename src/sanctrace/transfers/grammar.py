@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 RELATIVE_PRONOUNS = words()["relative_pronouns"]
+PERSONAL_RELATIVES = words()["personal_relatives"]
+#: Entity labels of places, and the prepositions that put a noun in one ("an envoy in Oslo").
+PLACE_ENTITIES = frozenset({"GPE", "LOC"})
+PLACE_PREPS = frozenset({"in", "at", "from"})
 LIST_LINKS = words()["list_links"]
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 GOODS_PREPS = frozenset({"of"})
@@ -61,6 +65,19 @@ def participle_head(verb: Token) -> Token | None:
     return None
 
 
+def _antecedent(head: Token, pronoun: Token) -> Token:
+    """The noun a relative clause's pronoun stands for: "who" passes over a place the
+    parse hangs the clause on to the noun the place belongs to."""
+    if pronoun.lower_ in PERSONAL_RELATIVES and head.ent_type_ in PLACE_ENTITIES:
+        prep = head.head
+        if head.dep_ == "pobj" and prep.lower_ in PLACE_PREPS:
+            # The noun the place belongs to, however the parse attached the place.
+            noun = prep.head if prep.head.pos_ == "NOUN" else head.doc[prep.i - 1]
+            if noun.pos_ == "NOUN":
+                return noun
+    return head
+
+
 def subject(verb: Token) -> list[Token]:
     """The verb's subject, looking through relative clauses, participles and control."""
     return clause_subject(verb, [c for c in verb.children if c.dep_ in SUBJECT_DEPS])
@@ -76,7 +93,7 @@ def clause_subject(verb: Token, subjects: list[Token]) -> list[Token]:
             if child.lower_ in RELATIVE_PRONOUNS or child.lemma_.lower() in GAP_WORDS:
                 clause = enclosing_relative_clause(verb)
                 if clause is not None:
-                    return [clause.head]
+                    return [_antecedent(clause.head, child)]
                 nouns = [t for t in verb.doc[: child.i] if t.pos_ in {"NOUN", "PROPN"}]
                 return nouns[::-1][:3]
             return [child]

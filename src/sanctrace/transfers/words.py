@@ -17,7 +17,7 @@ CLASSES = frozenset(
         "instrument_words", "principal_preps", "every_party_words", "dependence_verbs",
         "seeking_verbs", "means_preps",
         "aim_nouns", "partitives", "onward_words", "new_instance_words",
-        "onward_verbs", "onward_particles", "enabling_nouns",
+        "onward_verbs", "onward_particles", "enabling_nouns", "personal_relatives",
     }
 )  # fmt: skip
 
