@@ -575,6 +575,16 @@ def test_readings_who_stands_for_the_person_not_the_place_beside_it(
     assert transfer.giver is not None and transfer.giver.country == "sy"
 
 
+def test_readings_a_place_goods_are_sent_to_is_their_destination(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "Belarus loaded rifles onto trucks bound for the Khasan crossing."
+    [transfer] = analyse(text).transfers
+    assert transfer.recipient is None
+    assert transfer.destination == "ru"
+    assert transfer.rules is not None and transfer.rules.roles["destination"] == "carrier-bound"
+
+
 def test_readings_a_denial_that_names_goods_denies_only_those(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:

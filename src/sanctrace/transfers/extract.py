@@ -60,6 +60,7 @@ NEW_INSTANCE = words()["new_instance_words"]
 PARTITIVES = words()["partitives"]
 ONWARD_VERBS = words()["onward_verbs"]
 ONWARD_PARTICLES = words()["onward_particles"]
+DESTINATION_NOUNS = words()["destination_nouns"]
 
 
 @dataclass(slots=True)
@@ -175,6 +176,11 @@ class TransferExtractor:
         recipient, recipient_token = self._party(roles.recipient, offset, context)
         if recipient_token is not None:
             rules.roles["recipient"] = roles.pattern_of("recipient", recipient_token)
+        arrival = None
+        if recipient is not None and recipient_token is not None and _arrival(recipient_token):
+            # "bound for the Khasan crossing": where the goods go, not who gets them.
+            arrival, recipient = recipient.country, None
+            rules.roles["destination"] = rules.roles.pop("recipient")
         beneficiary = self._beneficiary(roles, recipient, rules, offset, context)
         if beneficiary is not None:
             if giver is None and spec.subject_beside_beneficiary == "giver":
@@ -209,7 +215,7 @@ class TransferExtractor:
             # origin, whatever port they left from.
             origin = made_in
             rules.roles["origin"] = "goods-origin"
-        destination = next((c for c in map(self._place_country, roles.destination) if c), None)
+        destination = next((c for c in map(self._place_country, roles.destination) if c), arrival)
         if roles.route:
             rules.roles["route"] = roles.pattern_of("route", roles.route[0])
         certainty, certainty_cue = self.modality.certainty(trigger)
@@ -455,6 +461,11 @@ def _onward(trigger: Token) -> bool:
     return trigger.lemma_.lower() in ONWARD_VERBS or any(
         c.dep_ in {"prt", "advmod"} and c.lower_ in ONWARD_PARTICLES for c in trigger.children
     )
+
+
+def _arrival(token: Token) -> bool:
+    """A place goods arrive at ("the crossing", "an air base"), which receives nothing."""
+    return _holder(token).lemma_.lower() in DESTINATION_NOUNS
 
 
 def _refers_back(token: Token) -> bool:
