@@ -585,6 +585,15 @@ def test_readings_a_place_goods_are_sent_to_is_their_destination(
     assert transfer.rules is not None and transfer.rules.roles["destination"] == "carrier-bound"
 
 
+def test_readings_a_verb_the_parse_read_as_a_participle_after_an_apposition(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "The Arkon Bureau (AB), the office that runs the navy, paid for the shipments of rifles."
+    [transfer] = analyse(text).transfers
+    assert transfer.recipient is not None and transfer.recipient.name in {"AB", "Arkon Bureau"}
+    assert transfer.rules is not None and transfer.rules.roles["recipient"] == "subject"
+
+
 def test_readings_a_denial_that_names_goods_denies_only_those(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:

@@ -56,7 +56,7 @@ def participle_head(verb: Token) -> Token | None:
     if verb.tag_ != "VBN" or own & {"nsubj", "nsubjpass", "aux", "auxpass", "mark"}:
         return None
     if verb.dep_ == "acl":
-        return verb.head
+        return None if is_misread_main_verb(verb) else verb.head
     if verb.dep_ != "advcl":
         return None
     objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
@@ -76,6 +76,22 @@ def _antecedent(head: Token, pronoun: Token) -> Token:
             if noun.pos_ == "NOUN":
                 return noun
     return head
+
+
+def is_misread_main_verb(verb: Token) -> bool:
+    """'The Office, the agency that runs the programme, paid for it': a sentence the
+    parse leaves without a main verb, its verb read as a participle after a comma
+    (with no agent: "the programme, funded by donors" is a participle)."""
+    root = verb.sent.root
+    return (
+        verb.dep_ == "acl"
+        and root.pos_ in {"NOUN", "PROPN"}
+        and verb.i > root.i
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and not any(c.dep_ == "agent" for c in verb.children)
+        and verb.sent[-1].text in {".", "!"}
+    )
 
 
 def subject(verb: Token) -> list[Token]:
@@ -108,6 +124,8 @@ def clause_subject(verb: Token, subjects: list[Token]) -> list[Token]:
             return told[:1]
     if verb.dep_ == "relcl":
         return [verb.head]
+    if is_misread_main_verb(verb):
+        return [verb.sent.root]
     modified = participle_head(verb)
     if modified is not None:
         return [modified]
