@@ -594,6 +594,19 @@ def test_readings_a_verb_the_parse_read_as_a_participle_after_an_apposition(
     assert transfer.rules is not None and transfer.rules.roles["recipient"] == "subject"
 
 
+def test_readings_a_shipment_is_no_party(analyse: Callable[..., AnalysedDocument]) -> None:
+    [transfer] = analyse("Two of those shipments carried mortars to Libya.").transfers
+    assert transfer.giver is None
+    assert transfer.recipient is not None and transfer.recipient.country == "ly"
+
+
+def test_readings_a_required_preposition_the_parse_hangs_on_the_goods(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    [transfer] = analyse("Three barges carried mortars to Chad in May.").transfers
+    assert transfer.recipient is not None and transfer.recipient.country == "td"
+
+
 def test_readings_a_denial_that_names_goods_denies_only_those(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:

@@ -109,7 +109,16 @@ class RoleReader:
                 if trigger.particle and trigger.particle not in particles:
                     return None
                 if trigger.requires_prep and particles.isdisjoint(trigger.requires_prep):
-                    return None
+                    # "carried rifles to Chad", the parse hanging "to Chad" on the goods.
+                    on_object = {
+                        p.lower_
+                        for o in token.children
+                        if o.dep_ == "dobj"
+                        for p in o.children
+                        if p.dep_ == "prep"
+                    }
+                    if on_object.isdisjoint(trigger.requires_prep):
+                        return None
                 return trigger.frame, "verb", trigger.outcome
             if lemma in lex.seen_verbs and is_passive(token):
                 return lex.frames["seen"], "seen", None
