@@ -607,6 +607,13 @@ def test_readings_a_required_preposition_the_parse_hangs_on_the_goods(
     assert transfer.recipient is not None and transfer.recipient.country == "td"
 
 
+def test_readings_goods_also_sent_join_the_transfer_told_before(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    [transfer] = analyse("Belarus sent mortars to Libya. Grenades were also sent.").transfers
+    assert [item.text for item in transfer.items] == ["mortars", "Grenades"]
+
+
 def test_readings_a_denial_that_names_goods_denies_only_those(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:

@@ -61,6 +61,7 @@ PARTITIVES = words()["partitives"]
 ONWARD_VERBS = words()["onward_verbs"]
 ONWARD_PARTICLES = words()["onward_particles"]
 DESTINATION_NOUNS = words()["destination_nouns"]
+ADDITIVE_WORDS = words()["additive_words"]
 
 
 @dataclass(slots=True)
@@ -245,7 +246,8 @@ class TransferExtractor:
             item_tokens=frozenset(covered),
             # "the car", or "the theft of $2 million": the goods or the event told before
             definite=all(_refers_back(trigger.doc[i]) for i in heads)
-            or (trigger.pos_ == "NOUN" and _refers_back(trigger)),
+            or (trigger.pos_ == "NOUN" and _refers_back(trigger))
+            or (giver is None and recipient is None and _adds_goods(trigger)),
             evidence=evidence,
             giver=giver,
             recipient=recipient,
@@ -461,6 +463,11 @@ def _onward(trigger: Token) -> bool:
     return trigger.lemma_.lower() in ONWARD_VERBS or any(
         c.dep_ in {"prt", "advmod"} and c.lower_ in ONWARD_PARTICLES for c in trigger.children
     )
+
+
+def _adds_goods(trigger: Token) -> bool:
+    """'Grenades were also sent': more goods of a transfer told before."""
+    return any(c.dep_ == "advmod" and c.lower_ in ADDITIVE_WORDS for c in trigger.children)
 
 
 def _arrival(token: Token) -> bool:
