@@ -614,6 +614,18 @@ def test_readings_goods_also_sent_join_the_transfer_told_before(
     assert [item.text for item in transfer.items] == ["mortars", "Grenades"]
 
 
+def test_readings_a_theft_traced_to_its_doer_names_the_thief(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = (
+        "Attackers drained $14 million in tokens from the Orvel exchange on 2 May. "
+        "Analysts later attributed the theft to an Iranian crew."
+    )
+    [transfer] = analyse(text).transfers
+    assert transfer.recipient is not None and transfer.recipient.country == "ir"
+    assert transfer.date is not None and transfer.date.value.endswith("05-02")
+
+
 def test_readings_a_denial_that_names_goods_denies_only_those(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:

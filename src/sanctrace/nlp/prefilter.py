@@ -38,6 +38,8 @@ DATA_PATH = Path(__file__).with_name("prefilter.yaml")
 
 #: Word classes of the extractor whose words name goods named before.
 REFERRING_CLASSES = ("generic_goods", "measures", "value_words")
+#: The verbs that name who did a deed a noun trigger tells ("attributed the theft to").
+BLAMING = "attribution_verbs"
 #: Ends an anchor that may be followed by more letters or digits ("t-7" of "T-72").
 PREFIX_MARK = "*"
 TRIGGER = 1
@@ -202,6 +204,8 @@ class Prefilter:
             for word in lexicon.word_class(name)
             if word not in data.function_words
         }
+        # "Analysts traced the theft to X": who did a deed told before, with no goods.
+        referring |= {frozenset({form}) for form in lexicon.forms_of(lexicon.word_class(BLAMING))}
         anchors = goods | signs | money | referring
         return cls(lexicon.trigger_forms(), anchors, data.function_words)
 

@@ -62,6 +62,8 @@ ONWARD_VERBS = words()["onward_verbs"]
 ONWARD_PARTICLES = words()["onward_particles"]
 DESTINATION_NOUNS = words()["destination_nouns"]
 ADDITIVE_WORDS = words()["additive_words"]
+#: The patterns that name who did a deed told before ("traced the theft to X").
+BLAME_PATTERNS = frozenset({"responsible-agent", "attributed-agent", "accused-agent"})
 
 
 @dataclass(slots=True)
@@ -155,6 +157,10 @@ class TransferExtractor:
         if implicit:
             # "funded the militia": the trigger itself names the money.
             items, heads = [Item(trigger.text, ["money"])], {trigger.i}
+        blamed = not items and _blamed(trigger, roles)
+        if blamed:
+            # "investigators traced the theft to X": the goods of the deed told before.
+            items, heads, borrows = [Item(trigger.text, [])], {trigger.i}, [0]
         # The tokens the goods phrases cover: two triggers sharing any are one transfer.
         covered = {t.i for i in heads for t in item_phrase(trigger.doc[i])}
         if not items:
@@ -275,6 +281,8 @@ class TransferExtractor:
         if earlier is not None:
             candidate.date = TransferDate(earlier.value, earlier.text, "text")
             rules.document.append("date-anaphoric")
+        if blamed:
+            candidate.date = None  # "said on Friday it had traced the theft": not its day
         if giver is not None:
             giver.gave = True
         for mention in (giver, recipient):
@@ -463,6 +471,16 @@ def _onward(trigger: Token) -> bool:
     return trigger.lemma_.lower() in ONWARD_VERBS or any(
         c.dep_ in {"prt", "advmod"} and c.lower_ in ONWARD_PARTICLES for c in trigger.children
     )
+
+
+def _blamed(trigger: Token, roles: Roles) -> bool:
+    """'the theft' a party is blamed or charged for: a deed told before, now with its doer."""
+    blamed = {
+        roles.pattern_of(role, token)
+        for role in ("giver", "recipient")
+        for token in getattr(roles, role)
+    } & BLAME_PATTERNS
+    return trigger.pos_ == "NOUN" and _refers_back(trigger) and bool(blamed)
 
 
 def _adds_goods(trigger: Token) -> bool:

@@ -151,6 +151,8 @@ def _more_specific(first: Mention | None, later: Mention | None) -> Mention | No
         return first  # the ship that carried the goods acts for the one who sent them
     if later is not None and first.kind == later.kind == "state":
         return first  # "unloaded at Vladivostok" retells "shipped to Russia": a place of it
+    if later is not None and not (first.proper or first.country) and later.country:
+        return later  # "an Iranian crew" says more than "attackers"
     if later is not None and later.proper and (first.kind == "state" or not first.proper):
         if later.country is None:
             later.country = first.country

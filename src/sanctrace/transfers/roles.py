@@ -264,6 +264,12 @@ class RoleReader:
         if frame.possessor and not getattr(roles, frame.possessor):
             # "North Korea was behind the theft of $80 million": the one behind it acts.
             roles.add(frame.possessor, found.fillers("responsible-for"), "responsible-agent")
+        if frame.possessor and not getattr(roles, frame.possessor):
+            # "investigators traced the theft to the Lazarus Group"
+            roles.add(frame.possessor, found.fillers("attributed-to"), "attributed-agent")
+        if frame.possessor and not getattr(roles, frame.possessor):
+            # "prosecutors charged a broker over the sale of rifles"
+            roles.add(frame.possessor, found.fillers("accused-of"), "accused-agent")
         self._goods_links(roles, frame)
         self._possessive_recipient(roles, frame)
         return roles

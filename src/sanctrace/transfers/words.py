@@ -18,7 +18,7 @@ CLASSES = frozenset(
         "seeking_verbs", "means_preps",
         "aim_nouns", "partitives", "onward_words", "new_instance_words",
         "onward_verbs", "onward_particles", "enabling_nouns", "personal_relatives",
-        "destination_nouns", "additive_words",
+        "destination_nouns", "additive_words", "attribution_verbs", "accusing_verbs",
     }
 )  # fmt: skip
 
