@@ -626,6 +626,20 @@ def test_readings_a_theft_traced_to_its_doer_names_the_thief(
     assert transfer.date is not None and transfer.date.value.endswith("05-02")
 
 
+@pytest.mark.parametrize(
+    ("text", "certainty"),
+    [
+        ("Police say Lurex sent watches to Syria in May, and Lurex has admitted it.", "confirmed"),
+        ("Police say Lurex sent watches to Syria in May, and both have denied it.", "denied"),
+    ],
+)
+def test_readings_a_party_telling_in_the_same_sentence(
+    analyse: Callable[..., AnalysedDocument], text: str, certainty: str
+) -> None:
+    [transfer] = analyse(text).transfers
+    assert transfer.certainty == certainty
+
+
 def test_readings_a_denial_that_names_goods_denies_only_those(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from sanctrace.model import Cue, Item, Span
 from sanctrace.parties.resolve import DEFINITE, Mention
 from sanctrace.transfers.extract import Candidate
+from sanctrace.transfers.words import words
 
 
 def continue_goods(
@@ -222,17 +223,29 @@ def tellings_nearby(
             if mentions[at].end <= said and len(gap.split()) <= SPEAKER_GAP:
                 speakers.add(mentions[at].key)
             at += 1
-        before = _WORD.findall(sentence.text[: cue.start()])[-SPEAKER_GAP - 3 :]
-        speakers.update(named[w] for w in _names_before([w.lower() for w in before]) if w in named)
+        before = [w.lower() for w in _WORD.findall(sentence.text[: cue.start()])]
+        speakers.update(named[w] for w in _names_before(before[-SPEAKER_GAP - 3 :]) if w in named)
+        # "..., and both have admitted it": each party of what the sentence told.
+        every = bool(EVERY_PARTY_WORDS & set(before[-SPEAKER_GAP:]))
         topic = goods_named(sentence.text)
-        for key in speakers & waiting.keys():
+        for key in waiting.keys() if every else speakers & waiting.keys():
             queue, first = waiting[key], taken[key]
             last = first
             while last < len(queue) and queue[last].evidence.end <= sentence.start:
                 last += 1
-            taken[key] = last
-            # Those taken before were told of by an earlier sentence of this speaker.
-            for candidate in queue[first:last]:
+            own = last
+            while own < len(queue) and queue[own].evidence.end <= sentence.end:
+                own += 1
+            # This sentence's own transfers told before the word ("X sent rifles, and X
+            # has admitted it"); "both" speaks only of those.
+            same = [c for c in queue[last:own] if c.position < said]
+            if every:
+                told = same
+            else:
+                # Those taken before were told of by an earlier sentence of this speaker.
+                told = [*queue[first:last], *same]
+                taken[key] = last
+            for candidate in told:
                 if candidate.certainty in {certainty, "denied"}:
                     continue
                 if topic and not topic & {t for item in candidate.items for t in item.tags}:
@@ -259,6 +272,8 @@ def _names_before(words: list[str]) -> list[str]:
     return [" ".join(words[i:j]) for j in ends for i in range(j)]
 
 
+#: Words by which one telling speaks for every party: "both have admitted it".
+EVERY_PARTY_WORDS = words()["every_party_words"]
 #: A word of a person's name this long names the person alone ("Oyama", not "Kim").
 PERSON_WORD = 4
 #: At most this many words stand between a speaker's name and its word of telling.
