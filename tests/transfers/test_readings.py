@@ -640,6 +640,17 @@ def test_readings_a_party_telling_in_the_same_sentence(
     assert transfer.certainty == certainty
 
 
+def test_readings_a_goods_less_trigger_lends_no_party_already_used(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = (
+        "Vexa took delivery of three cargoes of coal last week, and data show no trade "
+        "with Chad, whose reported coal exports have stood at zero."
+    )
+    receiving = [t for t in analyse(text).transfers if t.recipient and t.recipient.name == "Vexa"]
+    assert len(receiving) == 1
+
+
 def test_readings_a_denial_that_names_goods_denies_only_those(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:

@@ -132,7 +132,10 @@ class TransferExtractor:
             # "intercepted containers carrying arms dispatched from X": the seizure is
             # already told as the transfer it stopped.
             candidates = [c for c in candidates if not self._seizure(c)]
+        used = {m.key for c in candidates for m in (c.giver, c.recipient) if m is not None}
         for giver, recipient in lent:
+            if {m.key for m in (giver, recipient) if m is not None} & used:
+                continue  # parties another transfer of the sentence already has
             for candidate in candidates:
                 if candidate.giver is None and candidate.recipient is None:
                     candidate.giver, candidate.recipient = giver, recipient
