@@ -651,6 +651,22 @@ def test_readings_a_goods_less_trigger_lends_no_party_already_used(
     assert len(receiving) == 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels got mortars, many of them supplied by Belgium to the Chadian army.",
+        "The rebels got mortars, several of which were supplied by Belgium to the Chadian army.",
+    ],
+)
+def test_readings_a_part_of_goods_named_before_in_the_sentence(
+    analyse: Callable[..., AnalysedDocument], text: str
+) -> None:
+    [transfer] = analyse(text).transfers
+    assert "arms" in transfer.items[0].tags
+    assert transfer.giver is not None and transfer.giver.country == "be"
+    assert transfer.recipient is not None and transfer.recipient.country == "td"
+
+
 def test_readings_a_denial_that_names_goods_denies_only_those(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:

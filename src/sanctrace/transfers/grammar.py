@@ -36,7 +36,10 @@ ENABLING_NOUNS = words()["enabling_nouns"]
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or is_participle(verb)
+    own = {c.dep_ for c in verb.children}
+    # "many of them supplied by Iran": a participle with an agent, whatever the parse.
+    agent = verb.tag_ == "VBN" and "agent" in own and "aux" not in own
+    return bool(own & {"nsubjpass", "auxpass"}) or agent or is_participle(verb)
 
 
 def is_participle(verb: Token) -> bool:
