@@ -667,6 +667,15 @@ def test_readings_a_part_of_goods_named_before_in_the_sentence(
     assert transfer.recipient is not None and transfer.recipient.country == "td"
 
 
+def test_readings_a_deed_is_no_party_and_a_purpose_names_no_second_sum(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "To finance the purchases, a Latvian bank extended a $3 million loan to Orsk Trade."
+    [transfer] = analyse(text).transfers
+    assert transfer.recipient is not None and transfer.recipient.name == "Orsk Trade"
+    assert transfer.items[0].text == "a $3 million loan"
+
+
 def test_readings_a_denial_that_names_goods_denies_only_those(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:

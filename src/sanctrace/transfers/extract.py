@@ -127,6 +127,9 @@ class TransferExtractor:
                 candidate.outcome = outcome
                 candidate.rules.cues.append(cue)
             _merge_into(candidates, candidate)
+        # "To finance the purchases, a lender extended a $2 million credit line": the
+        # money a trigger names by itself is the sum another trigger of its giver names.
+        candidates = [c for c in candidates if not _named_elsewhere(c, candidates)]
         stopped = [c for c in candidates if c.outcome == "prevented" and not self._seizure(c)]
         if stopped:
             # "intercepted containers carrying arms dispatched from X": the seizure is
@@ -311,6 +314,8 @@ class TransferExtractor:
         before a description ("the Russian firm Avia" is Avia, not "the firm")."""
         for token in sorted(tokens, key=lambda t: t.pos_ != "PROPN"):
             holder = _holder(token)
+            if holder.pos_ == "NOUN" and holder.lemma_.lower() in self.lexicon.nouns:
+                continue  # "to finance the purchases": a deed is no party
             proper = holder.pos_ == "PROPN" or holder.dep_ == "poss"
             if proper or self.goods.phrase(holder) is None or is_vessel(holder):
                 mention = self.resolver.resolve(holder, offset, context)
@@ -467,6 +472,21 @@ def _merge_into(candidates: list[Candidate], new: Candidate) -> None:
                 old.rules.roles.setdefault(role, pattern)
             return
     candidates.append(new)
+
+
+def _named_elsewhere(candidate: Candidate, candidates: list[Candidate]) -> bool:
+    """Money a trigger names by itself ("funded") that another of the sentence's
+    transfers, from the same giver, names as a sum."""
+    if candidate.rules.roles.get("items") != "implicit-money" or candidate.giver is None:
+        return False
+    return any(
+        other is not candidate
+        and other.rules.roles.get("items") != "implicit-money"
+        and other.giver is not None
+        and other.giver.key == candidate.giver.key
+        and any("money" in item.tags for item in other.items)
+        for other in candidates
+    )
 
 
 def _onward(trigger: Token) -> bool:
