@@ -676,6 +676,15 @@ def test_readings_a_deed_is_no_party_and_a_purpose_names_no_second_sum(
     assert transfer.items[0].text == "a $3 million loan"
 
 
+def test_readings_it_after_a_preposition_is_the_ship_named_before_in_its_sentence(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "The Sea Lark moored beside a Chinese barge and pumped diesel into it."
+    [transfer] = analyse(text).transfers
+    assert transfer.giver is not None and transfer.giver.name == "Sea Lark"
+    assert transfer.recipient is not None and transfer.recipient.country == "cn"
+
+
 def test_readings_a_denial_that_names_goods_denies_only_those(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:

@@ -346,6 +346,7 @@ class PartyResolver:
         if lower in THING_PRONOUNS and head.pos_ == "PRON":
             bodies = frozenset({"vessel", "organization"})
             found = self._speaker(head, offset, context)
+            found = found or self._object_before(head, offset, context)
             found = found or self._subject_before(head, offset, context)
             found = found or context.latest_role(start, bodies)
             found = found or context.latest(start, bodies)
@@ -474,6 +475,23 @@ class PartyResolver:
             for prep in participle.children:
                 if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
                     return self._country_in(prep.doc[prep.i + 1 : prep.right_edge.i + 1])
+        return None
+
+    def _object_before(
+        self, pronoun: Token, offset: int, context: DocumentContext
+    ) -> Mention | None:
+        """'moored alongside the tanker and pumped diesel into it': a pronoun after a
+        preposition stands for the ship or firm last named as an object before it in
+        its sentence (its clause's subject does nothing to itself)."""
+        if pronoun.dep_ != "pobj":
+            return None
+        for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+            if token.dep_ not in {"pobj", "dobj"} or token.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            if token.lemma_.lower() in VESSEL_WORDS | ORG_WORDS or token.pos_ == "PROPN":
+                found = self.resolve(token, offset, context)
+                if found is not None and found.kind in {"vessel", "organization"}:
+                    return found
         return None
 
     def _subject_before(
