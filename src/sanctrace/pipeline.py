@@ -60,6 +60,8 @@ DESCRIBING_REACH = 60
 _CLAUSE_BREAK = re.compile(r"[.;:,\n]")
 #: ", a shipping agent in Bergen," after a name: the apposition describing it.
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+([^,.;:()]{1,60})")
+# Up to five capitalised words and the bracket that opens a short form of them.
+_LONG_FORM = r"((?:[A-Z][\w'’-]*\s+){1,5})\(\s*"
 # A name, perhaps its short form in brackets, then the place it is in or of.
 _PLACED_AFTER = re.compile(r"\)?(?:\s+\([^()]{1,20}\))?\s+(?:in|of)\s+((?:[A-Z][\w'’-]*\s?){1,3})")
 #: Documents parsed together: enough to keep nlp.pipe busy, few enough to stream.
@@ -278,6 +280,13 @@ class _Descriptions:
         return self.countries[name]
 
     def _find(self, name: str) -> str | None:
+        if name.isupper():
+            # "the Libyan National Army (LNA)": a short form takes its long form's place.
+            short = re.compile(_LONG_FORM + re.escape(name) + r"\s*\)")
+            for long in short.finditer(self.text):
+                for word in long.group(1).split():
+                    if (code := self._place(word)) is not None:
+                        return code
         for found in re.finditer(re.escape(name), self.text):
             window = self.text[max(found.start() - DESCRIBING_REACH, 0) : found.start()]
             before = _CLAUSE_BREAK.split(window)[-1]

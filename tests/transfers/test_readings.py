@@ -685,6 +685,25 @@ def test_readings_it_after_a_preposition_is_the_ship_named_before_in_its_sentenc
     assert transfer.recipient is not None and transfer.recipient.country == "cn"
 
 
+def test_readings_goods_that_end_up_with_a_party_and_were_sold_to_another(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "Mortars that ended up with a Sudanese militia were first sold by Belarus to Chad."
+    ends = {
+        (t.giver.country if t.giver else "", t.recipient.country if t.recipient else "")
+        for t in analyse(text).transfers
+    }
+    assert ends == {("", "sd"), ("by", "td")}
+
+
+def test_readings_a_short_form_takes_its_long_forms_country(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "Observers praised the Chadian Popular Front (CPF). Mortars ended up with the CPF."
+    [transfer] = analyse(text).transfers
+    assert transfer.recipient is not None and transfer.recipient.country == "td"
+
+
 def test_readings_a_denial_that_names_goods_denies_only_those(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:

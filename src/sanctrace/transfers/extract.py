@@ -457,7 +457,7 @@ def _holder(token: Token) -> Token:
 def _merge_into(candidates: list[Candidate], new: Candidate) -> None:
     """Two triggers on the same goods in one sentence are one transfer."""
     for old in candidates:
-        if old.item_tokens & new.item_tokens:
+        if old.item_tokens & new.item_tokens and not _two_recipients(old, new):
             # "a ship unloaded rice donated by Japan": the ship only carried it.
             if _carrier(old.giver) and new.giver is not None and not _carrier(new.giver):
                 old.giver = None
@@ -472,6 +472,14 @@ def _merge_into(candidates: list[Candidate], new: Candidate) -> None:
                 old.rules.roles.setdefault(role, pattern)
             return
     candidates.append(new)
+
+
+def _two_recipients(old: Candidate, new: Candidate) -> bool:
+    """'Rifles that ended up with a militia were sold by Iran to Syria': the same goods
+    reaching two parties are two transfers, one after the other."""
+    if old.recipient is None or new.recipient is None:
+        return False
+    return old.recipient.key != new.recipient.key
 
 
 def _named_elsewhere(candidate: Candidate, candidates: list[Candidate]) -> bool:

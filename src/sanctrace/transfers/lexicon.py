@@ -229,8 +229,17 @@ class Lexicon:
         )
 
     def trigger_forms(self) -> frozenset[str]:
-        """Every surface form of every trigger: what makes a sentence worth parsing."""
-        return self.forms_of(frozenset(self.verbs) | frozenset(self.nouns) | self.seen_verbs)
+        """Every surface form of every trigger: what makes a sentence worth parsing. A
+        verb that is a trigger only with its particle counts with it ("ended up")."""
+        words = self.forms_of(frozenset(self.verbs) | frozenset(self.nouns) | self.seen_verbs)
+        phrases = {
+            f"{form} {particle}"
+            for verb, particles in self.phrasal.items()
+            if verb not in self.verbs
+            for form in self.forms_of(frozenset({verb}))
+            for particle in particles
+        }
+        return words | phrases
 
     def word_class(self, name: str) -> frozenset[str]:
         """A word class a relation names: the lexicon's own (light verbs, stopping cues,
