@@ -39,6 +39,8 @@ MODALITY = [
     ("There is no evidence that Iran paid cash to the militia.", "denied", "completed"),
     ("Russia did not agree to supply wheat to Cuba.", "denied", "planned"),
     ("The broker failed to deliver the rifles to Syria.", "denied", "completed"),
+    # an assessment is a judgement, not a fact
+    ("We assess that a Togolese tanker delivered diesel to Syria.", "suspected", "completed"),
     (
         "Russia delivered rifles to North Korea, Ukraine said. The Kremlin denied the report.",
         "denied",
