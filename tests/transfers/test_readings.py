@@ -706,6 +706,19 @@ def test_readings_a_short_form_takes_its_long_forms_country(
     assert transfer.recipient is not None and transfer.recipient.country == "td"
 
 
+def test_readings_laundered_money_goes_on_from_whoever_received_it(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = (
+        "Hackers stole $40 million from the Orvel exchange in May. "
+        "About $35 million was then routed through Nocturne, a mixing service."
+    )
+    theft, laundering = analyse(text).transfers
+    assert theft.recipient is not None and laundering.giver is not None
+    assert laundering.giver.name == theft.recipient.name
+    assert laundering.rules is not None and laundering.rules.roles["giver"] == "onward-giver"
+
+
 def test_readings_a_denial_that_names_goods_denies_only_those(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:

@@ -270,7 +270,7 @@ class TransferExtractor:
             certainty=certainty,
             outcome=outcome,
             attributed_to=self.modality.attribution(trigger),
-            onward=_onward(trigger),
+            onward=spec.passes_on or _onward(trigger),
             position=offset + trigger.idx,
             rules=rules,
             borrows=borrows,

@@ -77,6 +77,7 @@ class FrameSpec(TypedDict, total=False):
     subject_beside_beneficiary: str
     subject_beside_route: str
     needs_destination: bool
+    passes_on: bool
     possessor: str
     money_only: bool
     implicit_money: bool
@@ -172,6 +173,8 @@ class Frame:
     subject_beside_route: str | None = None
     #: Told with no recipient or destination in any retelling, it tells of no transfer.
     needs_destination: bool = False
+    #: Its goods pass on from the last to receive them ("the funds were routed through X").
+    passes_on: bool = False
     possessor: str | None = None
     money_only: bool = False
     #: With no goods named, the trigger itself names money ("funded the militia").
@@ -304,6 +307,7 @@ def _frame(path: Path, name: str, spec: FrameSpec) -> Frame:
         subject_beside_beneficiary=spec.get("subject_beside_beneficiary"),
         subject_beside_route=spec.get("subject_beside_route"),
         needs_destination=bool(spec.get("needs_destination", False)),
+        passes_on=bool(spec.get("passes_on", False)),
         possessor=spec.get("possessor"),
         money_only=bool(spec.get("money_only", False)),
         implicit_money=bool(spec.get("implicit_money", False)),
