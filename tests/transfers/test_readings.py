@@ -719,6 +719,16 @@ def test_readings_laundered_money_goes_on_from_whoever_received_it(
     assert laundering.rules is not None and laundering.rules.roles["giver"] == "onward-giver"
 
 
+def test_readings_a_clause_on_the_goods_with_a_subject_of_its_own(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "The shells matched ammunition that a plant in Serbia exported to the Chadian army."
+    [transfer] = analyse(text).transfers
+    assert transfer.giver is not None and transfer.giver.country == "rs"
+    assert transfer.recipient is not None and transfer.recipient.country == "td"
+    assert transfer.rules is not None and transfer.rules.roles["items"] == "relative-head"
+
+
 def test_readings_a_denial_that_names_goods_denies_only_those(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:

@@ -159,7 +159,9 @@ class RoleReader:
         # "the rifles the broker sold to Yemen": a relative clause with a subject of its
         # own and no object left its object in the noun it modifies; with a modal or a
         # negation it names a kind of goods ("the fuel it may import").
-        gapped = not obj and verb.dep_ == "relcl" and not passive and found.fillers("subject")
+        # The parse may call it a clause on the noun ("ammunition that a factory exported").
+        relative_clause = verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.head.pos_ == "NOUN")
+        gapped = not obj and relative_clause and not passive and found.fillers("subject")
         if gapped and not any(c.tag_ == "MD" or c.dep_ == "neg" for c in verb.children):
             obj, object_pattern = [verb.head], "relative-head"
         dative = found.fillers("dative")
