@@ -180,6 +180,7 @@ class Analyzer:
             (first, retellings)
             for first, retellings in merge_retellings(candidates)
             if not (frames[first.rules.frame].needs_destination and _going_nowhere(first))
+            and not first.none_passed  # "imported no weapons" answers no claim told before
         ]
         parties: dict[str, Party] = {}
         transfers = [

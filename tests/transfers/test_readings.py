@@ -729,6 +729,27 @@ def test_readings_a_clause_on_the_goods_with_a_subject_of_its_own(
     assert transfer.rules is not None and transfer.rules.roles["items"] == "relative-head"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Customs reported no sugar imports from Chad in 2018.",
+        "The ministry says it has bought no rifles since the embargo began.",
+    ],
+)
+def test_readings_none_passed_tells_no_transfer(
+    analyse: Callable[..., AnalysedDocument], text: str
+) -> None:
+    assert analyse(text).transfers == []
+
+
+def test_readings_none_passed_denies_a_transfer_told_before(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "Belarus sold mortars to Chad in May, officials said. Chad says it received no mortars."
+    [transfer] = analyse(text).transfers
+    assert transfer.certainty == "denied"
+
+
 def test_readings_a_denial_that_names_goods_denies_only_those(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:

@@ -89,6 +89,9 @@ class Candidate:
     borrows: list[int] = field(default_factory=list)
     #: The goods go on from whoever last received them ("resold", "sold on").
     onward: bool = False
+    #: "imported no weapons", "no coal imports": says none passed; only a denial of a
+    #: transfer told before, never one of its own.
+    none_passed: bool = False
 
 
 class TransferExtractor:
@@ -242,6 +245,8 @@ class TransferExtractor:
                 # A party to the transfer telling it confirms it.
                 certainty, certainty_cue = "confirmed", confirmer
         negation = self.modality.negation(trigger)
+        none = _none_of(trigger, heads)
+        negation = negation or none
         if negation is not None and certainty != "denied":
             # The text says it did not happen: shown, for the analyst, as denied.
             certainty, certainty_cue = "denied", negation
@@ -274,6 +279,7 @@ class TransferExtractor:
             position=offset + trigger.idx,
             rules=rules,
             borrows=borrows,
+            none_passed=none is not None,
         )
         # Under a live blog's date heading, the heading is the day the entry tells of.
         heading = context.heading_before(offset)
@@ -512,6 +518,15 @@ def _blamed(trigger: Token, roles: Roles) -> bool:
         for token in getattr(roles, role)
     } & BLAME_PATTERNS
     return trigger.pos_ == "NOUN" and _refers_back(trigger) and bool(blamed)
+
+
+def _none_of(trigger: Token, heads: set[int]) -> Token | None:
+    """'imported no weapons', 'no coal imports': the "no" that says none passed."""
+    nouns = [trigger.doc[i] for i in sorted(heads)] + ([trigger] if trigger.pos_ == "NOUN" else [])
+    return next(
+        (c for noun in nouns for c in noun.children if c.dep_ == "det" and c.lower_ == "no"),
+        None,
+    )
 
 
 def _adds_goods(trigger: Token) -> bool:
