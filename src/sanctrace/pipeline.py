@@ -40,7 +40,7 @@ from sanctrace.transfers.components import add_components
 from sanctrace.transfers.document import continue_goods, settle_countries, tellings_nearby
 from sanctrace.transfers.extract import Candidate, TransferExtractor
 from sanctrace.transfers.lexicon import default_lexicon
-from sanctrace.transfers.merge import merge_retellings
+from sanctrace.transfers.merge import merge_retellings, told_below
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -176,11 +176,14 @@ class Analyzer:
             _Descriptions(document.text, gazetteer).of,
         )
         frames = self.extractor.lexicon.frames
+        merged = merge_retellings(candidates)
+        headings = told_below(merged)
         events = [
             (first, retellings)
-            for first, retellings in merge_retellings(candidates)
+            for index, (first, retellings) in enumerate(merged)
             if not (frames[first.rules.frame].needs_destination and _going_nowhere(first))
             and not first.none_passed  # "imported no weapons" answers no claim told before
+            and index not in headings
         ]
         parties: dict[str, Party] = {}
         transfers = [

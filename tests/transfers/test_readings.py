@@ -750,6 +750,14 @@ def test_readings_none_passed_denies_a_transfer_told_before(
     assert transfer.certainty == "denied"
 
 
+def test_readings_a_heading_over_the_telling_below_it_is_no_transfer(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "3. Sale of two rifles.\nIn May the broker sold two rifles to a buyer in Chad."
+    [transfer] = analyse(text).transfers
+    assert transfer.giver is not None and transfer.giver.name == "broker"
+
+
 def test_readings_a_denial_that_names_goods_denies_only_those(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:

@@ -92,6 +92,9 @@ class Candidate:
     #: "imported no weapons", "no coal imports": says none passed; only a denial of a
     #: transfer told before, never one of its own.
     none_passed: bool = False
+    #: A verbless line naming a transfer and no party ("Sale of an elderly tanker."):
+    #: a heading over the telling below it.
+    heading: bool = False
 
 
 class TransferExtractor:
@@ -280,6 +283,7 @@ class TransferExtractor:
             rules=rules,
             borrows=borrows,
             none_passed=none is not None,
+            heading=giver is None and recipient is None and _heading(trigger),
         )
         # Under a live blog's date heading, the heading is the day the entry tells of.
         heading = context.heading_before(offset)
@@ -518,6 +522,12 @@ def _blamed(trigger: Token, roles: Roles) -> bool:
         for token in getattr(roles, role)
     } & BLAME_PATTERNS
     return trigger.pos_ == "NOUN" and _refers_back(trigger) and bool(blamed)
+
+
+def _heading(trigger: Token) -> bool:
+    """A noun trigger in a sentence with no verb: a heading or a title."""
+    root = trigger.sent.root
+    return trigger.pos_ == "NOUN" and root.pos_ not in {"VERB", "AUX"}
 
 
 def _none_of(trigger: Token, heads: set[int]) -> Token | None:

@@ -45,6 +45,19 @@ _Key = tuple[str, str, str | float]
 _UNDATED, _NO_QUANTITY, _ANY = "undated", "no quantity", "any"
 
 
+def told_below(events: list[tuple[Candidate, list[Candidate]]]) -> set[int]:
+    """The events that are only a heading over a later telling of goods of their kind
+    ("Sale of an elderly tanker." over "the tanker was sold by ..."), by index."""
+    below: set[int] = set()
+    for index, (first, _) in enumerate(events):
+        if first.heading and any(
+            other.position > first.position and _tags(other) & _tags(first)
+            for other, _ in events
+        ):
+            below.add(index)
+    return below
+
+
 def _event_keys(event: Candidate) -> set[_Key]:
     quantities: list[str | float] = [_ANY, *_quantities(event)]
     if not _quantities(event):
