@@ -51,8 +51,7 @@ def told_below(events: list[tuple[Candidate, list[Candidate]]]) -> set[int]:
     below: set[int] = set()
     for index, (first, _) in enumerate(events):
         if first.heading and any(
-            other.position > first.position and _tags(other) & _tags(first)
-            for other, _ in events
+            other.position > first.position and _tags(other) & _tags(first) for other, _ in events
         ):
             below.add(index)
     return below
