@@ -60,6 +60,8 @@ DESCRIBING_REACH = 60
 _CLAUSE_BREAK = re.compile(r"[.;:,\n]")
 #: ", a shipping agent in Bergen," after a name: the apposition describing it.
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+([^,.;:()]{1,60})")
+# A ship's flag: "under the DPRK flag", "flying a Panamanian flag".
+_FLAG = re.compile(r"\b(?:under|flying|flies|flew)\s+(?:the|a|an)\s+((?:[A-Z][\w'’-]*\s)+)flag\b")
 # Up to five capitalised words and the bracket that opens a short form of them.
 _LONG_FORM = r"((?:[A-Z][\w'’-]*\s+){1,5})\(\s*"
 # A name, perhaps its short form in brackets, then the place it is in or of.
@@ -308,6 +310,12 @@ class _Descriptions:
             for word in after.group(1).split() if after else []:
                 if (code := self._place(word.strip("'’"))) is not None:
                     return code
+            # "now sails under the Togolese flag as the Sea Star": the flag its sentence gives.
+            start = self.text.rfind(".", 0, found.start()) + 1
+            end = self.text.find(".", found.end())
+            flag = _FLAG.search(self.text, start, end if end >= 0 else len(self.text))
+            if flag is not None and (code := self._place(flag.group(1).strip())) is not None:
+                return code
             # "Pentavia Logistics of Riga", "the Northern Alliance (NA) in Herat".
             placed = _PLACED_AFTER.match(self.text, found.end())
             words = placed.group(1).split() if placed else []

@@ -758,6 +758,36 @@ def test_readings_a_heading_over_the_telling_below_it_is_no_transfer(
     assert transfer.giver is not None and transfer.giver.name == "broker"
 
 
+def test_readings_a_ships_flag_told_in_another_sentence(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = (
+        "The old tanker now sails under the Togolese flag as the Mira 4. "
+        "The Mira 4 took on diesel from a barge in May."
+    )
+    [transfer] = analyse(text).transfers
+    assert transfer.recipient is not None and transfer.recipient.country == "tg"
+
+
+def test_readings_it_is_not_an_object_of_its_own_clause(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = (
+        "The Togolese tanker Mira bought diesel in May, and besides the Chinese barge "
+        "Lu Hai, two other ships took on diesel from it."
+    )
+    transfer = analyse(text).transfers[-1]
+    assert transfer.giver is not None and transfer.giver.country == "tg"
+
+
+def test_readings_it_is_not_the_one_who_found_that_it_happened(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "Judges found that the Sea Lark moored by a Chinese barge and pumped diesel into it."
+    [transfer] = analyse(text).transfers
+    assert transfer.recipient is not None and transfer.recipient.country == "cn"
+
+
 def test_readings_a_denial_that_names_goods_denies_only_those(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:

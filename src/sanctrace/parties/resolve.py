@@ -52,6 +52,7 @@ PLACING_PREPS = frozenset({"in", "from"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 #: Dependencies that open a clause of its own.
 CLAUSES = frozenset({"ROOT", "relcl", "advcl", "ccomp", "acl", "conj", "xcomp", "parataxis"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 PHRASE_END = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "case"})
 #: Punctuation no name runs across, leftwards: a dateline's spaced dash, a heading's colon.
 PHRASE_BREAKS = frozenset({"-", "–", "—", ":", "--"})
@@ -346,8 +347,8 @@ class PartyResolver:
         if lower in THING_PRONOUNS and head.pos_ == "PRON":
             bodies = frozenset({"vessel", "organization"})
             found = self._speaker(head, offset, context)
-            found = found or self._object_before(head, offset, context)
             found = found or self._subject_before(head, offset, context)
+            found = found or self._object_before(head, offset, context)
             found = found or context.latest_role(start, bodies)
             found = found or context.latest(start, bodies)
             found = found or context.latest_role(start, frozenset({"state"}))
@@ -400,6 +401,8 @@ class PartyResolver:
             name = VESSEL_PREFIX.sub("", name)
             if _names_a_vessel(phrase, head):
                 kind = "vessel"
+            elif kind == "person" and len(phrase) > 1 and phrase[-1].like_num:
+                kind = "vessel"  # "Ryu Gyong 7": no person's name ends in a hull number
             # "the Blue Dawn, a Togolese vessel" / "a Panamanian tanker, the Sea Star 3":
             # a name and its description in apposition share the country.
             described = [c for c in head.children if c.dep_ == "appos"]
@@ -481,12 +484,16 @@ class PartyResolver:
         self, pronoun: Token, offset: int, context: DocumentContext
     ) -> Mention | None:
         """'moored alongside the tanker and pumped diesel into it': a pronoun after a
-        preposition stands for the ship or firm last named as an object before it in
-        its sentence (its clause's subject does nothing to itself)."""
+        preposition stands for the ship or firm an earlier clause of its sentence last
+        named as an object (its own clause's subject does nothing to itself, and its own
+        clause's objects are not it: "besides the tanker, ships took fuel from it")."""
         if pronoun.dep_ != "pobj":
             return None
+        own = _clause_verb(pronoun)
         for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
             if token.dep_ not in {"pobj", "dobj"} or token.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            if _clause_verb(token) == own:
                 continue
             if token.lemma_.lower() in VESSEL_WORDS | ORG_WORDS or token.pos_ == "PROPN":
                 found = self.resolve(token, offset, context)
@@ -499,15 +506,19 @@ class PartyResolver:
     ) -> Mention | None:
         """'When the firm ran short of cash, it sold the ship': the subject of an earlier
         clause of the same sentence (not of the pronoun's own clause: in "three ships
-        took fuel from it" the ships are not "it")."""
-        own = pronoun
-        while own.head.i != own.i and not (own.pos_ in {"VERB", "AUX"} and own.dep_ in CLAUSES):
-            own = own.head
+        took fuel from it" the ships are not "it", nor in "the ship moored and pumped fuel
+        into it" the ship, the subject its clause shares)."""
+        own = _clause_verb(pronoun)
+        shares = own.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in own.children)
         for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
-            if token.dep_ not in {"nsubj", "nsubjpass"} or token.pos_ not in {"NOUN", "PROPN"}:
+            if token.dep_ not in SUBJECTS or token.pos_ not in {"NOUN", "PROPN"}:
                 continue
             if token.head == own or token.head.lemma_.lower() in SPEECH_VERBS:
                 continue  # nor the one who tells it
+            if shares and token.head == own.head:
+                continue
+            if _tells(token.head, own):
+                continue  # "the court found that the ship pumped fuel into it"
             if token.lemma_.lower() in ABSTRACT_NOUNS | PLACE_WORDS | EVENT_NOUNS:
                 continue
             return self.resolve(token, offset, context)
@@ -765,6 +776,24 @@ def _description_kind(head: Token) -> str:
     if lemma in PLACE_WORDS:
         return "place"
     return "unknown"
+
+
+def _tells(verb: Token, clause: Token) -> bool:
+    """Whether `clause` is, or is joined to, the complement `verb` takes ("found that X")."""
+    token = clause
+    while token.head.i != token.i:
+        if token.head == verb:
+            return token.dep_ == "ccomp"
+        token = token.head
+    return False
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause a token belongs to (the sentence root if none)."""
+    verb = token
+    while verb.head.i != verb.i and not (verb.pos_ in {"VERB", "AUX"} and verb.dep_ in CLAUSES):
+        verb = verb.head
+    return verb
 
 
 def _names_a_vessel(phrase: SpacySpan, head: Token) -> bool:
