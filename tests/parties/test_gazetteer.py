@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from followthemoney.types import registry
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sanctrace.parties.gazetteer import DEFAULT_PATH, Gazetteer, GazetteerError
+from sanctrace.parties.gazetteer import DEFAULT_PATH, WORLD_PATH, Gazetteer, GazetteerError
 
 
 @pytest.fixture(scope="module")
@@ -491,3 +492,80 @@ def test_gazetteer_load_rejects_unquoted_birth_year(tmp_path: Path) -> None:
     path = _write(tmp_path, "people:\n  - {key: kju, name: Kim Jong Un, birth_date: 1984}\n")
     with pytest.raises(GazetteerError, match="birth_date that is not a quoted"):
         Gazetteer.load(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Brooklyn", "us"),
+        ("the Bronx", "us"),
+        ("Brooklyn-based", "us"),
+        ("Aleppo", "sy"),
+        ("Dusseldorf", "de"),
+        ("Düsseldorf", "de"),
+        ("Kraków", "pl"),
+        ("Xi’an", "cn"),
+        ("Gaziantep", "tr"),
+    ],
+)
+def test_gazetteer_world_places_give_big_cities_their_country(
+    gazetteer: Gazetteer, text: str, code: str
+) -> None:
+    assert gazetteer.country_code(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Hyderabad", None),  # India and Pakistan
+        ("Valencia", None),  # Spain and Venezuela
+        ("San Jose", "cr"),  # also in the United States; the curated capital wins
+        ("Sale", None),  # a word
+        ("Phoenix", None),  # a name
+        ("Queens", None),
+        ("Ufa", None),  # too short
+    ],
+)
+def test_gazetteer_world_places_leave_out_ambiguous_names_and_words(
+    gazetteer: Gazetteer, text: str, code: str | None
+) -> None:
+    assert gazetteer.country_code(text) == code
+    assert Gazetteer.load(DEFAULT_PATH).country_code(text) == code
+
+
+def test_gazetteer_world_places_repeat_no_name_of_the_curated_file() -> None:
+    curated = Gazetteer.load(DEFAULT_PATH)
+    world = yaml.safe_load(WORLD_PATH.read_text("utf-8"))
+    assert set(world) == {"places"} and len(world["places"]) >= 500
+    forms = [form for p in world["places"] for form in [p["name"], *p.get("aliases", [])]]
+    clashes = [f for f in forms if curated.lookup(f) is not None or curated.demonym(f) is not None]
+    assert clashes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "entry", "problem"),
+    [
+        (
+            'places:\n  - {name: Brooklyn, country: "us", borough: true}\n',
+            "places entry 1 (Brooklyn)",
+            "unknown fields borough",
+        ),
+        ('states:\n  - {code: "us", name: Brooklyn}\n', "section 'states'", "unknown"),
+        (
+            'places:\n  - {name: Kremlin, country: "ru"}\n',
+            "place 'Kremlin'",
+            "already names state 'Russia'",
+        ),
+    ],
+)
+def test_gazetteer_load_names_world_file_and_entry_of_bad_data(
+    tmp_path: Path, text: str, entry: str, problem: str
+) -> None:
+    world = tmp_path / "world-places.yaml"
+    world.write_text(text, encoding="utf-8")
+    with pytest.raises(GazetteerError) as caught:
+        Gazetteer.load(DEFAULT_PATH, world)
+    message = str(caught.value)
+    assert str(world) in message
+    assert entry in message
+    assert problem in message
