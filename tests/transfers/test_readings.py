@@ -788,6 +788,17 @@ def test_readings_it_is_not_the_one_who_found_that_it_happened(
     assert transfer.recipient is not None and transfer.recipient.country == "cn"
 
 
+def test_readings_none_recorded_by_others_denies_nothing(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = (
+        "Orsk Trading sent 60 tonnes of crab to a buyer in Dandong in May, a source said. "
+        "Customs data recorded no imports of seafood from Russia this year."
+    )
+    [transfer] = analyse(text).transfers
+    assert transfer.certainty == "reported"
+
+
 def test_readings_a_denial_that_names_goods_denies_only_those(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:

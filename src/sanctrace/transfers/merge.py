@@ -182,6 +182,12 @@ def _shorter_name(a: Mention, b: Mention) -> Mention | None:
     return None
 
 
+def _a_party_says(event: Candidate, later: Candidate) -> bool:
+    """Whether the later telling names one of the event's own parties."""
+    keys = {m.key for m in (event.giver, event.recipient) if m is not None}
+    return any(m is not None and m.key in keys for m in (later.giver, later.recipient))
+
+
 def _same_key(a: Mention | None, b: Mention | None) -> bool:
     return a is not None and b is not None and a.key == b.key
 
@@ -198,7 +204,9 @@ def _absorb(event: Candidate, later: Candidate) -> None:
     event.route = event.route or later.route
     if event.date is None:
         event.date = later.date
-    if later.certainty == "denied":
+    if later.certainty == "denied" and not (later.none_passed and not _a_party_says(event, later)):
+        # "customs recorded no imports" contradicts but denies nothing; "Chad says it
+        # received no rifles" is a party's denial.
         event.certainty = "denied"
     if later.outcome == "prevented":
         event.outcome = "prevented"
