@@ -792,7 +792,7 @@ def test_readings_none_recorded_by_others_denies_nothing(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:
     text = (
-        "Orsk Trading sent 60 tonnes of crab to a buyer in Dandong in May, a source said. "
+        "Orsk Trading sent 60 tonnes of crab to a buyer in Dandong in January, a source said. "
         "Customs data recorded no imports of seafood from Russia this year."
     )
     [transfer] = analyse(text).transfers
