@@ -799,6 +799,17 @@ def test_readings_none_recorded_by_others_denies_nothing(
     assert transfer.certainty == "reported"
 
 
+def test_readings_a_known_body_named_with_what_it_belongs_to(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = (
+        "A broker wired $90,000 to the Munitions Industry Department of the Workers' Party "
+        "of Korea in May."
+    )
+    [transfer] = analyse(text).transfers
+    assert transfer.recipient is not None and transfer.recipient.country == "kp"
+
+
 def test_readings_a_denial_that_names_goods_denies_only_those(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:

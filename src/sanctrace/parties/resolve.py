@@ -541,6 +541,10 @@ class PartyResolver:
         """A gazetteer entry the phrase names, trying the whole and then its parts."""
         candidates = [phrase.text, _strip_determiner(phrase.text)]
         candidates += [ent.text for ent in phrase.ents if ent.root == phrase.root]
+        # "the Munitions Industry Department of the Workers' Party": the name before "of".
+        head = phrase.root
+        if head.pos_ == "PROPN" and any(c.lower_ == "of" for c in head.rights):
+            candidates.append(phrase.doc[phrase.start : head.i + 1].text)
         for candidate in candidates:
             entry = self.gazetteer.lookup(candidate)
             if entry is not None and entry.kind != "place":
