@@ -810,6 +810,25 @@ def test_readings_a_known_body_named_with_what_it_belongs_to(
     assert transfer.recipient is not None and transfer.recipient.country == "kp"
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Belarus sent mortars to fighters loyal to Khalifa Haftar.", "ly"),
+        ("Belarus sent mortars to a unit of the Reconnaissance General Bureau.", "kp"),
+    ],
+)
+def test_readings_a_description_placed_by_a_known_person_or_body(
+    analyse: Callable[..., AnalysedDocument], text: str, country: str
+) -> None:
+    [transfer] = analyse(text).transfers
+    assert transfer.recipient is not None and transfer.recipient.country == country
+
+
+def test_readings_a_turkish_legal_form(analyse: Callable[..., AnalysedDocument]) -> None:
+    [transfer] = analyse("Demir Makina A.Ş. sold lathes to a buyer in Russia.").transfers
+    assert transfer.giver is not None and transfer.giver.country == "tr"
+
+
 def test_readings_a_denial_that_names_goods_denies_only_those(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:

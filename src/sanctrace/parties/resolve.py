@@ -629,6 +629,15 @@ class PartyResolver:
                     if size == 1 and words[0].pos_ not in {"PROPN", "ADJ"}:
                         continue
                     return code
+        # "forces loyal to Khalifa Haftar": the country of a known person or body it names.
+        for size in (4, 3, 2, 1):
+            for i in range(len(phrase) - size + 1):
+                words = phrase[i : i + size]
+                if words[0].pos_ != "PROPN" or words[-1].pos_ != "PROPN":
+                    continue
+                entry = self.gazetteer.lookup(words.text)
+                if entry is not None and entry.kind in {"person", "organization"}:
+                    return entry.country
         return None
 
 
