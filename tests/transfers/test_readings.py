@@ -824,6 +824,13 @@ def test_readings_a_description_placed_by_a_known_person_or_body(
     assert transfer.recipient is not None and transfer.recipient.country == country
 
 
+def test_readings_a_two_word_nationality_before_its_last_word_alone(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    [transfer] = analyse("Mortars were resold by South Sudanese officers to a militia.").transfers
+    assert transfer.giver is not None and transfer.giver.country == "ss"
+
+
 def test_readings_a_turkish_legal_form(analyse: Callable[..., AnalysedDocument]) -> None:
     [transfer] = analyse("Demir Makina A.Ş. sold lathes to a buyer in Russia.").transfers
     assert transfer.giver is not None and transfer.giver.country == "tr"

@@ -616,7 +616,11 @@ class PartyResolver:
         # "a vessel in the East China Sea": international waters name no state.
         waters = self._waters_in(phrase)
         for token in phrase:
-            code = None if token.i in waters else self.gazetteer.demonym(token.text)
+            if token.i in waters:
+                continue
+            # "South Sudanese officers": the two words before the last one alone.
+            pair = token.doc[token.i - 1 : token.i + 1].text if token.i > phrase.start else None
+            code = (pair and self.gazetteer.demonym(pair)) or self.gazetteer.demonym(token.text)
             if code:
                 return code
         for size in (4, 3, 2, 1):
