@@ -831,6 +831,16 @@ def test_readings_a_two_word_nationality_before_its_last_word_alone(
     assert transfer.giver is not None and transfer.giver.country == "ss"
 
 
+def test_readings_who_arranged_for_goods_named_before_in_the_sentence_to_be_sent(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "Finding two jeeps, police said a dealer had arranged for them to be shipped to Chad."
+    [transfer] = analyse(text).transfers
+    assert transfer.giver is not None and transfer.giver.name == "dealer"
+    assert transfer.rules is not None and transfer.rules.roles["giver"] == "arranger"
+    assert "vehicle" in transfer.items[0].tags
+
+
 def test_readings_a_turkish_legal_form(analyse: Callable[..., AnalysedDocument]) -> None:
     [transfer] = analyse("Demir Makina A.Ş. sold lathes to a buyer in Russia.").transfers
     assert transfer.giver is not None and transfer.giver.country == "tr"

@@ -17,6 +17,7 @@ from sanctrace.nlp.quantities import parse_quantity
 from sanctrace.parties.resolve import VESSEL_WORDS
 from sanctrace.transfers.grammar import (
     PART_WORDS,
+    SUBJECT_DEPS,
     expand_list,
     goods_words,
     is_definite,
@@ -180,9 +181,11 @@ class GoodsReader:
 def _goods_pronoun(head: Token) -> bool:
     """'The yard built the ferry and sold it to Iran': the object pronoun of a transfer stands
     for goods (but in "supplied it with fuel" for the party supplied)."""
+    # "arranged for them to be shipped": "them", in object case, whatever the parse calls it.
+    as_object = head.dep_ == "dobj" or (head.lower_ == "them" and head.dep_ in SUBJECT_DEPS)
     return (
         head.lower_ in GOODS_PRONOUNS
-        and head.dep_ == "dobj"
+        and as_object
         and not any(c.lower_ == "with" for c in head.head.children)
     )
 

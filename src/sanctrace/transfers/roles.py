@@ -219,6 +219,10 @@ class RoleReader:
                 role, pattern = frame.subject_beside_route, "subject-beside-route"
                 self._carrier_bound(roles, roles.route)
             roles.add(role, subjects, pattern)
+        if not roles.giver:
+            # "the broker arranged for the rifles to be shipped to Chad": the broker sends.
+            arrangers = found.fillers("arranged-by") + found.fillers("arranged-for")
+            roles.add("giver", arrangers, "arranger")
         self._goods_links(roles, frame)
         self._possessive_recipient(roles, frame)
         return roles
