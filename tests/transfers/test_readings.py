@@ -841,6 +841,21 @@ def test_readings_who_arranged_for_goods_named_before_in_the_sentence_to_be_sent
     assert "vehicle" in transfer.items[0].tags
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm remitted about USD 3.1 million to the Orsk bureau.",
+        "The firm moved about USD 14 million through brokers to the Orsk bureau.",
+    ],
+)
+def test_readings_a_sum_in_a_currency_code(
+    analyse: Callable[..., AnalysedDocument], text: str
+) -> None:
+    [transfer] = analyse(text).transfers
+    assert transfer.items[0].tags == ["money"] and "million" in transfer.items[0].text
+    assert transfer.recipient is not None and "bureau" in transfer.recipient.name
+
+
 def test_readings_a_turkish_legal_form(analyse: Callable[..., AnalysedDocument]) -> None:
     [transfer] = analyse("Demir Makina A.Ş. sold lathes to a buyer in Russia.").transfers
     assert transfer.giver is not None and transfer.giver.country == "tr"
