@@ -65,7 +65,9 @@ _FLAG = re.compile(r"\b(?:under|flying|flies|flew)\s+(?:the|a|an)\s+((?:[A-Z][\w
 # Up to five capitalised words and the bracket that opens a short form of them.
 _LONG_FORM = r"((?:[A-Z][\w'’-]*\s+){1,5})\(\s*"
 # A name, perhaps its short form in brackets, then the place it is in or of.
-_PLACED_AFTER = re.compile(r"\)?(?:\s+\([^()]{1,20}\))?\s+(?:in|of)\s+((?:[A-Z][\w'’-]*\s?){1,3})")
+_PLACED_AFTER = re.compile(
+    r"\)?(?:\s+\([^()]{1,20}\))?\s+(?:in|of)\s+((?:[A-Z][\w'’-]*\s?){1,3}(?:,\s*[A-Z][\w'’-]*)?)"
+)
 #: Documents parsed together: enough to keep nlp.pipe busy, few enough to stream.
 DOCUMENT_BATCH = 64
 PARTY_KINDS = {
@@ -318,10 +320,12 @@ class _Descriptions:
                 return code
             # "Pentavia Logistics of Riga", "the Northern Alliance (NA) in Herat".
             placed = _PLACED_AFTER.match(self.text, found.end())
-            words = placed.group(1).split() if placed else []
-            for size in range(len(words), 0, -1):
-                if (code := self._place(" ".join(words[:size]))) is not None:
-                    return code
+            # "of Karaganda, Kazakhstan": the place, else the state after its comma.
+            for part in placed.group(1).split(",") if placed else []:
+                words = part.split()
+                for size in range(len(words), 0, -1):
+                    if (code := self._place(" ".join(words[:size]))) is not None:
+                        return code
         return None
 
     def _place(self, word: str) -> str | None:

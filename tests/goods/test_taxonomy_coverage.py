@@ -33,6 +33,9 @@ COVERAGE: list[tuple[str, str]] = [
     ("China exported rice cookers to North Korea.", "electrical"),
     ("The trader shipped refrigerators to Syria.", "machinery"),
     ("Acme Trading sold microprocessors to a firm in Moscow.", "electrical"),
+    ("The distributor shipped 300 FPGAs to a forwarder in Baku.", "electrical"),
+    ("The maker delivered two machining centres to a plant in Tula.", "machinery"),
+    ("A dealer sold six rifle scopes to a militia in Chad.", "dual_use"),
     ("A Dutch firm shipped combine harvesters to Belarus.", "machinery"),
     # metals, minerals, fuels, chemicals
     ("Belgium sold ammonium nitrate to Chad.", "other"),

@@ -856,6 +856,23 @@ def test_readings_a_sum_in_a_currency_code(
     assert transfer.recipient is not None and "bureau" in transfer.recipient.name
 
 
+def test_readings_a_pronoun_stands_for_goods_named_with_their_modifiers(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "With that money the unit bought 14 thermal scopes and later handed them to a brigade."
+    handed = analyse(text).transfers[-1]
+    assert "dual_use" in handed.items[0].tags
+
+
+def test_readings_a_name_placed_in_a_city_and_its_state(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    [transfer] = analyse(
+        "Belarus sold lathes to Orlik Stanok LLP of Ekibastuz, Kazakhstan."
+    ).transfers
+    assert transfer.recipient is not None and transfer.recipient.country == "kz"
+
+
 def test_readings_a_turkish_legal_form(analyse: Callable[..., AnalysedDocument]) -> None:
     [transfer] = analyse("Demir Makina A.Ş. sold lathes to a buyer in Russia.").transfers
     assert transfer.giver is not None and transfer.giver.country == "tr"

@@ -172,7 +172,13 @@ class GoodsReader:
                 continue
             # "a dhow seen by a coastguard plane dropped its load": an agent is no cargo
             if not any(a.dep_ == "agent" for a in token.ancestors):
-                match = self.taxonomy.classify(token.text)
+                # With its modifiers: "thermal scopes" are goods, "scopes" alone not.
+                start = token.i
+                while start > 0 and token.doc[start - 1].head == token:
+                    if token.doc[start - 1].dep_ not in {"compound", "amod"}:
+                        break
+                    start -= 1
+                match = self.taxonomy.classify(token.doc[start : token.i + 1].text)
                 if match is not None and match.tags != ("other",):
                     return match.tags
         return ()
