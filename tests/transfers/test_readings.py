@@ -873,6 +873,27 @@ def test_readings_a_name_placed_in_a_city_and_its_state(
     assert transfer.recipient is not None and transfer.recipient.country == "kz"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The treaty obliges Chad to sell its mortars to no one.",
+        "Chadian rifle imports from Belarus totalled 9,000 in 2023.",
+    ],
+)
+def test_readings_a_rule_or_a_statistic_tells_no_transfer(
+    analyse: Callable[..., AnalysedDocument], text: str
+) -> None:
+    assert analyse(text).transfers == []
+
+
+def test_readings_goods_carried_by_a_truck_are_not_the_truck(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "Imports of coal from Mongolia by truck slowed. Later a Chinese firm bought the cargo."
+    [transfer] = analyse(text).transfers
+    assert transfer.items[0].tags == ["coal"]
+
+
 def test_readings_a_turkish_legal_form(analyse: Callable[..., AnalysedDocument]) -> None:
     [transfer] = analyse("Demir Makina A.Ş. sold lathes to a buyer in Russia.").transfers
     assert transfer.giver is not None and transfer.giver.country == "tr"

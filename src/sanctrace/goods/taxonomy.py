@@ -181,6 +181,8 @@ class Taxonomy:
             category = pattern.category if pattern is not None else None
             if category is None or category.generic or category.tags <= {"other"}:
                 continue
+            if start and words[start - 1] == "by":
+                continue  # "imports by truck": the means of carriage, not the goods
             if money or "money" not in category.tags:
                 return tuple(t for t in TAGS if t in category.tags)
         return ()
