@@ -371,6 +371,24 @@ def test_engine_arms_to_libya_breach_its_embargo(regimes: Regimes) -> None:
     assert regimes.findings_for(before) == []
 
 
+def test_engine_arms_to_south_sudan_breach_its_embargo(regimes: Regimes) -> None:
+    shipped = transfer([("mortars", ["arms"])], giver="td", recipient="ss", date="2024")
+    [finding] = regimes.findings_for(shipped)
+    assert (finding.regime, finding.instrument) == ("un-south-sudan", "UNSCR 2428 (2018)")
+    assert finding.explanation.endswith("The paragraph number is not verified.")
+    before = transfer([("mortars", ["arms"])], giver="td", recipient="ss", date="2016")
+    assert regimes.findings_for(before) == []
+    wheat = transfer([("wheat", ["food"])], giver="td", recipient="ss", date="2024")
+    assert regimes.findings_for(wheat) == []
+    # the Darfur embargo is not encoded: a delivery to Sudan gives no finding
+    assert (
+        regimes.findings_for(
+            transfer([("mortars", ["arms"])], giver="td", recipient="sd", date="2024")
+        )
+        == []
+    )
+
+
 # --------------------------------------------------------------------- Iran
 
 
