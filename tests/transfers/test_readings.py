@@ -2,7 +2,7 @@
 
 Each case is a sentence written for the behaviour, and what the analyser must
 report: no transfer at all, or the one transfer's certainty and outcome, or
-its giver's country.
+its giver's or recipient's country.
 """
 
 from __future__ import annotations
@@ -29,6 +29,12 @@ NO_EVENT = [
     "It is a crime to buy or sell rifles from Cuba.",
     # a relative clause with a modal names a kind of goods, not a sale
     "The treaty caps the fuel the island may import from abroad.",
+    # none passed, and no claim told before it answers
+    "Customs reported no sugar imports from Chad in 2018.",
+    "The ministry says it has bought no rifles since the embargo began.",
+    # an obligation is a rule, a total a statistic
+    "The treaty obliges Chad to sell its mortars to no one.",
+    "Chadian rifle imports from Belarus totalled 9,000 in 2023.",
 ]
 
 MODALITY = [
@@ -70,6 +76,46 @@ GIVER_COUNTRY = [
     ("A trading firm based in Osh, Kyrgyzstan, sold cars to North Korea in 2019.", "kg"),
     # a firm referred back to without a place is where the dateline places the story
     ("TOKYO, May 3 (wire) - Police said the company sold pianos to North Korea.", "jp"),
+    ("Demir Makina A.Ş. sold lathes to a buyer in Russia.", "tr"),
+    # "who" stands for the person, not the place the parse hangs the clause on
+    ("Auditors named a Syrian envoy in Minsk, who wired $40,000 to the broker.", "sy"),
+    # a two-word nationality before its last word alone
+    ("Mortars were resold by South Sudanese officers to a militia.", "ss"),
+]
+
+RECIPIENT_COUNTRY = [
+    # a two-word nationality describes a name anywhere in the text
+    (
+        "Radar tracked the North Korean-flagged Sinbong 3. The Sinbong 3 took fuel from a barge.",
+        "kp",
+    ),
+    # a place just after a name, perhaps after its short form; a city and its state
+    ("Belgium shipped rifles to the Eastern Front (EF) in Tripoli in 2020.", "ly"),
+    ("Belgium shipped rifles to Kestrel Supplies of Tripoli.", "ly"),
+    ("Belarus sold lathes to Orlik Stanok LLP of Ekibastuz, Kazakhstan.", "kz"),
+    # a short form takes its long form's country
+    ("Observers praised the Chadian Popular Front (CPF). Mortars ended up with the CPF.", "td"),
+    # a ship's flag told in another sentence
+    (
+        "The old tanker now sails under the Togolese flag as the Mira 4. "
+        "The Mira 4 took on diesel from a barge in May.",
+        "tg",
+    ),
+    # a required preposition the parse hangs on the goods
+    ("Three barges carried mortars to Chad in May.", "td"),
+    # "it" after a preposition is the ship its sentence named before, not the shared
+    # subject of its clause, nor the one who found that it happened
+    ("The Sea Lark moored beside a Chinese barge and pumped diesel into it.", "cn"),
+    ("Judges found that the Sea Lark moored by a Chinese barge and pumped diesel into it.", "cn"),
+    # a known body named with what it belongs to; a description placed by a known
+    # person or body it names
+    (
+        "A broker wired $90,000 to the Munitions Industry Department of the Workers' Party "
+        "of Korea in May.",
+        "kp",
+    ),
+    ("Belarus sent mortars to fighters loyal to Khalifa Haftar.", "ly"),
+    ("Belarus sent mortars to a unit of the Reconnaissance General Bureau.", "kp"),
 ]
 
 
@@ -97,6 +143,14 @@ def test_readings_giver_country(
 ) -> None:
     [transfer] = analyse(text).transfers
     assert transfer.giver is not None and transfer.giver.country == country
+
+
+@pytest.mark.parametrize(("text", "country"), RECIPIENT_COUNTRY)
+def test_readings_recipient_country(
+    analyse: Callable[..., AnalysedDocument], text: str, country: str
+) -> None:
+    [transfer] = analyse(text).transfers
+    assert transfer.recipient is not None and transfer.recipient.country == country
 
 
 def test_readings_headline_and_lead_are_one_transfer(
@@ -547,36 +601,6 @@ def test_readings_a_name_described_outside_any_transfer(
     assert transfer.rules is not None and "country-described" in transfer.rules.document
 
 
-def test_readings_a_two_word_nationality_describes_a_name(
-    analyse: Callable[..., AnalysedDocument],
-) -> None:
-    text = "Radar tracked the North Korean-flagged Sinbong 3. The Sinbong 3 took fuel from a barge."
-    [transfer] = analyse(text).transfers
-    assert transfer.recipient is not None and transfer.recipient.country == "kp"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Belgium shipped rifles to the Eastern Front (EF) in Tripoli in 2020.",
-        "Belgium shipped rifles to Kestrel Supplies of Tripoli.",
-    ],
-)
-def test_readings_a_name_placed_just_after_it(
-    analyse: Callable[..., AnalysedDocument], text: str
-) -> None:
-    [transfer] = analyse(text).transfers
-    assert transfer.recipient is not None and transfer.recipient.country == "ly"
-
-
-def test_readings_who_stands_for_the_person_not_the_place_beside_it(
-    analyse: Callable[..., AnalysedDocument],
-) -> None:
-    text = "Auditors named a Syrian envoy in Minsk, who wired $40,000 to the broker."
-    [transfer] = analyse(text).transfers
-    assert transfer.giver is not None and transfer.giver.country == "sy"
-
-
 def test_readings_a_place_goods_are_sent_to_is_their_destination(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:
@@ -600,13 +624,6 @@ def test_readings_a_shipment_is_no_party(analyse: Callable[..., AnalysedDocument
     [transfer] = analyse("Two of those shipments carried mortars to Libya.").transfers
     assert transfer.giver is None
     assert transfer.recipient is not None and transfer.recipient.country == "ly"
-
-
-def test_readings_a_required_preposition_the_parse_hangs_on_the_goods(
-    analyse: Callable[..., AnalysedDocument],
-) -> None:
-    [transfer] = analyse("Three barges carried mortars to Chad in May.").transfers
-    assert transfer.recipient is not None and transfer.recipient.country == "td"
 
 
 def test_readings_goods_also_sent_join_the_transfer_told_before(
@@ -678,15 +695,6 @@ def test_readings_a_deed_is_no_party_and_a_purpose_names_no_second_sum(
     assert transfer.items[0].text == "a $3 million loan"
 
 
-def test_readings_it_after_a_preposition_is_the_ship_named_before_in_its_sentence(
-    analyse: Callable[..., AnalysedDocument],
-) -> None:
-    text = "The Sea Lark moored beside a Chinese barge and pumped diesel into it."
-    [transfer] = analyse(text).transfers
-    assert transfer.giver is not None and transfer.giver.name == "Sea Lark"
-    assert transfer.recipient is not None and transfer.recipient.country == "cn"
-
-
 def test_readings_goods_that_end_up_with_a_party_and_were_sold_to_another(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:
@@ -696,14 +704,6 @@ def test_readings_goods_that_end_up_with_a_party_and_were_sold_to_another(
         for t in analyse(text).transfers
     }
     assert ends == {("", "sd"), ("by", "td")}
-
-
-def test_readings_a_short_form_takes_its_long_forms_country(
-    analyse: Callable[..., AnalysedDocument],
-) -> None:
-    text = "Observers praised the Chadian Popular Front (CPF). Mortars ended up with the CPF."
-    [transfer] = analyse(text).transfers
-    assert transfer.recipient is not None and transfer.recipient.country == "td"
 
 
 def test_readings_laundered_money_goes_on_from_whoever_received_it(
@@ -729,19 +729,6 @@ def test_readings_a_clause_on_the_goods_with_a_subject_of_its_own(
     assert transfer.rules is not None and transfer.rules.roles["items"] == "relative-head"
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Customs reported no sugar imports from Chad in 2018.",
-        "The ministry says it has bought no rifles since the embargo began.",
-    ],
-)
-def test_readings_none_passed_tells_no_transfer(
-    analyse: Callable[..., AnalysedDocument], text: str
-) -> None:
-    assert analyse(text).transfers == []
-
-
 def test_readings_none_passed_denies_a_transfer_told_before(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:
@@ -758,17 +745,6 @@ def test_readings_a_heading_over_the_telling_below_it_is_no_transfer(
     assert transfer.giver is not None and transfer.giver.name == "broker"
 
 
-def test_readings_a_ships_flag_told_in_another_sentence(
-    analyse: Callable[..., AnalysedDocument],
-) -> None:
-    text = (
-        "The old tanker now sails under the Togolese flag as the Mira 4. "
-        "The Mira 4 took on diesel from a barge in May."
-    )
-    [transfer] = analyse(text).transfers
-    assert transfer.recipient is not None and transfer.recipient.country == "tg"
-
-
 def test_readings_it_is_not_an_object_of_its_own_clause(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:
@@ -780,14 +756,6 @@ def test_readings_it_is_not_an_object_of_its_own_clause(
     assert transfer.giver is not None and transfer.giver.country == "tg"
 
 
-def test_readings_it_is_not_the_one_who_found_that_it_happened(
-    analyse: Callable[..., AnalysedDocument],
-) -> None:
-    text = "Judges found that the Sea Lark moored by a Chinese barge and pumped diesel into it."
-    [transfer] = analyse(text).transfers
-    assert transfer.recipient is not None and transfer.recipient.country == "cn"
-
-
 def test_readings_none_recorded_by_others_denies_nothing(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:
@@ -797,38 +765,6 @@ def test_readings_none_recorded_by_others_denies_nothing(
     )
     [transfer] = analyse(text).transfers
     assert transfer.certainty == "reported"
-
-
-def test_readings_a_known_body_named_with_what_it_belongs_to(
-    analyse: Callable[..., AnalysedDocument],
-) -> None:
-    text = (
-        "A broker wired $90,000 to the Munitions Industry Department of the Workers' Party "
-        "of Korea in May."
-    )
-    [transfer] = analyse(text).transfers
-    assert transfer.recipient is not None and transfer.recipient.country == "kp"
-
-
-@pytest.mark.parametrize(
-    ("text", "country"),
-    [
-        ("Belarus sent mortars to fighters loyal to Khalifa Haftar.", "ly"),
-        ("Belarus sent mortars to a unit of the Reconnaissance General Bureau.", "kp"),
-    ],
-)
-def test_readings_a_description_placed_by_a_known_person_or_body(
-    analyse: Callable[..., AnalysedDocument], text: str, country: str
-) -> None:
-    [transfer] = analyse(text).transfers
-    assert transfer.recipient is not None and transfer.recipient.country == country
-
-
-def test_readings_a_two_word_nationality_before_its_last_word_alone(
-    analyse: Callable[..., AnalysedDocument],
-) -> None:
-    [transfer] = analyse("Mortars were resold by South Sudanese officers to a militia.").transfers
-    assert transfer.giver is not None and transfer.giver.country == "ss"
 
 
 def test_readings_who_arranged_for_goods_named_before_in_the_sentence_to_be_sent(
@@ -864,39 +800,12 @@ def test_readings_a_pronoun_stands_for_goods_named_with_their_modifiers(
     assert "dual_use" in handed.items[0].tags
 
 
-def test_readings_a_name_placed_in_a_city_and_its_state(
-    analyse: Callable[..., AnalysedDocument],
-) -> None:
-    [transfer] = analyse(
-        "Belarus sold lathes to Orlik Stanok LLP of Ekibastuz, Kazakhstan."
-    ).transfers
-    assert transfer.recipient is not None and transfer.recipient.country == "kz"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The treaty obliges Chad to sell its mortars to no one.",
-        "Chadian rifle imports from Belarus totalled 9,000 in 2023.",
-    ],
-)
-def test_readings_a_rule_or_a_statistic_tells_no_transfer(
-    analyse: Callable[..., AnalysedDocument], text: str
-) -> None:
-    assert analyse(text).transfers == []
-
-
 def test_readings_goods_carried_by_a_truck_are_not_the_truck(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:
     text = "Imports of coal from Mongolia by truck slowed. Later a Chinese firm bought the cargo."
     [transfer] = analyse(text).transfers
     assert transfer.items[0].tags == ["coal"]
-
-
-def test_readings_a_turkish_legal_form(analyse: Callable[..., AnalysedDocument]) -> None:
-    [transfer] = analyse("Demir Makina A.Ş. sold lathes to a buyer in Russia.").transfers
-    assert transfer.giver is not None and transfer.giver.country == "tr"
 
 
 def test_readings_a_denial_that_names_goods_denies_only_those(
