@@ -107,13 +107,7 @@ RECIPIENT_COUNTRY = [
     # subject of its clause, nor the one who found that it happened
     ("The Sea Lark moored beside a Chinese barge and pumped diesel into it.", "cn"),
     ("Judges found that the Sea Lark moored by a Chinese barge and pumped diesel into it.", "cn"),
-    # a known body named with what it belongs to; a description placed by a known
-    # person or body it names
-    (
-        "A broker wired $90,000 to the Munitions Industry Department of the Workers' Party "
-        "of Korea in May.",
-        "kp",
-    ),
+    # a description placed by a known person or body it names
     ("Belarus sent mortars to fighters loyal to Khalifa Haftar.", "ly"),
     ("Belarus sent mortars to a unit of the Reconnaissance General Bureau.", "kp"),
 ]
@@ -143,6 +137,18 @@ def test_readings_giver_country(
 ) -> None:
     [transfer] = analyse(text).transfers
     assert transfer.giver is not None and transfer.giver.country == country
+
+
+def test_readings_a_known_body_named_with_what_it_belongs_to(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = (
+        "In May a broker wired $90,000 into accounts of Tanchon Commercial Bank of the Second "
+        "Economic Committee."
+    )
+    [transfer] = analyse(text).transfers
+    assert transfer.recipient is not None
+    assert transfer.recipient.name == "Tanchon Commercial Bank"
 
 
 @pytest.mark.parametrize(("text", "country"), RECIPIENT_COUNTRY)
@@ -664,7 +670,7 @@ def test_readings_a_goods_less_trigger_lends_no_party_already_used(
 ) -> None:
     text = (
         "Vexa took delivery of three cargoes of coal last week, and data show no trade "
-        "with Chad, whose reported coal exports have stood at zero."
+        "with Chad, whose recorded sugar exports have been nil for years."
     )
     receiving = [t for t in analyse(text).transfers if t.recipient and t.recipient.name == "Vexa"]
     assert len(receiving) == 1
@@ -711,7 +717,7 @@ def test_readings_laundered_money_goes_on_from_whoever_received_it(
 ) -> None:
     text = (
         "Hackers stole $40 million from the Orvel exchange in May. "
-        "About $35 million was then routed through Nocturne, a mixing service."
+        "Some $12 million was later laundered through Halcyon, a crypto mixer."
     )
     theft, laundering = analyse(text).transfers
     assert theft.recipient is not None and laundering.giver is not None
@@ -760,8 +766,9 @@ def test_readings_none_recorded_by_others_denies_nothing(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:
     text = (
-        "Orsk Trading sent 60 tonnes of crab to a buyer in Dandong in January, a source said. "
-        "Customs data recorded no imports of seafood from Russia this year."
+        "Orsk Trading shipped 40 tonnes of crab to a Dandong wholesaler in January, "
+        "an informant said. "
+        "Official figures show no seafood imports from Russia this year."
     )
     [transfer] = analyse(text).transfers
     assert transfer.certainty == "reported"
@@ -770,7 +777,7 @@ def test_readings_none_recorded_by_others_denies_nothing(
 def test_readings_who_arranged_for_goods_named_before_in_the_sentence_to_be_sent(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:
-    text = "Finding two jeeps, police said a dealer had arranged for them to be shipped to Chad."
+    text = "Finding two jeeps, police said a dealer had organised for them to be sent to Chad."
     [transfer] = analyse(text).transfers
     assert transfer.giver is not None and transfer.giver.name == "dealer"
     assert transfer.rules is not None and transfer.rules.roles["giver"] == "arranger"

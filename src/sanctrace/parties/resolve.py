@@ -541,7 +541,7 @@ class PartyResolver:
         """A gazetteer entry the phrase names, trying the whole and then its parts."""
         candidates = [phrase.text, _strip_determiner(phrase.text)]
         candidates += [ent.text for ent in phrase.ents if ent.root == phrase.root]
-        # "the Munitions Industry Department of the Workers' Party": the name before "of".
+        # "the Second Economic Committee of the ruling party": the name before "of".
         head = phrase.root
         if head.pos_ == "PROPN" and any(c.lower_ == "of" for c in head.rights):
             candidates.append(phrase.doc[phrase.start : head.i + 1].text)
@@ -633,7 +633,7 @@ class PartyResolver:
                     if size == 1 and words[0].pos_ not in {"PROPN", "ADJ"}:
                         continue
                     return code
-        # "forces loyal to Khalifa Haftar": the country of a known person or body it names.
+        # "fighters loyal to Khalifa Haftar": the country of a known person or body named.
         for size in (4, 3, 2, 1):
             for i in range(len(phrase) - size + 1):
                 words = phrase[i : i + size]

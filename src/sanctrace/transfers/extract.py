@@ -133,7 +133,7 @@ class TransferExtractor:
                 candidate.outcome = outcome
                 candidate.rules.cues.append(cue)
             _merge_into(candidates, candidate)
-        # "To finance the purchases, a lender extended a $2 million credit line": the
+        # "To pay for the parts, a bank lent the firm a $3 million loan": the
         # money a trigger names by itself is the sum another trigger of its giver names.
         candidates = [c for c in candidates if not _named_elsewhere(c, candidates)]
         stopped = [c for c in candidates if c.outcome == "prevented" and not self._seizure(c)]
@@ -298,7 +298,7 @@ class TransferExtractor:
             candidate.date = TransferDate(earlier.value, earlier.text, "text")
             rules.document.append("date-anaphoric")
         if blamed:
-            candidate.date = None  # "said on Friday it had traced the theft": not its day
+            candidate.date = None  # "said on Monday it had linked the heist": not its day
         if giver is not None:
             giver.gave = True
         for mention in (giver, recipient):

@@ -187,7 +187,7 @@ class GoodsReader:
 def _goods_pronoun(head: Token) -> bool:
     """'The yard built the ferry and sold it to Iran': the object pronoun of a transfer stands
     for goods (but in "supplied it with fuel" for the party supplied)."""
-    # "arranged for them to be shipped": "them", in object case, whatever the parse calls it.
+    # "arranged for them to be flown": "them", in object case, whatever the parse calls it.
     as_object = head.dep_ == "dobj" or (head.lower_ == "them" and head.dep_ in SUBJECT_DEPS)
     return (
         head.lower_ in GOODS_PRONOUNS
