@@ -37,7 +37,7 @@ from sanctrace.transfers.grammar import (
 )
 from sanctrace.transfers.lexicon import Frame, Lexicon
 from sanctrace.transfers.modality import Modality
-from sanctrace.transfers.roles import Roles
+from sanctrace.transfers.roles import DOER_RELATIONS, Roles
 from sanctrace.transfers.words import words
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ ONWARD_PARTICLES = words()["onward_particles"]
 DESTINATION_NOUNS = words()["destination_nouns"]
 ADDITIVE_WORDS = words()["additive_words"]
 #: The patterns that name who did a deed told before ("traced the theft to X").
-BLAME_PATTERNS = frozenset({"responsible-agent", "attributed-agent", "accused-agent"})
+BLAME_PATTERNS = frozenset(DOER_RELATIONS.values())
 
 
 @dataclass(slots=True)

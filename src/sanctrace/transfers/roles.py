@@ -41,6 +41,14 @@ RECIPIENT = frozenset({"recipient"})
 ROUTE = frozenset({"route"})
 #: The roles a preposition on the goods may fill: "cars for the army" too.
 GOODS_PREP_ROLES = PARTY_ROLES | {"beneficiary"}
+#: Who did the deed a noun trigger names acts in it as its possessor would, by the
+#: relation that reaches them and the pattern it is recorded under, in this order:
+#: "North Korea was behind the theft", "traced the theft to X", "charged X over the sale".
+DOER_RELATIONS = {
+    "responsible-for": "responsible-agent",
+    "attributed-to": "attributed-agent",
+    "accused-of": "accused-agent",
+}
 MAKER_VERBS = words()["maker_verbs"]
 VALUE_WORDS = words()["value_words"]
 PURPOSE_WORDS = words()["purpose_words"]
@@ -267,15 +275,9 @@ class RoleReader:
         elif frame.possessor and (earners := found.fillers("earned-from")):
             # "X earned $5 million from sales of sand": who earns from a sale makes it.
             roles.add(frame.possessor, subject(earners[0]), "revenue-subject")
-        if frame.possessor and not getattr(roles, frame.possessor):
-            # "North Korea was behind the theft of $80 million": the one behind it acts.
-            roles.add(frame.possessor, found.fillers("responsible-for"), "responsible-agent")
-        if frame.possessor and not getattr(roles, frame.possessor):
-            # "investigators traced the theft to the Lazarus Group"
-            roles.add(frame.possessor, found.fillers("attributed-to"), "attributed-agent")
-        if frame.possessor and not getattr(roles, frame.possessor):
-            # "prosecutors charged a broker over the sale of rifles"
-            roles.add(frame.possessor, found.fillers("accused-of"), "accused-agent")
+        for relation, pattern in DOER_RELATIONS.items():
+            if frame.possessor and not getattr(roles, frame.possessor):
+                roles.add(frame.possessor, found.fillers(relation), pattern)
         self._goods_links(roles, frame)
         self._possessive_recipient(roles, frame)
         return roles
