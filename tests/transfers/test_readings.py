@@ -58,6 +58,12 @@ MODALITY = [
         "reported",
         "completed",
     ),
+    # the giver telling of what it sent, though the noun heard the telling first
+    (
+        "A shipment of tents sent by Oxfam reached Haiti in May, Oxfam said.",
+        "confirmed",
+        "completed",
+    ),
 ]
 
 GIVER_COUNTRY = [

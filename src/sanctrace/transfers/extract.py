@@ -480,8 +480,22 @@ def _merge_into(candidates: list[Candidate], new: Candidate) -> None:
             old.date = old.date or new.date
             for role, pattern in new.rules.roles.items():
                 old.rules.roles.setdefault(role, pattern)
+            if old.certainty == "reported" and _party_confirmed(new):
+                # "Aid sent by a charity arrived, the charity said": the telling the
+                # noun heard as a report is the charity's own about what it sent.
+                old.certainty = "confirmed"
+                old.rules.cues = [
+                    c for c in old.rules.cues if not c.sets.startswith("certainty=")
+                ] + [c for c in new.rules.cues if c.sets == "certainty=confirmed"]
             return
     candidates.append(new)
+
+
+def _party_confirmed(candidate: Candidate) -> bool:
+    """Whether a party's own telling made the candidate confirmed (its cue says so)."""
+    return candidate.certainty == "confirmed" and any(
+        c.sets == "certainty=confirmed" for c in candidate.rules.cues
+    )
 
 
 def _two_recipients(old: Candidate, new: Candidate) -> bool:
