@@ -37,7 +37,12 @@ from sanctrace.parties.gazetteer import Gazetteer
 from sanctrace.parties.resolve import NOT_STATES, DocumentContext, Mention, PartyResolver
 from sanctrace.parties.words import words as party_words
 from sanctrace.transfers.components import add_components
-from sanctrace.transfers.document import continue_goods, settle_countries, tellings_nearby
+from sanctrace.transfers.document import (
+    continue_goods,
+    settle_countries,
+    tellings_nearby,
+    turns_told,
+)
 from sanctrace.transfers.extract import Candidate, TransferExtractor
 from sanctrace.transfers.lexicon import default_lexicon
 from sanctrace.transfers.merge import merge_retellings, told_below
@@ -169,6 +174,7 @@ class Analyzer:
             tellings_nearby(
                 candidates, sentences, mentions, self.deny_forms, "denied", self.negations, named
             )
+            turns_told(candidates, document.text)
         place = dateline(document.text)
         local = self.resolver.gazetteer.country_code(place) if place else None
         registrations = _Registrations(document.text)

@@ -64,6 +64,11 @@ MODALITY = [
         "confirmed",
         "completed",
     ),
+    # a transcript's turn is its speaker's telling; the speaker's own deed is confirmed
+    ("Q: Who sold them?\nA: A broker in Oslo sold two tankers to Syria.", "reported", "completed"),
+    ("Q: What did you do then?\nA: We sold two tankers to Syria.", "confirmed", "completed"),
+    # capital labels that name no speaker make no transcript
+    ("UPDATE: Russia sent rifles to Mali.\nBREAKING: More details soon.", "confirmed", "completed"),
 ]
 
 GIVER_COUNTRY = [

@@ -257,6 +257,49 @@ def tellings_nearby(
                 candidate.rules.document.append(rule)
 
 
+def turns_told(candidates: list[Candidate], text: str) -> None:
+    """'HOST: ...  GUEST: A tanker delivered diesel.': in a transcript each turn is its
+    speaker's telling, so a transfer a turn states as fact is reported, unless the
+    speaker took part in it ("we delivered the diesel"), which confirms it."""
+    turns = speaker_turns(text)
+    starts = [start for start, _, _ in turns]
+    for candidate in candidates:
+        if candidate.certainty != "confirmed" or _told_with_cue(candidate):
+            continue
+        at = bisect.bisect_right(starts, candidate.evidence.start) - 1
+        if at < 0 or candidate.evidence.start >= turns[at][1]:
+            continue
+        if any(_first_person(m) for m in _parties(candidate)):
+            continue
+        start, _, label = turns[at]
+        candidate.certainty = "reported"
+        candidate.rules.cues.append(Cue(label, start, start + len(label), "certainty=reported"))
+        candidate.rules.document.append("reported-turn")
+
+
+def speaker_turns(text: str) -> list[tuple[int, int, str]]:
+    """The turns of a transcript as (start, end, speaker label), in text order.
+
+    A text is a transcript when its lines open with the labels of at least two
+    speakers ("HOST: ", "Q: ", "R.: "); a turn runs from its label to the next. A
+    label in `line_labels` ("UPDATE: ") names no speaker and ends no turn.
+    """
+    labels = [m for m in _SPEAKER_LABEL.finditer(text) if m.group(1).lower() not in LINE_LABELS]
+    if len({label.group(1) for label in labels}) < 2:
+        return []
+    ends = [label.start() for label in labels[1:]] + [len(text)]
+    return [(label.start(), end, label.group(1)) for label, end in zip(labels, ends, strict=True)]
+
+
+def _told_with_cue(candidate: Candidate) -> bool:
+    return any(cue.sets.startswith("certainty=") for cue in candidate.rules.cues)
+
+
+def _first_person(mention: Mention) -> bool:
+    words = mention.text.split()
+    return bool(words) and words[0].lower() in FIRST_PERSON
+
+
 def _speaker_words(mention: Mention) -> list[str]:
     """How a later sentence may name a party: its whole name, and a person by any
     long word of it ("Oyama" for "Yutaka Oyama")."""
@@ -283,3 +326,12 @@ DOCUMENT_RULES = {"denied": "denial-nearby", "confirmed": "admission-nearby"}
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+# "HOST: ", "Q: ", "R.: ", "JANE DOE: " opening a line: a transcript's speaker. Field
+# labels ("Goods: ", "Consignee: ") are not in capitals, so they name no speaker.
+_SPEAKER_LABEL = re.compile(
+    r"^[ \t]*([A-Z]\.?|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]+", re.MULTILINE
+)
+#: Words of the speaker: "we delivered the fuel" is the speaker's own deed.
+FIRST_PERSON = words()["first_person"]
+#: Capital labels that open a line without naming a speaker ("UPDATE: ").
+LINE_LABELS = words()["line_labels"]
