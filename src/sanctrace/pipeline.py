@@ -109,6 +109,7 @@ class Analyzer:
         self.deny_forms = lexicon.forms_of(lexicon.cues["denied"])
         self.admit_forms = lexicon.forms_of(lexicon.cues["admitted"])
         self.negations = lexicon.cues["negations"]
+        self.knowledge = lexicon.cues["knowledge"]
         self.regimes = Regimes.load()
         self.designations = default_designations()
         self.screener = screener
@@ -172,7 +173,14 @@ class Analyzer:
                 candidates, sentences, mentions, self.admit_forms, "confirmed", goods_named=named
             )
             tellings_nearby(
-                candidates, sentences, mentions, self.deny_forms, "denied", self.negations, named
+                candidates,
+                sentences,
+                mentions,
+                self.deny_forms,
+                "denied",
+                self.negations,
+                named,
+                self.knowledge,
             )
             turns_told(candidates, document.text)
         place = dateline(document.text)

@@ -64,6 +64,13 @@ MODALITY = [
         "confirmed",
         "completed",
     ),
+    # denying knowledge of where goods came from denies no transfer
+    ("The broker denied knowing that the rifles came from Iran.", "confirmed", "completed"),
+    (
+        "Acme Trading sold rifles to Chad in 2019, police said. Acme Trading denies knowing it.",
+        "reported",
+        "completed",
+    ),
     # a transcript's turn is its speaker's telling; the speaker's own deed is confirmed
     ("Q: Who sold them?\nA: A broker in Oslo sold two tankers to Syria.", "reported", "completed"),
     ("Q: What did you do then?\nA: We sold two tankers to Syria.", "confirmed", "completed"),

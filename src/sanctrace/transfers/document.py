@@ -178,6 +178,7 @@ def tellings_nearby(
     certainty: str,
     negations: frozenset[str] = frozenset(),
     goods_named: Callable[[str], frozenset[str]] = lambda text: frozenset(),
+    knowledge: frozenset[str] = frozenset(),
 ) -> None:
     """'Russia shipped rifles, Ukraine said. The Kremlin denied the report.': a later
     sentence in which a party of a transfer says one of `forms` (denies, or admits)
@@ -189,7 +190,8 @@ def tellings_nearby(
     `sentences` and `mentions` are in text order. Each party's candidates wait in
     the order their evidence ends, and a telling sentence takes only those of its
     speakers told before it, so no candidate or mention is looked at twice per party.
-    A word of telling right after one of `negations` ("does not dispute") says nothing.
+    A word of telling right after one of `negations` ("does not dispute") says nothing,
+    nor one just before a word of `knowledge` ("denied knowing where it came from").
     """
     rule = DOCUMENT_RULES[certainty]
     waiting: dict[str, list[Candidate]] = {}
@@ -212,6 +214,9 @@ def tellings_nearby(
             continue
         before_cue = sentence.text[: cue.start()].lower().replace("’", "'").split()[-2:]
         if any(w in negations or w.endswith("n't") for w in before_cue):
+            continue
+        after_cue = _WORD.findall(sentence.text[cue.end() :])[:KNOWLEDGE_GAP]
+        if any(w.lower() in knowledge for w in after_cue):
             continue
         # The speaker is named just before the word: "the Kremlin on Monday denied",
         # not a party the sentence names elsewhere ("... to Russia, and both denied it").
@@ -319,6 +324,8 @@ def _names_before(words: list[str]) -> list[str]:
 EVERY_PARTY_WORDS = words()["every_party_words"]
 #: A word of a person's name this long names the person alone ("Oyama", not "Kim").
 PERSON_WORD = 4
+#: At most this many words stand between a word of telling and the knowledge it denies.
+KNOWLEDGE_GAP = 3
 #: At most this many words stand between a speaker's name and its word of telling.
 SPEAKER_GAP = 4
 #: The document rule each telling applies, by the certainty it gives.

@@ -43,6 +43,7 @@ CUE_KINDS = (
     "failures",
     "admitted",
     "deliberations",
+    "knowledge",
 )
 
 

@@ -54,11 +54,16 @@ class Modality:
         negated = any(c.dep_ == "neg" for g in governors(trigger) for c in g.children)
         for aside in self._asides(trigger):
             words.setdefault(aside.lemma_.lower(), aside)  # "..., the paper said."
+        knower = next(
+            (g for g in governors(trigger) if g.lemma_.lower() in cues["knowledge"]), None
+        )
         for kind in ("denied", "possible", "suspected", "confirmed", "reported"):
             found = next((tok for w, tok in words.items() if w in cues[kind]), None)
             if found is not None:
                 if kind == "confirmed" and negated:
                     continue
+                if kind == "denied" and knower is not None and _above(found, knower):
+                    continue  # "denied knowing that the coal came from X": not the sale
                 return kind, found
         return "confirmed", None
 
@@ -351,3 +356,8 @@ def _modifies(token: Token, verb: Token) -> bool:
         token = token.head
     # "officials in May intercepted ...": a date on the subject dates the act too.
     return token.head == verb and token.dep_ in {"prep", "npadvmod", "advmod", "pobj", "nsubj"}
+
+
+def _above(cue: Token, clause: Token) -> bool:
+    """Whether `cue` governs `clause` or modifies a word that does."""
+    return cue.is_ancestor(clause) or (cue.head.i != cue.i and cue.head.is_ancestor(clause))
