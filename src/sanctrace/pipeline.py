@@ -110,6 +110,7 @@ class Analyzer:
         self.admit_forms = lexicon.forms_of(lexicon.cues["admitted"])
         self.negations = lexicon.cues["negations"]
         self.knowledge = lexicon.cues["knowledge"]
+        self.dissociations = lexicon.cues["dissociations"]
         self.regimes = Regimes.load()
         self.designations = default_designations()
         self.screener = screener
@@ -181,6 +182,7 @@ class Analyzer:
                 self.negations,
                 named,
                 self.knowledge,
+                self.dissociations,
             )
             turns_told(candidates, document.text)
         place = dateline(document.text)

@@ -64,6 +64,17 @@ MODALITY = [
         "confirmed",
         "completed",
     ),
+    # a party disowning the goods denies the transfer, but not one of other goods
+    (
+        "Iran sold drones to Russia in 2022, Kyiv said. Tehran has nothing to do with the drones.",
+        "denied",
+        "completed",
+    ),
+    (
+        "Iran sold drones to Russia in 2022, Kyiv said. Tehran has nothing to do with the oil.",
+        "reported",
+        "completed",
+    ),
     # denying knowledge of where goods came from denies no transfer
     ("The broker denied knowing that the rifles came from Iran.", "confirmed", "completed"),
     (

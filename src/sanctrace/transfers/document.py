@@ -179,6 +179,7 @@ def tellings_nearby(
     negations: frozenset[str] = frozenset(),
     goods_named: Callable[[str], frozenset[str]] = lambda text: frozenset(),
     knowledge: frozenset[str] = frozenset(),
+    phrases: frozenset[str] = frozenset(),
 ) -> None:
     """'Russia shipped rifles, Ukraine said. The Kremlin denied the report.': a later
     sentence in which a party of a transfer says one of `forms` (denies, or admits)
@@ -192,6 +193,7 @@ def tellings_nearby(
     speakers told before it, so no candidate or mention is looked at twice per party.
     A word of telling right after one of `negations` ("does not dispute") says nothing,
     nor one just before a word of `knowledge` ("denied knowing where it came from").
+    One of `phrases` says what a word of `forms` says ("has nothing to do with").
     """
     rule = DOCUMENT_RULES[certainty]
     waiting: dict[str, list[Candidate]] = {}
@@ -208,8 +210,7 @@ def tellings_nearby(
         for word in _speaker_words(mention)
     }
     for sentence in sentences:
-        words = _WORD.finditer(sentence.text)
-        cue = next((m for m in words if m.group().lower() in forms), None)
+        cue = _first_cue(sentence.text, forms, phrases)
         if cue is None:
             continue
         before_cue = sentence.text[: cue.start()].lower().replace("’", "'").split()[-2:]
@@ -303,6 +304,17 @@ def _told_with_cue(candidate: Candidate) -> bool:
 def _first_person(mention: Mention) -> bool:
     words = mention.text.split()
     return bool(words) and words[0].lower() in FIRST_PERSON
+
+
+def _first_cue(text: str, forms: frozenset[str], phrases: frozenset[str]) -> re.Match[str] | None:
+    """The first word of `forms` or phrase of `phrases` in the text."""
+    found = [m for m in _WORD.finditer(text) if m.group().lower() in forms][:1]
+    if phrases:
+        # `re` keeps the compiled pattern, so each document does not compile it again.
+        alternatives = "|".join(map(re.escape, sorted(phrases, key=len, reverse=True)))
+        phrase = re.search(rf"\b(?:{alternatives})\b", text, re.IGNORECASE)
+        found += [phrase] if phrase else []
+    return min(found, key=lambda m: m.start(), default=None)
 
 
 def _speaker_words(mention: Mention) -> list[str]:

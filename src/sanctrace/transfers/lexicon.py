@@ -44,6 +44,7 @@ CUE_KINDS = (
     "admitted",
     "deliberations",
     "knowledge",
+    "dissociations",
 )
 
 
