@@ -78,6 +78,11 @@ BREAKS: dict[str, tuple[Callable[[dict[str, Any]], object], str]] = {
         "unknown trigger kinds adjective",
     ),
     "relation empty path": (lambda d: _relation(d).update(paths=[[]]), "has an empty path"),
+    # `off: recipient` unquoted: YAML reads the preposition as false
+    "boolean preposition": (
+        lambda d: d["frames"]["send"]["preps"].update({False: "recipient"}),
+        "has the preposition False: quote the word",
+    ),
 }
 
 

@@ -113,6 +113,9 @@ GIVER_COUNTRY = [
 ]
 
 RECIPIENT_COUNTRY = [
+    # a month after the port is no party; goods arrive off a state's coast
+    ("A cargo of fuel oil arrived at the port of Latakia in May.", "sy"),
+    ("A cargo of fuel oil arrived off Syria's coast on Tuesday.", "sy"),
     # a two-word nationality describes a name anywhere in the text
     (
         "Radar tracked the North Korean-flagged Sinbong 3. The Sinbong 3 took fuel from a barge.",

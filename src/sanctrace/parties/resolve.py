@@ -40,6 +40,8 @@ ORG_WORDS = words()["org_words"]
 DETERMINERS = words()["determiners"]
 DEFINITE = words()["definite"]
 PLACE_WORDS = words()["place_words"]
+#: Entity labels of dates and times, which name no party.
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 NAMING_VERBS = words()["naming_verbs"]
 LOCATION_PARTICIPLES = words()["location_participles"]
 CONTROL_PARTICIPLES = words()["control_participles"]
@@ -320,6 +322,8 @@ class PartyResolver:
         lower = head.lower_
         if len(text) < 2 and head.pos_ != "PRON":
             return None  # the "A:" before an interview's answer, a list's "b"
+        if head.ent_type_ in TIME_ENTITIES:
+            return None  # "arrived at the port in May": a month is nobody
         partitive = lower in PARTITIVE_WORDS or head.pos_ == "NUM"
         # (a capital inside the sentence is a name, or a sentence start the splitter missed)
         lower_case = head.text[:1].islower() or head.i == head.sent.start

@@ -298,6 +298,10 @@ def _frame(path: Path, name: str, spec: FrameSpec) -> Frame:
     for role in roles:
         if role is not None and role not in ROLES:
             raise _fail(path, f"frame '{name}'", f"uses unknown role '{role}'")
+    for prep in spec.get("preps", {}):
+        if not isinstance(prep, str):
+            # YAML reads a bare on, off, yes or no as true or false.
+            raise _fail(path, f"frame '{name}'", f"has the preposition {prep!r}: quote the word")
     return Frame(
         name=name,
         subject=spec.get("subject"),
