@@ -508,6 +508,10 @@ def test_readings_a_participle_after_the_object_describes_it(
         ("Iranian-made drones were shipped from Syria to Russia in 2022.", "ir"),
         ("A broker in Dalian sold North Korean coal to Vietnam in 2019.", "kp"),
         ("Belarus sent Soviet-era tanks to Cuba in 2019.", "by"),
+        # goods mined or cast in a place come from it
+        ("Iron ore mined in North Korea was sold to a mill in Tangshan.", "kp"),
+        # the port where goods are loaded, however the parse hangs it
+        ("The bulk carrier loaded iron ore at Nampo in May 2019.", "kp"),
     ],
 )
 def test_readings_where_goods_were_made(

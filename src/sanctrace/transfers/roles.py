@@ -39,8 +39,8 @@ if TYPE_CHECKING:
 PARTY_ROLES = frozenset({"giver", "recipient"})
 RECIPIENT = frozenset({"recipient"})
 ROUTE = frozenset({"route"})
-#: The roles a preposition on the goods may fill: "cars for the army" too.
-GOODS_PREP_ROLES = PARTY_ROLES | {"beneficiary"}
+#: The roles a preposition on the goods may fill: "cars for the army", "coal at Nampo" too.
+GOODS_PREP_ROLES = PARTY_ROLES | {"beneficiary", "origin"}
 #: Who did the deed a noun trigger names acts in it as its possessor would, by the
 #: relation that reaches them and the pattern it is recorded under, in this order:
 #: "North Korea was behind the theft", "traced the theft to X", "charged X over the sale".
