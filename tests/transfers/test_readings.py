@@ -989,3 +989,12 @@ def test_readings_a_seizure_alone_tells_no_transfer(
     analyse: Callable[..., AnalysedDocument], text: str
 ) -> None:
     assert analyse(text).transfers == []
+
+
+def test_readings_a_description_stands_for_the_body_of_its_kind_named_before(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "Oslo-based Nordhjelp Foundation bought rice. The foundation sent tents to Haiti."
+    tents = analyse(text).transfers[-1]
+    assert tents.giver is not None
+    assert (tents.giver.name, tents.giver.country) == ("Nordhjelp Foundation", "no")
