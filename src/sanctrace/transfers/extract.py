@@ -62,6 +62,7 @@ ONWARD_VERBS = words()["onward_verbs"]
 ONWARD_PARTICLES = words()["onward_particles"]
 DESTINATION_NOUNS = words()["destination_nouns"]
 ADDITIVE_WORDS = words()["additive_words"]
+GOODS_PRONOUNS = words()["goods_pronouns"]
 #: The patterns that name who did a deed told before ("traced the theft to X").
 BLAME_PATTERNS = frozenset(DOER_RELATIONS.values())
 
@@ -132,7 +133,7 @@ class TransferExtractor:
             if outcome and cue not in candidate.rules.cues:
                 candidate.outcome = outcome
                 candidate.rules.cues.append(cue)
-            _merge_into(candidates, candidate)
+            _merge_into(candidates, candidate, self.lexicon.frames)
         # "To pay for the parts, a bank lent the firm a $3 million loan": the
         # money a trigger names by itself is the sum another trigger of its giver names.
         candidates = [c for c in candidates if not _named_elsewhere(c, candidates)]
@@ -464,9 +465,16 @@ def _holder(token: Token) -> Token:
     return token
 
 
-def _merge_into(candidates: list[Candidate], new: Candidate) -> None:
+def _merge_into(candidates: list[Candidate], new: Candidate, frames: dict[str, Frame]) -> None:
     """Two triggers on the same goods in one sentence are one transfer."""
     for old in candidates:
+        if _carried_on(old, new, frames):
+            # "loaded coal at Nampo and delivered it to a buyer": the carrier only
+            # carried it, so the goods go from where they were loaded to the buyer.
+            old.recipient = new.recipient
+            old.destination = new.destination or old.destination
+            old.rules.roles["recipient"] = "carried-on"
+            return
         if old.item_tokens & new.item_tokens and not _two_recipients(old, new):
             # "a ship unloaded rice donated by Japan": the ship only carried it.
             if _carrier(old.giver) and new.giver is not None and not _carrier(new.giver):
@@ -489,6 +497,19 @@ def _merge_into(candidates: list[Candidate], new: Candidate) -> None:
                 ] + [c for c in new.rules.cues if c.sets == "certainty=confirmed"]
             return
     candidates.append(new)
+
+
+def _carried_on(old: Candidate, new: Candidate, frames: dict[str, Frame]) -> bool:
+    """Whether `new` passes on, by a pronoun ("delivered it"), the goods `old` loaded
+    onto the carrier that gives them in `new`."""
+    return (
+        frames[old.rules.frame].loads_carrier
+        and old.recipient is not None
+        and new.giver is not None
+        and new.recipient is not None
+        and old.recipient.key == new.giver.key
+        and all(item.text.lower() in GOODS_PRONOUNS for item in new.items)
+    )
 
 
 def _party_confirmed(candidate: Candidate) -> bool:

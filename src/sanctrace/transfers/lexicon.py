@@ -80,6 +80,7 @@ class FrameSpec(TypedDict, total=False):
     subject_beside_route: str
     needs_destination: bool
     passes_on: bool
+    loads_carrier: bool
     possessor: str
     money_only: bool
     implicit_money: bool
@@ -177,6 +178,8 @@ class Frame:
     needs_destination: bool = False
     #: Its goods pass on from the last to receive them ("the funds were routed through X").
     passes_on: bool = False
+    #: Its subject takes goods aboard to carry them on ("the ship loaded coal").
+    loads_carrier: bool = False
     possessor: str | None = None
     money_only: bool = False
     #: With no goods named, the trigger itself names money ("funded the militia").
@@ -314,6 +317,7 @@ def _frame(path: Path, name: str, spec: FrameSpec) -> Frame:
         subject_beside_route=spec.get("subject_beside_route"),
         needs_destination=bool(spec.get("needs_destination", False)),
         passes_on=bool(spec.get("passes_on", False)),
+        loads_carrier=bool(spec.get("loads_carrier", False)),
         possessor=spec.get("possessor"),
         money_only=bool(spec.get("money_only", False)),
         implicit_money=bool(spec.get("implicit_money", False)),
