@@ -998,3 +998,12 @@ def test_readings_a_description_stands_for_the_body_of_its_kind_named_before(
     tents = analyse(text).transfers[-1]
     assert tents.giver is not None
     assert (tents.giver.name, tents.giver.country) == ("Nordhjelp Foundation", "no")
+
+
+def test_readings_a_verb_the_parse_read_as_an_adjective_of_its_object(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    [sugar] = analyse("The ship unloaded sugar at Havana in May.").transfers
+    assert [item.text for item in sugar.items] == ["sugar"]
+    assert sugar.giver is not None and sugar.giver.name == "ship"
+    assert sugar.recipient is not None and sugar.recipient.country == "cu"

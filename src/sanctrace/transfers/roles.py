@@ -156,6 +156,12 @@ class RoleReader:
         passive = is_passive(verb)
         subjects = clause_subject(verb, found.fillers("subject"))
         obj = found.fillers("object")
+        subject_pattern, object_pattern = "subject", "object"
+        misread = found.fillers("misread-subject")
+        if misread and not obj and not hyphenated(verb):
+            # "The ship unloaded sugar", parsed as "ship-unloaded sugar".
+            subjects, obj = misread, found.fillers("misread-object")
+            subject_pattern = object_pattern = "misread-verb"
         relative = [o for o in obj if o.lower_ in RELATIVE_PRONOUNS and o.i < verb.i]
         if relative and len(obj) > len(relative):
             # "told experts that Iran sold rifles", read as a relative clause on
@@ -163,7 +169,6 @@ class RoleReader:
             obj = [o for o in obj if o not in relative]
         elif obj and obj[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             obj = [verb.head]
-        object_pattern = "object"
         # "the rifles the broker sold to Yemen": a relative clause with a subject of its
         # own and no object left its object in the noun it modifies; with a modal or a
         # negation it names a kind of goods ("the fuel it may import").
@@ -220,7 +225,7 @@ class RoleReader:
         if frame.needs_destination:
             self._carrier_bound(roles, roles.giver)
         if not passive and frame.subject:
-            role, pattern = frame.subject, "subject"
+            role, pattern = frame.subject, subject_pattern
             if frame.subject_without_destination and not (roles.recipient or roles.destination):
                 role, pattern = frame.subject_without_destination, "subject-without-destination"
             if frame.subject_beside_route and roles.route:
