@@ -113,6 +113,8 @@ GIVER_COUNTRY = [
 ]
 
 RECIPIENT_COUNTRY = [
+    # goods discharged at a port reach its state
+    ("Their tanker discharged 3,000 tonnes of diesel at Nampo in May.", "kp"),
     # a month after the port is no party; goods arrive off a state's coast
     ("A cargo of fuel oil arrived at the port of Latakia in May.", "sy"),
     ("A cargo of fuel oil arrived off Syria's coast on Tuesday.", "sy"),
@@ -1007,3 +1009,14 @@ def test_readings_a_verb_the_parse_read_as_an_adjective_of_its_object(
     assert [item.text for item in sugar.items] == ["sugar"]
     assert sugar.giver is not None and sugar.giver.name == "ship"
     assert sugar.recipient is not None and sugar.recipient.country == "cu"
+
+
+def test_readings_a_ships_cargo_is_what_it_carried_not_the_ship(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = (
+        "The Blue Heron took on 5,000 tonnes of diesel at Vanino in May. A Greek owner sold"
+        " the tanker to a Panama firm in June. In July it discharged most of its cargo at Nampo."
+    )
+    cargo = analyse(text).transfers[-1]
+    assert [item.tags for item in cargo.items] == [["petroleum_refined"]]

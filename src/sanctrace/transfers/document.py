@@ -35,12 +35,17 @@ def continue_goods(
         (_specific_tags(c) for c in ordered if not c.borrows and _specific_tags(c)), []
     )
     last_goods: list[str] = []  # the last that are not money
+    last_freight: list[str] = []  # the last that are no ship: what "its cargo" can be
     last_giver: Mention | None = None
     received: list[tuple[set[str], Mention]] = []  # who received which goods, in order
     for candidate in ordered:
         if candidate.borrows:
             measured = any(_measured(candidate.items[i]) for i in candidate.borrows)
             tags = last_goods if measured and "money" in last_tags else last_tags
+            if tags == [VESSEL_TAG] and any(
+                _freight(candidate.items[i]) for i in candidate.borrows
+            ):
+                tags = last_freight  # "the ship was sold ... it discharged its cargo"
             # "Customs seized the drones. The broker had bought them in Dubai."
             tags = tags or named_before(candidate.position, not measured)
             if tags:
@@ -65,6 +70,8 @@ def continue_goods(
         last_tags = _specific_tags(candidate) or list(candidate.items[-1].tags)
         if "money" not in last_tags:
             last_goods = last_tags
+        if last_tags != [VESSEL_TAG]:
+            last_freight = last_tags
         if candidate.giver is not None:
             last_giver = candidate.giver
         if candidate.recipient is not None:
@@ -158,6 +165,11 @@ def _measured(item: Item) -> bool:
     """'a further 1,500 tonnes': a quantity in a unit that is no currency."""
     quantity = item.quantity
     return quantity is not None and quantity.unit is not None and not quantity.unit.isupper()
+
+
+def _freight(item: Item) -> bool:
+    """'its cargo', 'the equipment': words for what a carrier carries, never the carrier."""
+    return any(word in GENERIC_GOODS for word in item.text.lower().split())
 
 
 def _specific_tags(candidate: Candidate) -> list[str]:
@@ -350,6 +362,10 @@ _WORD = re.compile(r"[A-Za-z]+")
 _SPEAKER_LABEL = re.compile(
     r"^[ \t]*([A-Z]\.?|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]+", re.MULTILINE
 )
+#: Words for goods of any kind ("cargo", "equipment"), which no ship is.
+GENERIC_GOODS = words()["generic_goods"]
+#: The tag of ships as goods.
+VESSEL_TAG = "vessel"
 #: Words of the speaker: "we delivered the fuel" is the speaker's own deed.
 FIRST_PERSON = words()["first_person"]
 #: Capital labels that open a line without naming a speaker ("UPDATE: ").

@@ -473,7 +473,9 @@ def _merge_into(candidates: list[Candidate], new: Candidate, frames: dict[str, F
             # carried it, so the goods go from where they were loaded to the buyer.
             old.recipient = new.recipient
             old.destination = new.destination or old.destination
-            old.rules.roles["recipient"] = "carried-on"
+            old.rules.roles.pop("recipient")
+            if new.recipient is not None:
+                old.rules.roles["recipient"] = "carried-on"
             return
         if old.item_tokens & new.item_tokens and not _two_recipients(old, new):
             # "a ship unloaded rice donated by Japan": the ship only carried it.
@@ -506,7 +508,7 @@ def _carried_on(old: Candidate, new: Candidate, frames: dict[str, Frame]) -> boo
         frames[old.rules.frame].loads_carrier
         and old.recipient is not None
         and new.giver is not None
-        and new.recipient is not None
+        and (new.recipient is not None or new.destination is not None)
         and old.recipient.key == new.giver.key
         and all(item.text.lower() in GOODS_PRONOUNS for item in new.items)
     )

@@ -206,10 +206,16 @@ def _counted(head: Token) -> bool:
 
 
 def _part_of_earlier(head: Token) -> bool:
-    """'Some of it was sent on', 'half of them': a part of goods named before."""
+    """'Some of it was sent on', 'half of them', 'most of its cargo': a part of goods
+    named before."""
     if head.lemma_.lower() not in PARTITIVES:
         return False
-    return any(o.pos_ == "PRON" for p in preps(head) if p.lower_ == "of" for o in objects(p))
+    return any(
+        o.pos_ == "PRON" or (o.lemma_.lower() in GENERIC_GOODS and is_definite(o))
+        for p in preps(head)
+        if p.lower_ == "of"
+        for o in objects(p)
+    )
 
 
 def _value_only(head: Token) -> bool:
