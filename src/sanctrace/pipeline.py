@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -39,6 +39,7 @@ from sanctrace.parties.words import words as party_words
 from sanctrace.transfers.components import add_components
 from sanctrace.transfers.document import (
     continue_goods,
+    records_absorb,
     settle_countries,
     tellings_nearby,
     turns_told,
@@ -46,6 +47,7 @@ from sanctrace.transfers.document import (
 from sanctrace.transfers.extract import Candidate, TransferExtractor
 from sanctrace.transfers.lexicon import default_lexicon
 from sanctrace.transfers.merge import merge_retellings, told_below
+from sanctrace.transfers.records import Record, RecordFinder
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -88,6 +90,7 @@ class _Parsed:
     document: Document
     context: DocumentContext
     sentences: list[tuple[Span, Doc]]
+    records: list[Record] = field(default_factory=list)
 
 
 class Analyzer:
@@ -104,6 +107,7 @@ class Analyzer:
         taxonomy = self.taxonomy = Taxonomy.load()
         self.resolver = PartyResolver(Gazetteer.load())
         self.extractor = TransferExtractor(lexicon, taxonomy, self.resolver)
+        self.records = RecordFinder(lexicon.record_fields)
         # prefilter=False parses every sentence: the reference the prefilter must equal.
         self.prefilter = Prefilter.from_knowledge(lexicon, taxonomy) if prefilter else None
         self.deny_forms = lexicon.forms_of(lexicon.cues["denied"])
@@ -142,14 +146,15 @@ class Analyzer:
             spans = (
                 self.prefilter.candidates(doc.text) if self.prefilter else split_sentences(doc.text)
             )
+            records = self.records.records(doc.text)
             # No candidate sentence, no transfer: such a document needs no context either.
-            if spans:
+            if spans or records:
                 context = self.resolver.scan(doc.text, doc.published)
                 context.headings = date_headings(doc.text, doc.published)
                 context.dates_of = partial(text_dates, doc.text, doc.published)
             else:
                 context = DocumentContext(doc.published)
-            entry = _Parsed(doc, context, [])
+            entry = _Parsed(doc, context, [], records)
             parsed.append(entry)
             jobs.extend((entry, span) for span in spans)
         texts = (span.text for _, span in jobs)
@@ -162,6 +167,16 @@ class Analyzer:
         candidates: list[Candidate] = []
         for span, sentence in parsed.sentences:
             candidates.extend(self.extractor.extract(sentence, span.start, parsed.context))
+        # Each record's field values, parsed alone: they are phrases, not sentences.
+        fields = [labelled for record in parsed.records for labelled in record.fields]
+        parses = self.nlp.pipe(labelled.value.text for labelled in fields)
+        values = dict(zip(fields, parses, strict=True))
+        told = [
+            (record.paragraph, candidate)
+            for record in parsed.records
+            if (candidate := self.extractor.record(record, values, parsed.context)) is not None
+        ]
+        candidates = records_absorb(told, candidates)
         text, taxonomy = document.text, self.taxonomy
         candidates = continue_goods(
             candidates, lambda offset, money: list(taxonomy.last_named(text[:offset], money))

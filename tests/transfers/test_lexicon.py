@@ -78,6 +78,14 @@ BREAKS: dict[str, tuple[Callable[[dict[str, Any]], object], str]] = {
         "unknown trigger kinds adjective",
     ),
     "relation empty path": (lambda d: _relation(d).update(paths=[[]]), "has an empty path"),
+    "record field role": (
+        lambda d: d.update(record_fields={"carrier": ["ship"]}),
+        "record_fields name the unknown role 'carrier'",
+    ),
+    "record field label twice": (
+        lambda d: d.update(record_fields={"giver": ["seller"], "recipient": ["seller"]}),
+        "repeat the label 'seller'",
+    ),
     # `off: recipient` unquoted: YAML reads the preposition as false
     "boolean preposition": (
         lambda d: d["frames"]["send"]["preps"].update({False: "recipient"}),

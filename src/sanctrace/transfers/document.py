@@ -80,6 +80,22 @@ def continue_goods(
     return kept
 
 
+def records_absorb(
+    told: list[tuple[Span, Candidate]], candidates: list[Candidate]
+) -> list[Candidate]:
+    """'Goods: rifles. Supplier: X. ... Assessment: the cargo was seized.': a record's
+    paragraph tells of one transfer, so what its sentences tell joins the record's
+    transfer (`told`: each record's paragraph and transfer) instead of standing alone."""
+    kept = []
+    for candidate in candidates:
+        record = next((c for p, c in told if p.start <= candidate.evidence.start < p.end), None)
+        if record is None:
+            kept.append(candidate)
+        elif RECORD_RULE not in record.rules.document:
+            record.rules.document.append(RECORD_RULE)
+    return kept + [candidate for _, candidate in told]
+
+
 def settle_countries(
     candidates: list[Candidate],
     registration: Callable[[str], str | None],
@@ -362,6 +378,8 @@ _WORD = re.compile(r"[A-Za-z]+")
 _SPEAKER_LABEL = re.compile(
     r"^[ \t]*([A-Z]\.?|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]+", re.MULTILINE
 )
+#: The document rule by which a record's paragraph tells of its transfer alone.
+RECORD_RULE = "record-retold"
 #: Words for goods of any kind ("cargo", "equipment"), which no ship is.
 GENERIC_GOODS = words()["generic_goods"]
 #: The tag of ships as goods.

@@ -9,11 +9,13 @@ carries its rules: the trigger, the frame and the pattern of each role.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sanctrace.goods.taxonomy import Taxonomy
 from sanctrace.model import Cue, Item, RouteStop, Rules, Span, TransferDate
+from sanctrace.nlp.dates import find_dates
 from sanctrace.parties.resolve import (
     ORG_WORDS,
     STATE_DESCRIPTIONS,
@@ -37,6 +39,7 @@ from sanctrace.transfers.grammar import (
 )
 from sanctrace.transfers.lexicon import Frame, Lexicon
 from sanctrace.transfers.modality import Modality
+from sanctrace.transfers.records import Field, Record
 from sanctrace.transfers.roles import DOER_RELATIONS, Roles
 from sanctrace.transfers.words import words
 
@@ -63,6 +66,9 @@ ONWARD_PARTICLES = words()["onward_particles"]
 DESTINATION_NOUNS = words()["destination_nouns"]
 ADDITIVE_WORDS = words()["additive_words"]
 GOODS_PRONOUNS = words()["goods_pronouns"]
+#: The frame, and the role pattern, of a transfer told as a record of fields.
+RECORD_FRAME, RECORD_PATTERN = "record", "record-field"
+_WORDS = re.compile(r"[A-Za-z]+")
 #: The patterns that name who did a deed told before ("traced the theft to X").
 BLAME_PATTERNS = frozenset(DOER_RELATIONS.values())
 
@@ -106,6 +112,8 @@ class TransferExtractor:
         self.goods = GoodsReader(taxonomy, lexicon)
         self.resolver = resolver
         self.modality = Modality(lexicon)
+        #: Forms of the words that say goods were stopped ("seized", "intercepted").
+        self._stopping = lexicon.forms_of(lexicon.cues["prevented"])
 
     def extract(self, sent: Doc, offset: int, context: DocumentContext) -> list[Candidate]:
         """Every transfer the sentence states; `offset` places it in the document."""
@@ -151,6 +159,61 @@ class TransferExtractor:
                     candidate.giver, candidate.recipient = giver, recipient
                     candidate.rules.roles.update(giver="lent-parties", recipient="lent-parties")
         return candidates
+
+    def record(
+        self, record: Record, values: dict[Field, Doc], context: DocumentContext
+    ) -> Candidate | None:
+        """The transfer a record of labelled fields tells, each field's value parsed
+        alone (`values`); None when its goods field names no goods."""
+        items: list[Item] = []
+        for field_ in record.of("items"):
+            found, _, _ = self.goods.items(_roots(values[field_]), money_only=False)
+            items += found
+        if not items:
+            return None
+        goods = record.of("items")[0]
+        rules = Rules(goods.label, RECORD_FRAME)
+        rules.roles["items"] = RECORD_PATTERN
+        parties: dict[str, Mention | None] = {"giver": None, "recipient": None}
+        for role in parties:
+            for field_ in record.of(role)[:1]:
+                parties[role], _ = self._party(_roots(values[field_]), field_.value.start, context)
+            if parties[role] is not None:
+                rules.roles[role] = RECORD_PATTERN
+        giver, recipient = parties["giver"], parties["recipient"]
+        paragraph = record.paragraph
+        # "... seized the four containers": a stopping word anywhere in the record.
+        words = _WORDS.finditer(paragraph.text)
+        stopped = next((w for w in words if w.group().lower() in self._stopping), None)
+        start, end = goods.label.start, goods.value.end
+        evidence = Span(paragraph.text[start - paragraph.start : end - paragraph.start], start, end)
+        candidate = Candidate(
+            items=items,
+            item_tokens=frozenset(),
+            definite=False,
+            evidence=evidence,
+            giver=giver,
+            recipient=recipient,
+            outcome="prevented" if stopped is not None else "completed",
+            position=goods.label.start,
+            rules=rules,
+        )
+        if stopped is not None:
+            at = paragraph.start + stopped.start()
+            rules.cues.append(
+                Cue(stopped.group(), at, at + len(stopped.group()), "outcome=prevented")
+            )
+        dated = record.of("date")[:1] or [None]
+        dates = find_dates(dated[0].value.text if dated[0] else paragraph.text, context.published)
+        if dates:
+            candidate.date = TransferDate(dates[0][2].value, dates[0][2].text, "text")
+        if giver is not None:
+            giver.gave = True
+        for mention in (giver, recipient):
+            if mention is not None:
+                mention.role = True
+                context.add(mention)
+        return candidate
 
     def _seizure(self, candidate: Candidate) -> bool:
         return self.lexicon.frames[candidate.rules.frame].needs_destination
@@ -463,6 +526,11 @@ def _holder(token: Token) -> Token:
             if found:
                 return found[0]
     return token
+
+
+def _roots(value: Doc) -> list[Token]:
+    """The head of a field's value and what is listed with it ("rifles and mortars")."""
+    return expand_list([next(value.sents).root]) if len(value) else []
 
 
 def _merge_into(candidates: list[Candidate], new: Candidate, frames: dict[str, Frame]) -> None:

@@ -66,6 +66,7 @@ class LexiconSpec(TypedDict):
     relations: NotRequired[dict[str, RelationSpec]]
     patterns: NotRequired[dict[str, PatternSpec]]
     document_rules: NotRequired[dict[str, DocumentRuleSpec]]
+    record_fields: NotRequired[dict[str, list[str]]]
 
 
 class FrameSpec(TypedDict, total=False):
@@ -212,6 +213,8 @@ class Lexicon:
     relations: dict[str, Relation] = field(default_factory=dict)
     frames: dict[str, Frame] = field(default_factory=dict)
     document_rules: dict[str, str] = field(default_factory=dict)  # id -> example
+    #: A record's field label -> the role its value fills ("consignee" -> recipient).
+    record_fields: dict[str, str] = field(default_factory=dict)
 
     def money_forms(self) -> frozenset[str]:
         """Forms of the triggers that name money themselves ("funded", "paid"): they stand
@@ -442,7 +445,27 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
             rule_id: _checked(path, spec, DocumentRuleSpec, f"document rule '{rule_id}'")["example"]
             for rule_id, spec in data.get("document_rules", {}).items()
         },
+        record_fields=_record_fields(path, data.get("record_fields", {})),
     )
+
+
+#: The roles a record's field may fill.
+RECORD_ROLES = frozenset({"items", "giver", "recipient", "date"})
+
+
+def _record_fields(path: Path, spec: dict[str, list[str]]) -> dict[str, str]:
+    """Label -> role; every role known, every label lower case and under one role."""
+    labels: dict[str, str] = {}
+    for role, listed in spec.items():
+        if role not in RECORD_ROLES:
+            raise _fail(path, "record_fields", f"name the unknown role '{role}'")
+        for label in listed:
+            if not isinstance(label, str) or label != label.lower():
+                raise _fail(path, f"record_fields '{role}'", f"has {label!r}, not lower case")
+            if label in labels:
+                raise _fail(path, f"record_fields '{role}'", f"repeat the label '{label}'")
+            labels[label] = role
+    return labels
 
 
 @cache
