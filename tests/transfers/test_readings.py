@@ -1020,3 +1020,11 @@ def test_readings_a_ships_cargo_is_what_it_carried_not_the_ship(
     )
     cargo = analyse(text).transfers[-1]
     assert [item.tags for item in cargo.items] == [["petroleum_refined"]]
+
+
+def test_readings_a_party_and_a_sum_parsed_as_two_objects(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    [pay] = analyse("The broker paid them as much as $300 a week.").transfers
+    assert pay.recipient is not None and pay.recipient.name == "them"
+    assert [item.tags for item in pay.items] == [["money"]]

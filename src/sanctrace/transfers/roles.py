@@ -189,6 +189,12 @@ class RoleReader:
             elif frame.object:
                 roles.add(frame.object, subjects, "passive-subject")
         else:
+            goods = self.goods.named_or_referred(obj) if frame.dative and not dative else []
+            others = [o for o in obj if o not in goods]
+            if goods and others and others[0].i < goods[0].i:
+                # "paying them as little as $4", parsed as two objects: the first,
+                # which names no goods, is the indirect object.
+                dative, obj = others[:1], goods
             if frame.object and obj:
                 if frame.object_party_with and not dative and not self.goods.named_or_referred(obj):
                     roles.add("recipient", obj, "object-party-with")
