@@ -82,6 +82,12 @@ MODALITY = [
         "reported",
         "completed",
     ),
+    # an allegation the parse hangs beside the clause it governs
+    (
+        "The Blue Star, a tanker that prosecutors allege delivered diesel to Syria, was seized.",
+        "suspected",
+        "completed",
+    ),
     # a transcript's turn is its speaker's telling; the speaker's own deed is confirmed
     ("Q: Who sold them?\nA: A broker in Oslo sold two tankers to Syria.", "reported", "completed"),
     ("Q: What did you do then?\nA: We sold two tankers to Syria.", "confirmed", "completed"),

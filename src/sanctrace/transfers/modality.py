@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 ASPECT_VERBS = words()["aspect_verbs"]
 INSTRUMENT_WORDS = words()["instrument_words"]
 RELATIVE_PRONOUNS = words()["relative_pronouns"]
+#: Verbs of telling whose clause the parse may leave gapped ("a ship they allege sank").
+GAP_WORDS = words()["gap_words"]
 
 
 class Modality:
@@ -44,6 +46,8 @@ class Modality:
                 if child.dep_ in {"aux", "auxpass", "advmod", "neg", "amod", "acomp", "prep"}:
                     words.setdefault(child.lemma_.lower(), child)
                     words.setdefault(child.lower_, child)
+            for beside in _attributions_beside(token):
+                words.setdefault(beside.lemma_.lower(), beside)
         return words
 
     def certainty(self, trigger: Token) -> tuple[str, Token | None]:
@@ -361,3 +365,15 @@ def _modifies(token: Token, verb: Token) -> bool:
 def _above(cue: Token, clause: Token) -> bool:
     """Whether `cue` governs `clause` or modifies a word that does."""
     return cue.is_ancestor(clause) or (cue.head.i != cue.i and cue.head.is_ancestor(clause))
+
+
+def _attributions_beside(clause: Token) -> list[Token]:
+    """'a tanker that prosecutors allege delivered fuel': the parse may hang "allege"
+    beside the clause it governs, both on the noun; it still qualifies that clause."""
+    if clause.dep_ not in {"acl", "relcl"}:
+        return []
+    return [
+        c
+        for c in clause.head.children
+        if c.dep_ == "relcl" and c is not clause and c.lemma_.lower() in GAP_WORDS
+    ]
