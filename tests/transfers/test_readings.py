@@ -82,6 +82,9 @@ MODALITY = [
         "reported",
         "completed",
     ),
+    # recalling or describing what happened tells it
+    ("The Panel recalls that in 2012 Iran sold drones to Syria.", "reported", "completed"),
+    ("The paper described a shipment of rifles from Iran to Syria.", "reported", "completed"),
     # an allegation the parse hangs beside the clause it governs
     (
         "The Blue Star, a tanker that prosecutors allege delivered diesel to Syria, was seized.",
