@@ -143,3 +143,25 @@ def test_resolve_scan_finds_names_as_the_text_spells_them(analyzer: Analyzer) ->
     assert found[:3] == ["Kim  Jong-un", "North\nKorea", "north-korea"]
     assert "KOMID" not in " ".join(found) and "xNorth Korea" not in found
     assert found[-1] == "the U.S. Treasury"
+
+
+@pytest.mark.parametrize(
+    ("heading", "name", "country"),
+    [
+        ("STATEMENT BY DEMIR MAKINA A.Ş. ON MEDIA REPORTS", "Demir Makina", "tr"),
+        ("Press release from the Foreign Trade Bank", "Foreign Trade Bank", "kp"),
+        ("Statement by the Cuban Sugar Board regarding exports", "Cuban Sugar Board", "cu"),
+    ],
+)
+def test_resolve_we_is_the_author_a_statement_names(
+    resolve: Resolve, heading: str, name: str, country: str
+) -> None:
+    text = f"{heading}\n\nIn May we sold four lathes to a firm in Almaty."
+    found = resolve(text, "we", 0)
+    assert found is not None and found.name.startswith(name) and found.country == country
+    assert found.via == "author-pronoun"
+
+
+def test_resolve_a_story_names_no_author(analyzer: Analyzer) -> None:
+    text = "Police statement by the harbour was brief.\n\nWe sold lathes to Almaty."
+    assert analyzer.resolver.scan(text, PUBLISHED).author is None

@@ -30,6 +30,11 @@ if TYPE_CHECKING:
 PERSON_PRONOUNS = words()["person_pronouns"]
 THING_PRONOUNS = words()["thing_pronouns"]
 GROUP_PRONOUNS = words()["group_pronouns"]
+AUTHOR_OPENINGS = sorted(words()["author_openings"], key=len, reverse=True)
+AUTHOR_PRONOUNS = words()["author_pronouns"]
+AUTHOR_NAME_ENDS = words()["author_name_ends"]
+#: A document's first line with text.
+_FIRST_LINE = re.compile(r"\s*([^\n]+)")
 SPEECH_PRONOUNS = words()["speech_pronouns"]
 KINSHIP = words()["kinship"]
 SPEECH_VERBS = words()["speech_verbs"]
@@ -128,6 +133,7 @@ class DocumentContext:
         "_relatives",
         "_roles",
         "_scanned",
+        "author",
         "dates_of",
         "headings",
         "published",
@@ -135,6 +141,8 @@ class DocumentContext:
 
     def __init__(self, published: str | None) -> None:
         self.published = published
+        #: Who the document's first line says wrote it ("Statement by Acme Ltd"), if any.
+        self.author: Mention | None = None
         self._arrivals = 0
         # The scan's names arrive in text order over the whole document and the
         # mentions met in roles sentence by sentence; kept apart, each list grows at its end.
@@ -312,7 +320,44 @@ class PartyResolver:
             if entry is None or entry.kind == "place" or entry.media or entry.watchdog:
                 continue
             context.add_scanned(_from_entry(entry, found, start, end))
+        context.author = self._author(text)
         return context
+
+    def _author(self, text: str) -> Mention | None:
+        """'STATEMENT BY ACME TRADING LTD ON MEDIA REPORTS': the body a statement's
+        first line names as its author, with the country its name or legal form gives."""
+        line = _FIRST_LINE.match(text)
+        if line is None:
+            return None
+        start = line.start(1)
+        opening = next(
+            (o for o in AUTHOR_OPENINGS if line.group(1).lower().startswith(o + " ")), None
+        )
+        if opening is None:
+            return None
+        words = line.group(1)[len(opening) + 1 :].split()
+        ends = [i for i, word in enumerate(words) if i and word.lower() in AUTHOR_NAME_ENDS]
+        name = _strip_determiner(" ".join(words[: ends[0]] if ends else words).strip(" .,:;"))
+        if len(name) < 2:
+            return None
+        # The name as the text writes it below a heading in capitals ("Acme Trading").
+        below = re.search(re.escape(name), text[line.end() :], re.IGNORECASE)
+        if below is not None:
+            name = below.group()
+        elif name.isupper():
+            name = name.title()
+        entry = self.gazetteer.lookup(name)
+        if entry is not None and entry.kind != "place":
+            return _from_entry(entry, name, start, line.end(1))
+        country = self.gazetteer.legal_form_country(name) or next(
+            (
+                code
+                for word in name.split()
+                if (code := self.gazetteer.demonym(word) or self.gazetteer.country_code(word))
+            ),
+            None,
+        )
+        return Mention(name, start, line.end(1), name, "organization", country, _key(name))
 
     def resolve(self, head: Token, offset: int, context: DocumentContext) -> Mention | None:
         """The party a role's head token denotes, or None when it denotes none."""
@@ -339,6 +384,9 @@ class PartyResolver:
             if found is None:
                 return _unresolved(text, start, end, "person")
             return _moved(found, text, start, end, "coreference-pronoun")
+        if lower in AUTHOR_PRONOUNS and head.pos_ == "PRON" and context.author is not None:
+            # "we" in a statement is whoever its first line says issued it.
+            return _moved(context.author, text, start, end, "author-pronoun")
         if lower in GROUP_PRONOUNS and head.pos_ == "PRON":
             # "they", "we": the latest party that acted in a transfer.
             every = frozenset({"person", "organization", "state", "vessel", "unknown"})
