@@ -1037,3 +1037,14 @@ def test_readings_a_party_and_a_sum_parsed_as_two_objects(
     [pay] = analyse("The broker paid them as much as $300 a week.").transfers
     assert pay.recipient is not None and pay.recipient.name == "them"
     assert [item.tags for item in pay.items] == [["money"]]
+
+
+def test_readings_a_counted_load_that_names_its_goods_borrows_none(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = (
+        "In May a charity gave $2 million to a clinic in Haiti. The charity plans to send"
+        " a second consignment of fortified biscuits to Haiti next year."
+    )
+    biscuits = analyse(text).transfers[-1]
+    assert [item.tags for item in biscuits.items] == [["food"]]
