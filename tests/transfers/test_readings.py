@@ -82,6 +82,12 @@ MODALITY = [
         "reported",
         "completed",
     ),
+    # one who speaks for the firm denies for it
+    (
+        "Acme Trading sold rifles to Chad in 2019, police said. The firm's manager denies it.",
+        "denied",
+        "completed",
+    ),
     # recalling or describing what happened tells it
     ("The Panel recalls that in 2012 Iran sold drones to Syria.", "reported", "completed"),
     ("The paper described a shipment of rifles from Iran to Syria.", "reported", "completed"),
@@ -1048,3 +1054,13 @@ def test_readings_a_counted_load_that_names_its_goods_borrows_none(
     )
     biscuits = analyse(text).transfers[-1]
     assert [item.tags for item in biscuits.items] == [["food"]]
+
+
+def test_readings_denying_the_charge_answers_the_one_told_last(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = (
+        "Acme Trading sold rifles to Chad in 2019, police said. Acme Trading sold mortars"
+        " to Mali in 2020, they added. Acme Trading denies the charge."
+    )
+    assert [t.certainty for t in analyse(text).transfers] == ["reported", "denied"]

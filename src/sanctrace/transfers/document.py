@@ -13,9 +13,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from sanctrace.model import Cue, Item, Span
-from sanctrace.parties.resolve import DEFINITE, Mention
+from sanctrace.parties.resolve import DEFINITE, MEMBER_NOUNS, ORG_WORDS, Mention
 from sanctrace.transfers.extract import Candidate
 from sanctrace.transfers.words import words
 
@@ -259,6 +260,11 @@ def tellings_nearby(
             at += 1
         before = [w.lower() for w in _WORD.findall(sentence.text[: cue.start()])]
         speakers.update(named[w] for w in _names_before(before[-SPEAKER_GAP - 3 :]) if w in named)
+        if _speaks_for_a_body(before[-SPEAKER_GAP - 2 :]):
+            # "The firm's manager denies the charge": the body last named in a transfer.
+            told = [c for c in candidates if c.evidence.end <= sentence.start]
+            bodies = [m for c in told for m in _parties(c) if m.kind not in {"person", "state"}]
+            speakers.update(m.key for m in sorted(bodies, key=lambda m: m.start)[-1:])
         # "..., and both have admitted it": each party of what the sentence told.
         every = bool(EVERY_PARTY_WORDS & set(before[-SPEAKER_GAP:]))
         topic = goods_named(sentence.text)
@@ -279,6 +285,8 @@ def tellings_nearby(
                 # Those taken before were told of by an earlier sentence of this speaker.
                 told = [*queue[first:last], *same]
                 taken[key] = last
+            if told and _one_thing(after_cue):
+                told = told[-1:]  # "denies the charge": the one told last, not them all
             for candidate in told:
                 if candidate.certainty in {certainty, "denied"}:
                     continue
@@ -345,6 +353,23 @@ def _first_cue(text: str, forms: frozenset[str], phrases: frozenset[str]) -> re.
     return min(found, key=lambda m: m.start(), default=None)
 
 
+def _one_thing(words: list[str]) -> bool:
+    """'the charge', 'this report', 'it': what a telling answers is one thing."""
+    if not words or words[0].lower() not in ONE_THING_WORDS:
+        return False
+    return words[0].lower() == "it" or len(words) < 2 or not words[1].lower().endswith("s")
+
+
+def _speaks_for_a_body(words: list[str]) -> bool:
+    """'the firm's manager', 'its lawyer': a person speaking for a body named before."""
+    for at, word in enumerate(words):
+        if word in MEMBER_NOUNS and at:
+            owner = words[max(0, at - 4) : at]
+            if "its" in owner or any(w in ORG_WORDS and n == "s" for w, n in pairwise(owner)):
+                return True
+    return False
+
+
 def _speaker_words(mention: Mention) -> list[str]:
     """How a later sentence may name a party: its whole name, and a person by any
     long word of it ("Oyama" for "Yutaka Oyama")."""
@@ -380,6 +405,8 @@ _SPEAKER_LABEL = re.compile(
 )
 #: The document rule by which a record's paragraph tells of its transfer alone.
 RECORD_RULE = "record-retold"
+#: Words before what a telling answers that make it one thing ("the charge", "it").
+ONE_THING_WORDS = words()["one_thing_words"]
 #: Words for goods of any kind ("cargo", "equipment"), which no ship is.
 GENERIC_GOODS = words()["generic_goods"]
 #: The tag of ships as goods.

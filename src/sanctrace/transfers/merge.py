@@ -9,6 +9,7 @@ recipient again.
 from __future__ import annotations
 
 from sanctrace.parties.resolve import Mention
+from sanctrace.transfers.document import DOCUMENT_RULES
 from sanctrace.transfers.extract import Candidate
 
 
@@ -115,7 +116,9 @@ def _same_event(first: Candidate, later: Candidate) -> bool:
 def _refers_back(later: Candidate) -> bool:
     """'The car', or a denial: "X never received a single rifle" answers a claim told
     before, however it names the goods."""
-    return later.definite or later.certainty == "denied"
+    # (A denial found in a later sentence marks a claim; it does not retell one.)
+    denial = later.certainty == "denied" and DOCUMENT_RULES["denied"] not in later.rules.document
+    return later.definite or denial
 
 
 def _tags(candidate: Candidate) -> set[str]:
