@@ -1064,3 +1064,14 @@ def test_readings_denying_the_charge_answers_the_one_told_last(
         " to Mali in 2020, they added. Acme Trading denies the charge."
     )
     assert [t.certainty for t in analyse(text).transfers] == ["reported", "denied"]
+
+
+def test_readings_what_was_seen_is_not_the_cargo(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = (
+        "In May the Blue Heron took on 900 tonnes of diesel at Vanino. In June its crew"
+        " sighted a patrol aircraft, and the remaining cargo was sold to a trader in Keelung."
+    )
+    cargo = analyse(text).transfers[-1]
+    assert [item.tags for item in cargo.items] == [["petroleum_refined"]]

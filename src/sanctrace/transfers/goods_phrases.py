@@ -172,8 +172,10 @@ class GoodsReader:
             carrier = lemma in VESSEL_WORDS and not ships
             if token.pos_ != "NOUN" or lemma in GENERIC_GOODS or carrier:
                 continue
-            # "a dhow seen by a coastguard plane dropped its load": an agent is no cargo
-            if not any(a.dep_ == "agent" for a in token.ancestors):
+            # "a dhow seen by a coastguard plane dropped its load": an agent is no cargo,
+            # nor what was seen ("the crew sighted a patrol plane, and the cargo ...").
+            watched = token.dep_ == "dobj" and token.head.lemma_.lower() in self.lexicon.seen_verbs
+            if not watched and not any(a.dep_ == "agent" for a in token.ancestors):
                 # With its modifiers: "thermal scopes" are goods, "scopes" alone not.
                 start = token.i
                 while start > 0 and token.doc[start - 1].head == token:
