@@ -1081,8 +1081,8 @@ def test_readings_a_dhows_cargo_is_what_was_sent_not_the_dhow(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:
     text = (
-        "In May Iran sent 200 rifles to the Houthis by sea. In June a dhow unloaded its"
-        " cargo at a harbour near Hodeidah."
+        "In May Iran sent 200 rifles to the Houthis by sea. Officials said a second dhow,"
+        " seen by a patrol plane in June, unloaded its cargo at a harbour near Hodeidah."
     )
     cargo = analyse(text).transfers[-1]
     assert "small_arms" in cargo.items[0].tags
