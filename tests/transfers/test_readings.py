@@ -1026,34 +1026,12 @@ def test_readings_a_verb_the_parse_read_as_an_adjective_of_its_object(
     assert sugar.recipient is not None and sugar.recipient.country == "cu"
 
 
-def test_readings_a_ships_cargo_is_what_it_carried_not_the_ship(
-    analyse: Callable[..., AnalysedDocument],
-) -> None:
-    text = (
-        "The Blue Heron took on 5,000 tonnes of diesel at Vanino in May. A Greek owner sold"
-        " the tanker to a Panama firm in June. In July it discharged most of its cargo at Nampo."
-    )
-    cargo = analyse(text).transfers[-1]
-    assert [item.tags for item in cargo.items] == [["petroleum_refined"]]
-
-
 def test_readings_a_party_and_a_sum_parsed_as_two_objects(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:
     [pay] = analyse("The broker paid them as much as $300 a week.").transfers
     assert pay.recipient is not None and pay.recipient.name == "them"
     assert [item.tags for item in pay.items] == [["money"]]
-
-
-def test_readings_a_counted_load_that_names_its_goods_borrows_none(
-    analyse: Callable[..., AnalysedDocument],
-) -> None:
-    text = (
-        "In May a charity gave $2 million to a clinic in Haiti. The charity plans to send"
-        " a second consignment of fortified biscuits to Haiti next year."
-    )
-    biscuits = analyse(text).transfers[-1]
-    assert [item.tags for item in biscuits.items] == [["food"]]
 
 
 def test_readings_denying_the_charge_answers_the_one_told_last(
@@ -1066,23 +1044,38 @@ def test_readings_denying_the_charge_answers_the_one_told_last(
     assert [t.certainty for t in analyse(text).transfers] == ["reported", "denied"]
 
 
-def test_readings_what_was_seen_is_not_the_cargo(
-    analyse: Callable[..., AnalysedDocument],
-) -> None:
-    text = (
+#: Texts whose last transfer's goods are named before it, and the tags they must take.
+GOODS_TOLD_BEFORE = [
+    # a ship's cargo is what it carried, never the ship sold in between
+    (
+        "The Blue Heron took on 5,000 tonnes of diesel at Vanino in May. A Greek owner sold"
+        " the tanker to a Panama firm in June. In July it discharged most of its cargo at Nampo.",
+        "petroleum_refined",
+    ),
+    # a counted load that names its goods is those goods
+    (
+        "In May a charity gave $2 million to a clinic in Haiti. The charity plans to send"
+        " a second consignment of fortified biscuits to Haiti next year.",
+        "food",
+    ),
+    # what the crew saw is not the cargo
+    (
         "In May the Blue Heron took on 900 tonnes of diesel at Vanino. In June its crew"
-        " sighted a patrol aircraft, and the remaining cargo was sold to a trader in Keelung."
-    )
-    cargo = analyse(text).transfers[-1]
-    assert [item.tags for item in cargo.items] == [["petroleum_refined"]]
-
-
-def test_readings_a_dhows_cargo_is_what_was_sent_not_the_dhow(
-    analyse: Callable[..., AnalysedDocument],
-) -> None:
-    text = (
+        " sighted a patrol aircraft, and the remaining cargo was sold to a trader in Keelung.",
+        "petroleum_refined",
+    ),
+    # a dhow is a ship, not what it unloaded
+    (
         "In May Iran sent 200 rifles to the Houthis by sea. Officials said a second dhow,"
-        " seen by a patrol plane in June, unloaded its cargo at a harbour near Hodeidah."
-    )
-    cargo = analyse(text).transfers[-1]
-    assert "small_arms" in cargo.items[0].tags
+        " seen by a patrol plane in June, unloaded its cargo at a harbour near Hodeidah.",
+        "small_arms",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "tag"), GOODS_TOLD_BEFORE)
+def test_readings_goods_named_before_the_last_transfer(
+    analyse: Callable[..., AnalysedDocument], text: str, tag: str
+) -> None:
+    goods = analyse(text).transfers[-1].items
+    assert [tag in item.tags for item in goods] == [True]
