@@ -66,12 +66,12 @@ MODALITY = [
     ),
     # a party disowning the goods denies the transfer, but not one of other goods
     (
-        "Iran sold drones to Russia in 2022, Kyiv said. Tehran has nothing to do with the drones.",
+        "Iran sold drones to Russia in 2022, Kyiv said. Tehran had nothing to do with them.",
         "denied",
         "completed",
     ),
     (
-        "Iran sold drones to Russia in 2022, Kyiv said. Tehran has nothing to do with the oil.",
+        "Iran sold drones to Russia in 2022, Kyiv said. Tehran had nothing to do with any oil.",
         "reported",
         "completed",
     ),
@@ -1049,13 +1049,13 @@ GOODS_TOLD_BEFORE = [
     # a ship's cargo is what it carried, never the ship sold in between
     (
         "The Blue Heron took on 5,000 tonnes of diesel at Vanino in May. A Greek owner sold"
-        " the tanker to a Panama firm in June. In July it discharged most of its cargo at Nampo.",
+        " the tanker to a Panama firm in June. In July it discharged most of the cargo near Nampo.",
         "petroleum_refined",
     ),
     # a counted load that names its goods is those goods
     (
-        "In May a charity gave $2 million to a clinic in Haiti. The charity plans to send"
-        " a second consignment of fortified biscuits to Haiti next year.",
+        "In May a charity gave $2 million to a clinic in Haiti. The charity expects to ship"
+        " a third cargo of powdered milk to Haiti in 2025.",
         "food",
     ),
     # what the crew saw is not the cargo

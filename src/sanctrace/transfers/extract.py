@@ -537,7 +537,7 @@ def _merge_into(candidates: list[Candidate], new: Candidate, frames: dict[str, F
     """Two triggers on the same goods in one sentence are one transfer."""
     for old in candidates:
         if _carried_on(old, new, frames):
-            # "loaded coal at Nampo and delivered it to a buyer": the carrier only
+            # "loaded ore at Rajin and sold it to a mill": the carrier only
             # carried it, so the goods go from where they were loaded to the buyer.
             old.recipient = new.recipient
             old.destination = new.destination or old.destination

@@ -210,7 +210,7 @@ def _counted(head: Token) -> bool:
 
 
 def _part_of_earlier(head: Token) -> bool:
-    """'Some of it was sent on', 'half of them', 'most of its cargo': a part of goods
+    """'Some of it was sent on', 'half of them', 'most of the load': a part of goods
     named before."""
     if head.lemma_.lower() not in PARTITIVES:
         return False

@@ -67,7 +67,7 @@ class Modality:
                 if kind == "confirmed" and negated:
                     continue
                 if kind == "denied" and knower is not None and _above(found, knower):
-                    continue  # "denied knowing that the coal came from X": not the sale
+                    continue  # "denied knowing the ore was Korean": not the sale
                 return kind, found
         return "confirmed", None
 
