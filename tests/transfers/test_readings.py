@@ -128,8 +128,8 @@ GIVER_COUNTRY = [
 ]
 
 RECIPIENT_COUNTRY = [
-    # goods discharged at a port reach its state
-    ("Their tanker discharged 3,000 tonnes of diesel at Nampo in May.", "kp"),
+    # goods unloaded at a port reach its state
+    ("Their tanker unloaded 3,000 tonnes of diesel at Nampo in May.", "kp"),
     # a month after the port is no party; goods arrive off a state's coast
     ("A cargo of fuel oil arrived at the port of Latakia in May.", "sy"),
     ("A cargo of fuel oil arrived off Syria's coast on Tuesday.", "sy"),
@@ -1049,7 +1049,7 @@ GOODS_TOLD_BEFORE = [
     # a ship's cargo is what it carried, never the ship sold in between
     (
         "The Blue Heron took on 5,000 tonnes of diesel at Vanino in May. A Greek owner sold"
-        " the tanker to a Panama firm in June. In July it discharged most of the cargo near Nampo.",
+        " the tanker to a Panama firm in June. In July it unloaded most of the cargo near Nampo.",
         "petroleum_refined",
     ),
     # a counted load that names its goods is those goods
