@@ -16,7 +16,13 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from sanctrace.model import Cue, Item, Span
-from sanctrace.parties.resolve import DEFINITE, MEMBER_NOUNS, ORG_WORDS, Mention
+from sanctrace.parties.resolve import (
+    DEFINITE,
+    MEMBER_NOUNS,
+    ORG_WORDS,
+    THING_PRONOUNS,
+    Mention,
+)
 from sanctrace.transfers.extract import Candidate
 from sanctrace.transfers.words import words
 
@@ -355,9 +361,11 @@ def _first_cue(text: str, forms: frozenset[str], phrases: frozenset[str]) -> re.
 
 def _one_thing(words: list[str]) -> bool:
     """'the charge', 'this report', 'it': what a telling answers is one thing."""
-    if not words or words[0].lower() not in ONE_THING_WORDS:
-        return False
-    return words[0].lower() == "it" or len(words) < 2 or not words[1].lower().endswith("s")
+    first = words[0].lower() if words else ""
+    if first in THING_PRONOUNS:
+        return True
+    # (a plural ends in "s": "the charges" answer them all)
+    return first in ONE_THING_WORDS and (len(words) < 2 or not words[1].lower().endswith("s"))
 
 
 def _speaks_for_a_body(words: list[str]) -> bool:
@@ -365,7 +373,9 @@ def _speaks_for_a_body(words: list[str]) -> bool:
     for at, word in enumerate(words):
         if word in MEMBER_NOUNS and at:
             owner = words[max(0, at - 4) : at]
-            if "its" in owner or any(w in ORG_WORDS and n == "s" for w, n in pairwise(owner)):
+            # "its lawyer", or "the firm's": the tokenizer leaves the "s" of "'s" alone.
+            possessed = any(w in ORG_WORDS and n == "s" for w, n in pairwise(owner))
+            if possessed or set(owner) & THING_PRONOUNS:
                 return True
     return False
 
