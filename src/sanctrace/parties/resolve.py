@@ -770,9 +770,9 @@ def noun_phrase(head: Token, preps: frozenset[str] | None = None) -> SpacySpan:
     # "The ship unloaded sugar" parsed as "ship-unloaded sugar": a modifier with a
     # subject of its own is a verb (unlike "Oslo-based"), and the phrase begins after it.
     for verb in head.lefts:
-        joined = {t.text for t in doc[max(verb.i - 1, 0) : verb.i + 2]} & {"-", "–"}
-        subject = any(c.dep_ in {"npadvmod", "nsubj"} for c in verb.lefts)
-        if verb.pos_ == "VERB" and subject and not joined:
+        if verb.pos_ != "VERB" or not any(c.dep_ in {"npadvmod", "nsubj"} for c in verb.lefts):
+            continue
+        if not {t.text for t in doc[max(verb.i - 1, 0) : verb.i + 2]} & {"-", "–"}:
             left = max(left, verb.i + 1)
     # "SEOUL, May 3 - North Korea ...": a dateline parsed into the name ends at its dash.
     breaks = [

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from functools import cache
 from itertools import pairwise
 
 from sanctrace.model import Cue, Item, Span
@@ -352,11 +353,15 @@ def _first_cue(text: str, forms: frozenset[str], phrases: frozenset[str]) -> re.
     """The first word of `forms` or phrase of `phrases` in the text."""
     found = [m for m in _WORD.finditer(text) if m.group().lower() in forms][:1]
     if phrases:
-        # `re` keeps the compiled pattern, so each document does not compile it again.
-        alternatives = "|".join(map(re.escape, sorted(phrases, key=len, reverse=True)))
-        phrase = re.search(rf"\b(?:{alternatives})\b", text, re.IGNORECASE)
+        phrase = _phrase_pattern(phrases).search(text)
         found += [phrase] if phrase else []
     return min(found, key=lambda m: m.start(), default=None)
+
+
+@cache
+def _phrase_pattern(phrases: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(map(re.escape, sorted(phrases, key=len, reverse=True)))
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
 
 
 def _one_thing(words: list[str]) -> bool:
