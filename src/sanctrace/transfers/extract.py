@@ -541,7 +541,7 @@ def _merge_into(candidates: list[Candidate], new: Candidate, frames: dict[str, F
             # carried it, so the goods go from where they were loaded to the buyer.
             old.recipient = new.recipient
             old.destination = new.destination or old.destination
-            old.rules.roles.pop("recipient")
+            old.rules.roles.pop("recipient", None)
             if new.recipient is not None:
                 old.rules.roles["recipient"] = "carried-on"
             return
