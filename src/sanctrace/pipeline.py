@@ -55,10 +55,14 @@ if TYPE_CHECKING:
     from sanctrace.screening.context import QueryScreener
 
 _PLACING = "|".join(sorted(party_words()["location_participles"]))
-#: Where a party is registered, flagged or based, said at most
-#: REGISTERED_REACH characters after its name, with no full stop or semicolon between.
-REGISTERED_IN = re.compile(rf"\b(?:{_PLACING})\s+in\s+((?:[A-Z][\w’'-]*\s?){{1,3}})")
-_REGISTERED_WORD = re.compile(rf"\b(?:{_PLACING})")
+_CONTROLLING = "|".join(sorted(party_words()["control_participles"]))
+#: Where a party is registered, flagged or based ("registered in X"), or run from ("is
+#: run from X"), said at most REGISTERED_REACH characters after its name, with no full
+#: stop or semicolon between.
+REGISTERED_IN = re.compile(
+    rf"\b(?:(?:{_PLACING})\s+in|(?:{_CONTROLLING})\s+from)\s+((?:[A-Z][\w’'-]*\s?){{1,3}})"
+)
+_REGISTERED_WORD = re.compile(rf"\b(?:{_PLACING}|{_CONTROLLING})")
 REGISTERED_REACH = 30
 DESCRIPTION_STOPS = party_words()["description_stops"]
 #: At most this many words before a name describe it: "Oslo-based broker Nordlys".

@@ -125,6 +125,12 @@ GIVER_COUNTRY = [
     ("Auditors named a Syrian envoy in Minsk, who wired $40,000 to the broker.", "sy"),
     # a two-word nationality before its last word alone
     ("Mortars were resold by South Sudanese officers to a militia.", "ss"),
+    # a party the text says is run or operated from a place is of its state
+    (
+        "Vostok Radio is operated from Minsk by a state holding. Vostok Radio sold radios"
+        " to a firm in Asmara in 2019.",
+        "by",
+    ),
 ]
 
 RECIPIENT_COUNTRY = [
