@@ -171,16 +171,8 @@ class Analyzer:
         candidates: list[Candidate] = []
         for span, sentence in parsed.sentences:
             candidates.extend(self.extractor.extract(sentence, span.start, parsed.context))
-        # Each record's field values, parsed alone: they are phrases, not sentences.
-        fields = [labelled for record in parsed.records for labelled in record.fields]
-        parses = self.nlp.pipe(labelled.value.text for labelled in fields)
-        values = dict(zip(fields, parses, strict=True))
-        told = [
-            (record.paragraph, candidate)
-            for record in parsed.records
-            if (candidate := self.extractor.record(record, values, parsed.context)) is not None
-        ]
-        candidates = records_absorb(told, candidates)
+        if parsed.records:
+            candidates = self._with_records(parsed, candidates)
         text, taxonomy = document.text, self.taxonomy
         candidates = continue_goods(
             candidates, lambda offset, money: list(taxonomy.last_named(text[:offset], money))
@@ -247,6 +239,20 @@ class Analyzer:
                 transfer.findings += self.designations.findings_for(transfer, by_id)
         ordered = sorted(parties.values(), key=lambda p: (p.mentions[0].start, p.id))
         return AnalysedDocument(document, ordered, transfers)
+
+    def _with_records(self, parsed: _Parsed, candidates: list[Candidate]) -> list[Candidate]:
+        """The candidates with the transfers the document's records tell, which absorb
+        what the other sentences of their paragraphs tell."""
+        # Each record's field values, parsed alone: they are phrases, not sentences.
+        fields = [labelled for record in parsed.records for labelled in record.fields]
+        parses = self.nlp.pipe(labelled.value.text for labelled in fields)
+        values = dict(zip(fields, parses, strict=True))
+        told = [
+            (record.paragraph, candidate)
+            for record in parsed.records
+            if (candidate := self.extractor.record(record, values, parsed.context)) is not None
+        ]
+        return records_absorb(told, candidates)
 
     def _transfer(
         self,
