@@ -331,3 +331,30 @@ def test_extract_decade_dates_the_transfer(extract: Extract) -> None:
 
 def test_extract_trade_statistics_are_not_transfers(extract: Extract) -> None:
     assert extract("North Korea's coal exports have fallen sharply since 2017.") == []
+
+
+SUBJECTS_OF_NON_FINITE_VERBS = [
+    # the doer of a noun of doing acts in the gerund on it
+    ("The report faulted the broker's role in selling rifles to Chad.", "giver", "broker"),
+    ("Navies showed fresh interest in acquiring patrol boats.", "recipient", "Navies"),
+    ("Police described the gang's business importing cigarettes into Peru.", "recipient", "gang"),
+    # a gerund the parse lists with the object before it shares that verb's subject
+    (
+        "The panel noted the group's activity in the area recruiting soldiers and smuggling arms.",
+        "recipient",
+        "group",
+    ),
+    # a progressive read as "be" with an adjective
+    ("The senator was self-funding his campaign.", "giver", "senator"),
+    # money used to buy buys nothing: its user does
+    ("The mayor used $9,000 from a charity to buy a signed guitar.", "recipient", "mayor"),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "word"), SUBJECTS_OF_NON_FINITE_VERBS)
+def test_extract_subject_of_a_non_finite_verb(
+    extract: Extract, text: str, role: str, word: str
+) -> None:
+    found = _one(extract, text)
+    party = getattr(found, role)
+    assert party is not None and word in party.name

@@ -26,6 +26,8 @@ LIST_LINKS = words()["list_links"]
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 GOODS_PREPS = frozenset({"of"})
 PART_WORDS = words()["part_words"]
+#: Prepositions that name whose a doing is ("interest from buyers").
+AGENT_PREPS = frozenset({"from", "by", "of", "among"})
 #: How an amount hangs on "worth" ("worth 80,000 euros").
 VALUE_DEPS = frozenset({"npadvmod", "nummod", "quantmod", "dobj", "pobj"})
 OBJECT_CONTROL = words()["object_control"]
@@ -33,6 +35,7 @@ GAP_WORDS = words()["gap_words"]
 MEANS_PREPS = words()["means_preps"]
 AIM_NOUNS = words()["aim_nouns"]
 ENABLING_NOUNS = words()["enabling_nouns"]
+DOING_NOUNS = words()["doing_nouns"]
 
 
 def is_passive(verb: Token) -> bool:
@@ -133,7 +136,17 @@ def clause_subject(verb: Token, subjects: list[Token]) -> list[Token]:
     if modified is not None:
         return [modified]
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        if verb.head.lemma_.lower() in DOING_NOUNS:
+            return agents_of(verb.head)  # "the group's work shipping arms": the group ships
         return [verb.head]  # "a tanker receiving oil": the tanker receives
+    if verb.dep_ == "conj" and verb.tag_ == "VBG" and verb.head.pos_ == "NOUN":
+        # "hiring crews and selling fuel", parsed as a list of nouns: the gerund is
+        # listed with the verb whose object it follows.
+        listed = verb.head.head
+        if listed.pos_ == "VERB" and verb.head.dep_ == "dobj":
+            return subject(listed)
+    if verb.dep_ == "acomp" and verb.tag_ == "VBG" and verb.head.lemma_ == "be":
+        return subject(verb.head)  # "he was self-funding it", read as "was" + adjective
     if verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
         # "a tanker that officials say passed fuel": the gap is the relative's head.
         return [verb.head.head]
@@ -144,6 +157,8 @@ def clause_subject(verb: Token, subjects: list[Token]) -> list[Token]:
     if verb.dep_ == "pcomp":
         # "fined a company for selling watches": the object of the verb above sells.
         host = verb.head.head
+        if host.pos_ == "NOUN" and host.lemma_.lower() in DOING_NOUNS:
+            return agents_of(host)  # "interest from buyers in acquiring drones"
         if host.dep_ == "dobj":
             return [host]
         controllers = [c for c in host.children if c.dep_ == "dobj"] if host.pos_ == "VERB" else []
@@ -175,9 +190,17 @@ def clause_subject(verb: Token, subjects: list[Token]) -> list[Token]:
             return [described.head]
         return subject(described.head) if described.dep_ == "acomp" else []
     if verb.dep_ in {"xcomp", "conj", "advcl", "ccomp"} and verb.head.pos_ in {"VERB", "AUX"}:
-        objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+        # "used the ship to deliver fuel": the ship delivers; but in "used $500 from
+        # the fund to buy it" the money buys nothing, its user does.
+        objects = [
+            c
+            for c in verb.head.children
+            if c.dep_ == "dobj"
+            and c.ent_type_ != "MONEY"
+            and {c.lemma_.lower(), c.lower_}.isdisjoint(ENABLING_NOUNS)
+        ]
         if verb.dep_ == "xcomp" and objects and verb.head.lemma_.lower() in OBJECT_CONTROL:
-            return objects  # "used the ship to deliver fuel": the ship delivers
+            return objects
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL:
             # "the ship was used by smugglers to carry oil": the users carry it.
             users = [o for c in verb.head.children if c.dep_ == "agent" for o in c.children]
@@ -193,6 +216,26 @@ def clause_subject(verb: Token, subjects: list[Token]) -> list[Token]:
         if not owners and means.lemma_.lower() in ENABLING_NOUNS and means.dep_ == "dobj":
             return subject(means.head)  # "lacks the cash to buy": who lacks it would buy
         return owners
+    return []
+
+
+def agents_of(noun: Token) -> list[Token]:
+    """Who a noun of doing names as its doer: its possessor ("the firm's role") or the object of
+    "from", "by", "of" or "among" on it ("interest from buyers")."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if owners:
+        return owners
+    named = [
+        o
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in AGENT_PREPS
+        for o in c.children
+        if o.dep_ == "pobj" and o.pos_ in {"NOUN", "PROPN"}
+    ]
+    if named:
+        return named[:1]
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        return subject(noun.head)  # "Iran showed interest in buying drones"
     return []
 
 
