@@ -114,6 +114,7 @@ class PartyRef:
     party: str  # Party.id
     name: str
     country: str | None
+    kind: PartyKind | None = None  # the party's kind, for rules that read it
 
 
 @dataclass(frozen=True, slots=True)

@@ -298,7 +298,7 @@ def _party_ref(
         party = Party(party_id, mention.name, kind, mention.country)  # type: ignore[arg-type]
         party.mentions.append(Span(mention.text, mention.start, mention.end))
         parties[mention.key] = party
-    return PartyRef(party.id, party.name, party.country)
+    return PartyRef(party.id, party.name, party.country, party.kind)
 
 
 def _mentions_of(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -243,6 +244,15 @@ def test_engine_target_party_on_both_ends_follows_stated_origin(regimes: Regimes
     item = [("heavy machinery", ["machinery"])]
     inbound = transfer(item, giver="kp", recipient="kp", origin="cn", date="2019")
     assert numbers(regimes.findings_for(inbound)) == ["2397"]
+
+
+def test_engine_target_flagged_ship_bringing_goods_in_imports_them(regimes: Regimes) -> None:
+    # "A North Korean freighter brought cranes into North Korea": the flag is no origin.
+    item = [("cranes", ["machinery"])]
+    brought = transfer(item, giver="kp", recipient="kp", date="2019")
+    by_ship = dataclasses.replace(brought, giver=PartyRef("p-ship", "Ocean Star", "kp", "vessel"))
+    assert regimes.findings_for(brought) == []  # a firm's, inside the country
+    assert numbers(regimes.findings_for(by_ship)) == ["2397"]
 
 
 def test_engine_export_bans_do_not_bind_imports(regimes: Regimes) -> None:

@@ -1085,3 +1085,15 @@ def test_readings_goods_named_before_the_last_transfer(
 ) -> None:
     goods = analyse(text).transfers[-1].items
     assert [tag in item.tags for item in goods] == [True]
+
+
+def test_readings_a_ships_flag_is_not_where_its_cargo_comes_from(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    found = analyse(
+        "The North Korean freighter Ocean Star brought cranes into North Korea in 2019."
+    )
+    (transfer,) = found.transfers
+    assert transfer.giver is not None and transfer.giver.kind == "vessel"
+    assert transfer.origin is None
+    assert "UNSCR 2397 (2017)" in [f.instrument for f in transfer.findings]

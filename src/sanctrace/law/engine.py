@@ -147,7 +147,10 @@ def _direction(transfer: Transfer, target: str) -> str | None:
     giver = transfer.giver.country if transfer.giver else None
     recipient = transfer.recipient.country if transfer.recipient else None
     inbound = target in (recipient, transfer.destination)
-    outbound = target in (giver, transfer.origin)
+    # A ship's flag says where it is registered, not where its cargo comes from: a
+    # target-flagged ship that brings goods into the target imports them.
+    carrier = transfer.giver is not None and transfer.giver.kind == "vessel"
+    outbound = target == transfer.origin or (giver == target and not (carrier and inbound))
     if inbound and not outbound:
         return "to_target"
     if outbound and not inbound:

@@ -135,7 +135,9 @@ def settle_countries(
         for mention in _parties(candidate):
             if mention.country is None and mention.proper and _settle_shortened(mention, named):
                 candidate.rules.document.append("country-shortened-name")
-        candidate.origin = candidate.origin or (candidate.giver and candidate.giver.country)
+        # (A ship's flag is where it is registered, not where its cargo comes from.)
+        sender = candidate.giver if candidate.giver and candidate.giver.kind != "vessel" else None
+        candidate.origin = candidate.origin or (sender and sender.country)
         candidate.destination = candidate.destination or (
             candidate.recipient and candidate.recipient.country
         )
