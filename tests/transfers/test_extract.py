@@ -358,3 +358,9 @@ def test_extract_subject_of_a_non_finite_verb(
     found = _one(extract, text)
     party = getattr(found, role)
     assert party is not None and word in party.name
+
+
+def test_extract_a_load_names_the_goods_it_holds(extract: Extract) -> None:
+    found = _one(extract, "Police seized crates containing rifles bound for Chad.")
+    assert "arms" in _tags(found)
+    assert found.outcome == "prevented"

@@ -18,6 +18,7 @@ from sanctrace.parties.resolve import VESSEL_WORDS
 from sanctrace.transfers.grammar import (
     PART_WORDS,
     SUBJECT_DEPS,
+    contents,
     expand_list,
     goods_words,
     is_definite,
@@ -63,6 +64,7 @@ class GoodsReader:
             links = {"of", "for"} if target.lemma_.lower() in PART_WORDS else {"of"}
             of = next((p for p in preps(target) if p.lower_ in links), None)
             inner = objects(of) if of is not None else []
+            inner = inner or [c for c in [contents(target)] if c is not None]
             inner = inner or [c for c in target.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
             if not inner:
                 break

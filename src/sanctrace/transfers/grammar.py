@@ -36,6 +36,8 @@ MEANS_PREPS = words()["means_preps"]
 AIM_NOUNS = words()["aim_nouns"]
 ENABLING_NOUNS = words()["enabling_nouns"]
 DOING_NOUNS = words()["doing_nouns"]
+CONTAINERS = words()["containers"]
+CONTENT_VERBS = words()["content_verbs"]
 
 
 def is_passive(verb: Token) -> bool:
@@ -292,10 +294,27 @@ def expand_list(heads: list[Token]) -> list[Token]:
 
 def item_phrase(head: Token) -> SpacySpan:
     """Goods are named by their noun and "of" phrases ("tonnes of coal"), not "in 2022";
-    parts also by what they are for ("components for ballistic missiles")."""
+    parts also by what they are for ("components for ballistic missiles"), and loads by
+    what they hold ("crates containing rifles")."""
     if head.lemma_.lower() in PART_WORDS:
         return noun_phrase(head, GOODS_PREPS | {"for"})
-    return noun_phrase(head, GOODS_PREPS)
+    phrase = noun_phrase(head, GOODS_PREPS)
+    held = contents(head)
+    if held is None:
+        return phrase
+    return head.doc[phrase.start : max(phrase.end, noun_phrase(held, GOODS_PREPS).end)]
+
+
+def contents(container: Token) -> Token | None:
+    """What a load is said to hold: "rifles" in "crates containing rifles"."""
+    if container.lemma_.lower() not in CONTAINERS:
+        return None
+    for clause in container.children:
+        if clause.dep_ == "acl" and clause.lemma_.lower() in CONTENT_VERBS:
+            held = [c for c in clause.children if c.dep_ == "dobj"]
+            if held:
+                return held[0]
+    return None
 
 
 def place_name(token: Token) -> str:

@@ -254,6 +254,8 @@ class RoleReader:
                 roles.add(role, objects_of, "noun-prep")
         # "shipments of weapons including missiles ... to Moscow"
         roles.add("items", found.fillers("list-link"), "list-link")
+        if not roles.items:
+            roles.add("items", expand_conj(found.fillers("contents")), "noun-contents")
         roles.fill_missing(frame, found.by("list-link-prep", "prep"), "list-link", PARTY_ROLES)
         modifiers = found.fillers("modifier")
         goods_compounds = [c for c in modifiers if not hyphenated(c)]
