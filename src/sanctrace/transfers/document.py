@@ -68,6 +68,12 @@ def continue_goods(
                 candidate.items = [i for i in candidate.items if i.tags]
             if not candidate.items:
                 continue
+        if candidate.giver is None and candidate.told_deed is not None:
+            # "Two of those shipments carried rifles": those told before, by their giver.
+            told = next((c for c in reversed(kept) if _tells_of(c, candidate.told_deed)), None)
+            if told is not None and told.giver is not None:
+                candidate.giver = told.giver
+                candidate.rules.roles["giver"] = "told-deed-giver"
         tags = {t for item in candidate.items for t in item.tags}
         if candidate.onward and candidate.giver is None:
             # "Ten of the drones were sold on to Syria": by the last to receive them.
@@ -86,6 +92,13 @@ def continue_goods(
             received.append((tags, candidate.recipient))
         kept.append(candidate)
     return kept
+
+
+def _tells_of(candidate: Candidate, deed: str) -> bool:
+    """Whether the candidate's trigger or goods name the deed ("shipment" in "sent six
+    shipments of rifles")."""
+    texts = [candidate.rules.trigger.text, *(item.text for item in candidate.items)]
+    return any(word.startswith(deed) for text in texts for word in text.lower().split())
 
 
 def records_absorb(

@@ -102,6 +102,9 @@ class Candidate:
     #: A verbless line naming a transfer and no party ("Sale of an elderly tanker."):
     #: a heading over the telling below it.
     heading: bool = False
+    #: "Two of those shipments carried rifles": the giver is that of the deed told
+    #: before under this noun ("shipment"), which the role names instead of a party.
+    told_deed: str | None = None
 
 
 class TransferExtractor:
@@ -348,6 +351,7 @@ class TransferExtractor:
             borrows=borrows,
             none_passed=none is not None,
             heading=giver is None and recipient is None and _heading(trigger),
+            told_deed=None if giver is not None else self._told_deed(roles.giver),
         )
         # Under a live blog's date heading, the heading is the day the entry tells of.
         heading = context.heading_before(offset)
@@ -396,6 +400,17 @@ class TransferExtractor:
                 if mention is not None:
                     return mention, token
         return None, None
+
+    def _told_deed(self, tokens: list[Token]) -> str | None:
+        """The noun of a deed told before that a role names ("those shipments", "two of
+        the deliveries"), as its lemma; None when it names none."""
+        for token in tokens:
+            counted = token.pos_ == "NUM" or token.lemma_.lower() in PARTITIVES
+            wholes = [o for p in token.children if p.lower_ == "of" for o in objects(p)]
+            for noun in wholes if counted else [token]:
+                if noun.lemma_.lower() in self.lexicon.nouns and is_definite(noun):
+                    return noun.lemma_.lower()
+        return None
 
     def _beneficiary(
         self,
