@@ -364,3 +364,11 @@ def test_extract_a_load_names_the_goods_it_holds(extract: Extract) -> None:
     found = _one(extract, "Police seized crates containing rifles bound for Chad.")
     assert "arms" in _tags(found)
     assert found.outcome == "prevented"
+
+
+def test_extract_object_pronoun_stands_for_the_group_named_as_an_object_before(
+    extract: Extract,
+) -> None:
+    found = _one(extract, "The ranch hired 40 shepherds, paying them as little as $3 a day.")
+    assert found.recipient is not None and "shepherds" in found.recipient.name
+    assert found.giver is not None and found.giver.name == "ranch"

@@ -390,7 +390,9 @@ class PartyResolver:
         if lower in GROUP_PRONOUNS and head.pos_ == "PRON":
             # "they", "we": the latest party that acted in a transfer.
             every = frozenset({"person", "organization", "state", "vessel", "unknown"})
-            found = self._speaker(head, offset, context) or context.latest_role(start, every)
+            found = self._speaker(head, offset, context)
+            found = found or self._group_object_before(head, offset, context)
+            found = found or context.latest_role(start, every)
             if found is None:
                 return _unresolved(text, start, end, "unknown")
             return _moved(found, text, start, end, "coreference-pronoun")
@@ -493,17 +495,9 @@ class PartyResolver:
                 return _moved(found, text, start, end, "coreference-description")
         if head.pos_ not in {"NOUN", "PROPN"}:
             return None
-        if head.lemma_.lower() in MEMBER_NOUNS:
-            # "two men from Acme": people acting for a named body stand for it.
-            bodies = [
-                o
-                for p in head.children
-                if p.dep_ == "prep" and p.lower_ in {"from", "of"}
-                for o in p.children
-                if o.dep_ == "pobj" and o.pos_ == "PROPN"
-            ]
-            if bodies:
-                return self.resolve(bodies[0], offset, context)
+        body = _body_of(head)
+        if body is not None:
+            return self.resolve(body, offset, context)
         if lower in ABSTRACT_NOUNS or head.lemma_.lower() in ABSTRACT_NOUNS:
             owners = [c for c in head.children if c.dep_ in {"poss", "nmod"} and _owns(c)]
             return self.resolve(owners[0], offset, context) if owners else None
@@ -551,6 +545,27 @@ class PartyResolver:
                 found = self.resolve(token, offset, context)
                 if found is not None and found.kind in {"vessel", "organization"}:
                     return found
+        return None
+
+    def _group_object_before(
+        self, pronoun: Token, offset: int, context: DocumentContext
+    ) -> Mention | None:
+        """'hired 200 drivers and paid them $5': an object pronoun stands for the group an
+        earlier clause of its sentence names as its object (but people who act for a body,
+        "two men", stand for one the document names, perhaps elsewhere)."""
+        if pronoun.dep_ not in {"dobj", "dative", "pobj"}:
+            return None
+        own = _clause_verb(pronoun)
+        for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+            if token.dep_ not in {"dobj", "pobj"} or token.tag_ not in PLURAL_TAGS:
+                continue
+            if _clause_verb(token) == own or token.pos_ != "NOUN":
+                continue
+            body = _body_of(token)
+            if body is not None:
+                return self.resolve(body, offset, context)
+            if token.lemma_.lower() not in MEMBER_NOUNS:
+                return self.resolve(token, offset, context)
         return None
 
     def _subject_before(
@@ -862,6 +877,20 @@ def _tells(verb: Token, clause: Token) -> bool:
             return token.dep_ == "ccomp"
         token = token.head
     return False
+
+
+def _body_of(head: Token) -> Token | None:
+    """'two men from Acme': people acting for a named body stand for it."""
+    if head.lemma_.lower() not in MEMBER_NOUNS:
+        return None
+    bodies = [
+        o
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ in {"from", "of"}
+        for o in p.children
+        if o.dep_ == "pobj" and o.pos_ == "PROPN"
+    ]
+    return bodies[0] if bodies else None
 
 
 def _clause_verb(token: Token) -> Token:
