@@ -134,6 +134,10 @@ GIVER_COUNTRY = [
 ]
 
 RECIPIENT_COUNTRY = [
+    # a place right after the recipient places it, wherever the parse hangs it
+    ("Acme shipped 900 modems to a freight forwarder in Yerevan.", "am"),
+    # where the goods go, hung on a participle that gives their value
+    ("Acme sold 900 radios, priced at $2 million, to a firm in Minsk.", "by"),
     # goods unloaded at a port reach its state
     ("Their tanker unloaded 3,000 tonnes of diesel at Nampo in May.", "kp"),
     # a month after the port is no party; goods arrive off a state's coast

@@ -469,6 +469,7 @@ class PartyResolver:
                 described.append(before)
                 kind = "vessel"
             country = self._country_in(phrase) or self._placed_in(head)
+            country = country or self._placed_after(phrase)
             if any(d.lemma_.lower() in PLACE_WORDS for d in described):
                 kind = "state"  # "Dunmore, a port in Chile": a place stands for its state
             for description in described:
@@ -502,7 +503,7 @@ class PartyResolver:
             owners = [c for c in head.children if c.dep_ in {"poss", "nmod"} and _owns(c)]
             return self.resolve(owners[0], offset, context) if owners else None
         name = _strip_determiner(_described_name(phrase))
-        country = self._country_in(phrase) or self._placed_in(head)
+        country = self._country_in(phrase) or self._placed_in(head) or self._placed_after(phrase)
         return Mention(text, start, end, name, kind, country, _key(name), False)
 
     def _owned_by(self, head: Token) -> str | None:
@@ -525,6 +526,19 @@ class PartyResolver:
                 if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
                     return self._country_in(prep.doc[prep.i + 1 : prep.right_edge.i + 1])
         return None
+
+    def _placed_after(self, phrase: SpacySpan) -> str | None:
+        """'shipped chips to a broker in Yerevan', the parse hanging "in Yerevan" on the
+        verb: a place right after the object of a preposition places that object."""
+        doc = phrase.doc
+        if phrase.root.dep_ != "pobj" or phrase.end >= len(doc):
+            return None
+        after = doc[phrase.end]
+        if after.lower_ != "in" or after.dep_ != "prep":  # ("from" there is the seller)
+            return None
+        if after.head != phrase.root.head.head:
+            return None  # "in" must hang where the preposition before the phrase hangs
+        return self._country_in(doc[after.i + 1 : after.right_edge.i + 1])
 
     def _object_before(
         self, pronoun: Token, offset: int, context: DocumentContext
