@@ -372,3 +372,9 @@ def test_extract_object_pronoun_stands_for_the_group_named_as_an_object_before(
     found = _one(extract, "The ranch hired 40 shepherds, paying them as little as $3 a day.")
     assert found.recipient is not None and "shepherds" in found.recipient.name
     assert found.giver is not None and found.giver.name == "ranch"
+
+
+def test_extract_goods_arranged_to_travel_go_from_the_arranger(extract: Extract) -> None:
+    found = _one(extract, "In May the broker arranged for two lathes to travel to Minsk.")
+    assert found.giver is not None and found.giver.name == "broker"
+    assert _countries(found) == (None, "by")

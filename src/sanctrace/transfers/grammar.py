@@ -174,6 +174,9 @@ def clause_subject(verb: Token, subjects: list[Token]) -> list[Token]:
         controllers = [c for c in governor.children if c.dep_ == "dobj"]
         return controllers or subject(governor)
     infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+    named_for = verb.head.dep_ == "pobj" and verb.head.head.lower_ == "for"
+    if infinitive and verb.dep_ in {"acl", "relcl"} and named_for:
+        return [verb.head]  # "arranged for the radios to travel to Oslo"
     if verb.dep_ in {"xcomp", "advcl"} and infinitive:
         # "arranged for the pianos to leave Kobe": "for" names the infinitive's subject.
         named = [
