@@ -58,6 +58,14 @@ MODALITY = [
         "reported",
         "completed",
     ),
+    # what those who bring the charge say is alleged, what others say is reported
+    ("Prosecutors say the firm sold rifles to Chad in 2019.", "suspected", "completed"),
+    (
+        "Prosecutors sued the Sea Star, a tanker they say delivered diesel to Chad in 2019.",
+        "suspected",
+        "completed",
+    ),
+    ("Officials say the firm sold rifles to Chad in 2019.", "reported", "completed"),
     # the giver telling of what it sent, though the noun heard the telling first
     (
         "A shipment of tents sent by Oxfam reached Haiti in May, Oxfam said.",

@@ -45,6 +45,7 @@ CUE_KINDS = (
     "deliberations",
     "knowledge",
     "dissociations",
+    "accusers",
 )
 
 

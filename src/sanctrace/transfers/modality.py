@@ -68,8 +68,20 @@ class Modality:
                     continue
                 if kind == "denied" and knower is not None and _above(found, knower):
                     continue  # "denied knowing the ore was Korean": not the sale
+                if kind == "reported" and self._accuses(found):
+                    return "suspected", found
                 return kind, found
         return "confirmed", None
+
+    def _accuses(self, telling: Token) -> bool:
+        """Whether who tells it brings the charge: 'prosecutors say', 'a tanker they say
+        delivered fuel' after prosecutors acted, 'according to prosecutors'."""
+        tellers = [c for c in telling.children if c.dep_ == "nsubj"]
+        tellers += [o for p in telling.children if p.lower_ == "to" for o in objects(p)]
+        root = telling.sent.root
+        if any(t.pos_ == "PRON" for t in tellers) and root != telling:
+            tellers += [c for c in root.children if c.dep_ == "nsubj"]
+        return any(t.lemma_.lower() in self.lexicon.cues["accusers"] for t in tellers)
 
     def outcome(self, trigger: Token) -> tuple[str, Token | None]:
         """Whether the transfer happened, was planned or was stopped, and the cue word."""
