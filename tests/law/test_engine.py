@@ -255,6 +255,14 @@ def test_engine_target_flagged_ship_bringing_goods_in_imports_them(regimes: Regi
     assert numbers(regimes.findings_for(by_ship)) == ["2397"]
 
 
+def test_engine_arms_fall_under_the_arms_embargo_not_the_industrial_ban(regimes: Regimes) -> None:
+    drones = transfer([("attack drones", ["arms", "drone"])], date="2019")
+    trucks = transfer([("dump trucks", ["vehicle"])], date="2019")
+    assert "2397" not in numbers(regimes.findings_for(drones))
+    assert "1874" in numbers(regimes.findings_for(drones))
+    assert "2397" in numbers(regimes.findings_for(trucks))
+
+
 def test_engine_export_bans_do_not_bind_imports(regimes: Regimes) -> None:
     # Coal and seafood are banned from the DPRK, not to it.
     assert regimes.findings_for(transfer([("coal", ["coal"])], date="2019")) == []
