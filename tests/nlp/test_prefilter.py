@@ -51,10 +51,16 @@ def test_prefilter_matches_whole_words_only() -> None:
 
 
 def test_prefilter_candidates_are_the_sentences_holding_both() -> None:
-    text = "Coal prices rose. A tanker shipped coal to Nampo. Nothing was seen there."
+    text = "A tanker shipped coal to Nampo. Prices rose. Nothing was seen there."
     assert [span.text for span in SMALL.candidates(text)] == ["A tanker shipped coal to Nampo."]
-    # Both kinds in the document, never in one sentence: no candidate.
-    assert SMALL.candidates("Coal prices rose. The firm shipped workers.") == []
+    # Both kinds in the document, never in one sentence nor goods just before: none.
+    assert SMALL.candidates("The firm shipped workers. Coal prices rose.") == []
+
+
+def test_prefilter_passes_a_trigger_right_after_a_sentence_naming_goods() -> None:
+    # "them" may stand for the coal: the extractor decides.
+    text = "Coal was piled at the pier. The firm shipped them to Nampo. It was seen."
+    assert [span.text for span in SMALL.candidates(text)] == ["The firm shipped them to Nampo."]
 
 
 def test_prefilter_offsets_survive_letters_that_lengthen_when_lower_cased() -> None:

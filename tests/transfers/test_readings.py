@@ -1109,3 +1109,16 @@ def test_readings_a_ships_flag_is_not_where_its_cargo_comes_from(
     assert transfer.giver is not None and transfer.giver.kind == "vessel"
     assert transfer.origin is None
     assert "UNSCR 2397 (2017)" in [f.instrument for f in transfer.findings]
+
+
+def test_readings_them_stands_for_goods_the_sentence_before_named(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    found = analyse(
+        "Four armoured cars left a showroom in Oslo in May. "
+        "A dealer in Dubai sold them in June to a trading firm in Minsk."
+    )
+    sold = [t for t in found.transfers if "sold" in t.evidence.text]
+    assert len(sold) == 1
+    assert "vehicle" in {tag for item in sold[0].items for tag in item.tags}
+    assert sold[0].recipient is not None and sold[0].recipient.country == "by"

@@ -3,7 +3,9 @@
 A sentence is worth the full parse only if it holds a trigger form (any
 inflection of a lexicon trigger) and the anchors of some goods term: its
 content words ("radio" and "way" for "two-way radio"), a money sign, or a
-trigger that names money itself ("funded", "paid"). All
+trigger that names money itself ("funded", "paid"); or a trigger form right
+after a sentence that holds such anchors, whose goods a pronoun may stand
+for. All
 come from the knowledge files the extractor reads, so a new trigger or goods
 term reaches the prefilter with no code change; function words (listed in
 `prefilter.yaml`) are never anchors, since nearly every sentence holds one.
@@ -154,6 +156,10 @@ def _surface_forms(anchor: str) -> set[str]:
     return {phrase[: -len(words[-1])] + form for phrase in joined for form in plurals(words[-1])}
 
 
+def _triggers(hits: list[tuple[int, int, tuple[str, ...]]]) -> bool:
+    return any(kind & TRIGGER for _, kind, _ in hits)
+
+
 class Prefilter:
     """Finds the sentences holding a trigger form and every anchor of some goods term."""
 
@@ -245,10 +251,18 @@ class Prefilter:
             index = bisect_right(starts, hit[0]) - 1
             if index >= 0 and hit[0] < sentences[index].end:
                 found[index].append(hit)
-        return [span for span, held in zip(sentences, found, strict=True) if self._passes(held)]
+        # "The yachts changed hands twice. A dealer sold them to Iran": a trigger right
+        # after a sentence naming goods may pass them on by a pronoun.
+        goods = [self._names_goods(held) for held in found]
+        return [
+            span
+            for index, (span, held) in enumerate(zip(sentences, found, strict=True))
+            if self._passes(held) or (index > 0 and goods[index - 1] and _triggers(held))
+        ]
 
     def _passes(self, hits: list[tuple[int, int, tuple[str, ...]]]) -> bool:
-        if not any(kind & TRIGGER for _, kind, _ in hits):
-            return False
+        return _triggers(hits) and self._names_goods(hits)
+
+    def _names_goods(self, hits: list[tuple[int, int, tuple[str, ...]]]) -> bool:
         present = {anchor for _, _, anchors in hits for anchor in anchors}
         return any(needed <= present for a in present for needed in self._needs[a])

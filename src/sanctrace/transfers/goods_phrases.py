@@ -40,6 +40,7 @@ VALUE_WORDS = words()["value_words"]
 GENERIC_GOODS = words()["generic_goods"]
 BATCH_WORDS = words()["batch_words"]
 GOODS_PRONOUNS = words()["goods_pronouns"]
+BACK_PRONOUNS = words()["back_pronouns"]
 PARTITIVES = words()["partitives"]
 ONWARD_WORDS = words()["onward_words"]
 
@@ -158,9 +159,8 @@ class GoodsReader:
             earlier = self.earlier_in_sentence(head, ships=pronoun)
             if earlier:
                 return earlier, (), False
-            # A pronoun stands for goods its own sentence names (the prefilter, which
-            # reads no pronoun, must see the sentence).
-            vague = not pronoun
+            # Goods an earlier sentence named: "them" ("it" is as often a deed or a firm).
+            vague = not pronoun or head.lower_ in BACK_PRONOUNS
         if match is None:
             return (), (), vague
         return match.tags, match.hs, vague

@@ -189,7 +189,9 @@ class RoleReader:
             elif frame.object:
                 roles.add(frame.object, subjects, "passive-subject")
         else:
-            goods = self.goods.named_or_referred(obj) if frame.dative and not dative else []
+            # (Goods named outrank a pronoun that may stand for goods named before.)
+            goods = self.goods.heads(obj) or self.goods.named_or_referred(obj)
+            goods = goods if frame.dative and not dative else []
             others = [o for o in obj if o not in goods]
             if goods and others and others[0].i < goods[0].i:
                 # "paying them as little as $4", parsed as two objects: the first,
