@@ -58,6 +58,13 @@ MODALITY = [
         "reported",
         "completed",
     ),
+    # what is only believed of part of a transfer leaves all of it suspected
+    (
+        "Police stopped the sale of two yachts built by Acme that officials believe were"
+        " bound for Peru.",
+        "suspected",
+        "prevented",
+    ),
     # what those who bring the charge say is alleged, what others say is reported
     ("Prosecutors say the firm sold rifles to Chad in 2019.", "suspected", "completed"),
     (

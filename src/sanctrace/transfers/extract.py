@@ -73,6 +73,10 @@ _WORDS = re.compile(r"[A-Za-z]+")
 BLAME_PATTERNS = frozenset(DOER_RELATIONS.values())
 
 
+#: How far a certainty hedges a transfer, for two triggers told of the same goods.
+HEDGES = {"suspected": 1, "possible": 2}
+
+
 @dataclass(slots=True)
 class Candidate:
     """A transfer as one sentence tells it, before merging retellings."""
@@ -573,7 +577,14 @@ def _merge_into(candidates: list[Candidate], new: Candidate, frames: dict[str, F
             old.date = old.date or new.date
             for role, pattern in new.rules.roles.items():
                 old.rules.roles.setdefault(role, pattern)
-            if old.certainty == "reported" and _party_confirmed(new):
+            if HEDGES.get(new.certainty, 0) > HEDGES.get(old.certainty, 0):
+                # "the sale of yachts that investigators believe were bound for Kim": what
+                # is only believed of part of the transfer leaves all of it suspected.
+                old.certainty = new.certainty
+                old.rules.cues = [
+                    c for c in old.rules.cues if not c.sets.startswith("certainty=")
+                ] + [c for c in new.rules.cues if c.sets.startswith("certainty=")]
+            elif old.certainty == "reported" and _party_confirmed(new):
                 # "Aid sent by a charity arrived, the charity said": the telling the
                 # noun heard as a report is the charity's own about what it sent.
                 old.certainty = "confirmed"
