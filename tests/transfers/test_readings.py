@@ -1129,3 +1129,15 @@ def test_readings_them_stands_for_goods_the_sentence_before_named(
     assert len(sold) == 1
     assert "vehicle" in {tag for item in sold[0].items for tag in item.tags}
     assert sold[0].recipient is not None and sold[0].recipient.country == "by"
+
+
+def test_readings_a_vague_word_means_the_goods_not_what_hid_them(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    found = analyse(
+        "Peru said the rifles hidden under a load of rice were its own, saying the equipment"
+        " was being shipped to Chile."
+    )
+    (transfer,) = found.transfers
+    tags = {tag for item in transfer.items for tag in item.tags}
+    assert "arms" in tags and "food" not in tags

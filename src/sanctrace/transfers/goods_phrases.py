@@ -177,17 +177,27 @@ class GoodsReader:
             # "a dhow seen by a coastguard plane dropped its load": an agent is no cargo,
             # nor what was seen ("the crew sighted a patrol plane, and the cargo ...").
             watched = token.dep_ == "dobj" and token.head.lemma_.lower() in self.lexicon.seen_verbs
-            if not watched and not any(a.dep_ == "agent" for a in token.ancestors):
-                # With its modifiers: "thermal scopes" are goods, "scopes" alone not.
-                start = token.i
-                while start > 0 and token.doc[start - 1].head == token:
-                    if token.doc[start - 1].dep_ not in {"compound", "amod"}:
-                        break
-                    start -= 1
-                match = self.taxonomy.classify(token.doc[start : token.i + 1].text)
-                if match is not None and match.tags != ("other",):
-                    return match.tags
+            if watched or any(a.dep_ == "agent" for a in token.ancestors):
+                continue
+            # "the rifles found under a load of sugar ... the equipment": goods inside
+            # what describes other goods are not what a vague word means.
+            if any(a.pos_ == "NOUN" and a.i < token.i and self._kind(a) for a in token.ancestors):
+                continue
+            tags = self._kind(token)
+            if tags:
+                return tags
         return ()
+
+    def _kind(self, token: Token) -> tuple[str, ...]:
+        """The tags a noun names with its modifiers ("thermal scopes" are goods, "scopes"
+        alone not), other than "other"; () when it names no kind of goods."""
+        start = token.i
+        while start > 0 and token.doc[start - 1].head == token:
+            if token.doc[start - 1].dep_ not in {"compound", "amod"}:
+                break
+            start -= 1
+        match = self.taxonomy.classify(token.doc[start : token.i + 1].text)
+        return match.tags if match is not None and match.tags != ("other",) else ()
 
 
 def _goods_pronoun(head: Token) -> bool:
