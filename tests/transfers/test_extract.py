@@ -378,3 +378,18 @@ def test_extract_goods_arranged_to_travel_go_from_the_arranger(extract: Extract)
     found = _one(extract, "In May the broker arranged for two lathes to travel to Minsk.")
     assert found.giver is not None and found.giver.name == "broker"
     assert _countries(found) == (None, "by")
+
+
+def test_extract_participle_after_be_describes_the_subject(extract: Extract) -> None:
+    found = _one(extract, "The rifles were in a warehouse in Lima, brought in by a Cypriot firm.")
+    assert _tags(found) >= {"arms"}
+    assert _countries(found) == ("cy", None)
+
+
+def test_extract_passive_with_an_object_that_names_no_goods_keeps_its_subject_as_goods(
+    extract: Extract,
+) -> None:
+    # The parse takes "outside channels" for an object: the subject still went, not received.
+    found = _one(extract, "Crabs from North Korea were brought in outside customs channels.")
+    assert _tags(found) == {"seafood"}
+    assert _countries(found) == ("kp", None)

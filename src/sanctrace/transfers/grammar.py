@@ -70,6 +70,10 @@ def participle_head(verb: Token) -> Token | None:
     objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
     if objects and objects[-1].right_edge.i + 1 == verb.i:
         return objects[-1]
+    if not objects and verb.head.lemma_ == "be":
+        # "the clams were on sale again, brought in by boat": what was, was brought.
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+        return subjects[0] if subjects else None
     return None
 
 

@@ -182,7 +182,7 @@ class RoleReader:
             agent = expand_conj(found.fillers("agent"))
             if frame.subject:
                 roles.add(frame.subject, agent, "passive-agent")
-            if obj and frame.dative:
+            if obj and frame.dative and self.goods.named_or_referred(obj):
                 # "Kim was given a car by the Kremlin": the subject received, the object went.
                 roles.add(frame.dative, subjects, "passive-dative")
                 roles.add("items", obj, "passive-dative")
