@@ -1141,3 +1141,15 @@ def test_readings_a_vague_word_means_the_goods_not_what_hid_them(
     (transfer,) = found.transfers
     tags = {tag for item in transfer.items for tag in item.tags}
     assert "arms" in tags and "food" not in tags
+
+
+def test_readings_goods_sent_along_the_same_route_go_where_the_last_went(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    found = analyse(
+        "In 2019 Norvik Trading sold pianos to Peru via Lima. In 2020 the firm shipped more"
+        " pianos along the same route. It also shipped pianos to a buyer in Chile by air."
+    )
+    later = {t.evidence.text.split()[-1]: t.destination for t in found.transfers}
+    assert later["route."] == "pe"
+    assert later["air."] == "cl"  # no route told before: its own destination

@@ -75,6 +75,13 @@ def continue_goods(
                 candidate.giver = told.giver
                 candidate.rules.roles["giver"] = "told-deed-giver"
         tags = {t for item in candidate.items for t in item.tags}
+        if candidate.same_route and candidate.destination is None:
+            # "more pianos went along the same route": to where the last ones went.
+            before = next((c for c in reversed(kept) if _went_to(c) and _held(c) & tags), None)
+            if before is not None:
+                candidate.destination = _went_to(before)
+                candidate.origin = candidate.origin or before.origin
+                candidate.rules.document.append("same-route")
         if candidate.onward and candidate.giver is None:
             # "Ten of the drones were sold on to Syria": by the last to receive them.
             before = next((r for got, r in reversed(received) if got & tags), None)
@@ -92,6 +99,16 @@ def continue_goods(
             received.append((tags, candidate.recipient))
         kept.append(candidate)
     return kept
+
+
+def _went_to(candidate: Candidate) -> str | None:
+    """The state the candidate's goods went to, as far as its sentence tells."""
+    recipient = candidate.recipient
+    return candidate.destination or (recipient.country if recipient is not None else None)
+
+
+def _held(candidate: Candidate) -> set[str]:
+    return {tag for item in candidate.items for tag in item.tags}
 
 
 def _tells_of(candidate: Candidate, deed: str) -> bool:

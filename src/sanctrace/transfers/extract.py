@@ -65,6 +65,8 @@ ONWARD_VERBS = words()["onward_verbs"]
 ONWARD_PARTICLES = words()["onward_particles"]
 DESTINATION_NOUNS = words()["destination_nouns"]
 ADDITIVE_WORDS = words()["additive_words"]
+ROUTE_NOUNS = words()["route_nouns"]
+SAME_WORDS = words()["same_words"]
 GOODS_PRONOUNS = words()["goods_pronouns"]
 #: The frame, and the role pattern, of a transfer told as a record of fields.
 RECORD_FRAME, RECORD_PATTERN = "record", "record-field"
@@ -109,6 +111,8 @@ class Candidate:
     #: "Two of those shipments carried rifles": the giver is that of the deed told
     #: before under this noun ("shipment"), which the role names instead of a party.
     told_deed: str | None = None
+    #: "shipped pianos along the same route": where the last such goods went, these go.
+    same_route: bool = False
 
 
 class TransferExtractor:
@@ -356,6 +360,7 @@ class TransferExtractor:
             none_passed=none is not None,
             heading=giver is None and recipient is None and _heading(trigger),
             told_deed=None if giver is not None else self._told_deed(roles.giver),
+            same_route=any(_same_route(t) for t in trigger.subtree),
         )
         # Under a live blog's date heading, the heading is the day the entry tells of.
         heading = context.heading_before(offset)
@@ -613,6 +618,15 @@ def _party_confirmed(candidate: Candidate) -> bool:
     return candidate.certainty == "confirmed" and any(
         c.sets == "certainty=confirmed" for c in candidate.rules.cues
     )
+
+
+def _same_route(token: Token) -> bool:
+    """'along the same route', 'by the usual channel': a way goods took before (also
+    "the same Kobe-Dalian route", the parse putting the route in apposition)."""
+    if token.lemma_.lower() not in ROUTE_NOUNS:
+        return False
+    words = [*token.children, *(token.head.children if token.dep_ == "appos" else [])]
+    return any(c.lower_ in SAME_WORDS for c in words)
 
 
 def _two_recipients(old: Candidate, new: Candidate) -> bool:
