@@ -152,6 +152,7 @@ def test_taxonomy_classifies_phrase(
         "think tank",
         "its nuclear weapons programme",
         "the arms embargo",
+        "a ship-to-ship transfer",
         "",
     ],
 )
@@ -338,3 +339,8 @@ def test_taxonomy_tags_named_are_every_specific_term(taxonomy: Taxonomy) -> None
     }
     # generic words ("the goods", "cargo") name no kind of goods
     assert taxonomy.tags_named("The firm denied that it carried the goods as cargo.") == set()
+
+
+def test_taxonomy_a_ship_to_ship_transfer_is_of_its_cargo_not_of_ships(taxonomy: Taxonomy) -> None:
+    match = taxonomy.classify("a ship-to-ship transfer of diesel")
+    assert match is not None and match.tags == ("petroleum_refined",)
