@@ -32,6 +32,9 @@ NO_EVENT = [
     # none passed, and no claim told before it answers
     "Customs reported no sugar imports from Chad in 2018.",
     "The ministry says it has bought no rifles since the embargo began.",
+    # leave to pass so much per period is a quota
+    "Cuba may import up to 9,000 tonnes of rice a year from Peru.",
+    "Under the deal Chad can buy 50 rifles per month from Peru.",
     # an obligation is a rule, a total a statistic
     "The treaty obliges Chad to sell its mortars to no one.",
     "Chadian rifle imports from Belarus totalled 9,000 in 2023.",
@@ -58,6 +61,8 @@ MODALITY = [
         "reported",
         "completed",
     ),
+    # a guess at a rate of trade is still an event
+    ("Cuba may have imported 9,000 tonnes of rice a year from Peru.", "possible", "completed"),
     # what is only believed of part of a transfer leaves all of it suspected
     (
         "Police stopped the sale of two yachts built by Acme that officials believe were"

@@ -46,6 +46,9 @@ CUE_KINDS = (
     "knowledge",
     "dissociations",
     "accusers",
+    "permissions",
+    "periods",
+    "rates",
 )
 
 

@@ -262,6 +262,19 @@ class Modality:
         """'Who is sending drones to Russia?': a question states no event."""
         return trigger.doc.text.rstrip().rstrip("\"'’”)").endswith("?")
 
+    def _quota(self, trigger: Token) -> bool:
+        """'The island may import 9,000 tonnes a year': leave to pass so much per period
+        is a quota, not an event ("may have imported", "may be importing" guess at one)."""
+        cues = self.lexicon.cues
+        aux = [c for c in trigger.children if c.dep_ in {"aux", "auxpass"}]
+        if not aux or aux[0].lower_ not in cues["permissions"] or len(aux) > 1:
+            return False
+        periods = [t for t in trigger.subtree if t.lemma_.lower() in cues["periods"]]
+        rates = cues["rates"]
+        return any(
+            t.head.lower_ in rates or {c.lower_ for c in t.children} & rates for t in periods
+        )
+
     def states_a_rule(self, trigger: Token) -> bool:
         """A trigger under 'ban', 'forbid', 'cap' ... describes a rule, not an event;
         so does one called 'illegal' or 'banned' ("selling arms to X is illegal")."""
@@ -281,6 +294,8 @@ class Modality:
         if any(a.lemma_.lower() in self.lexicon.cues["rule_nouns"] for a in governors + described):
             return True
         if _breach_told_after(trigger, self.lexicon.cues["breach_verbs"]):
+            return True
+        if self._quota(trigger):
             return True
         # Parsers often miss "resolutions ... bar states from supplying": look at the words.
         before = trigger.doc[max(0, trigger.i - 6) : trigger.i]
