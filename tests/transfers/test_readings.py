@@ -32,6 +32,8 @@ NO_EVENT = [
     # none passed, and no claim told before it answers
     "Customs reported no sugar imports from Chad in 2018.",
     "The ministry says it has bought no rifles since the embargo began.",
+    # a rate of trade is a statistic
+    "Chadian oil exports reached about 90,000 barrels a day in May.",
     # leave to pass so much per period is a quota
     "Cuba may import up to 9,000 tonnes of rice a year from Peru.",
     "Under the deal Chad can buy 50 rifles per month from Peru.",

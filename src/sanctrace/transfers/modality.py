@@ -213,12 +213,21 @@ class Modality:
         return self._time_told.search(sent.text.lower()) is not None
 
     def states_a_trend(self, trigger: Token) -> bool:
-        """'Coal exports have fallen since 2017': a trade statistic, not a transfer."""
-        trends = self.lexicon.cues["trend_verbs"]
-        return (
-            trigger.pos_ == "NOUN"
-            and trigger.dep_ in {"nsubj", "nsubjpass"}
-            and trigger.head.lemma_.lower() in trends
+        """'Coal exports have fallen since 2017', 'oil exports reached 2 million barrels a
+        day': a trade statistic, not a transfer."""
+        if trigger.pos_ != "NOUN" or trigger.dep_ not in {"nsubj", "nsubjpass"}:
+            return False
+        verb = trigger.head
+        stated = [t for c in verb.children if c.dep_ in {"dobj", "attr"} for t in c.subtree]
+        return verb.lemma_.lower() in self.lexicon.cues["trend_verbs"] or self._rate_in(stated)
+
+    def _rate_in(self, tokens: list[Token]) -> bool:
+        """Whether the tokens give a rate: "a year", "each month", "per day"."""
+        cues = self.lexicon.cues
+        periods = [t for t in tokens if t.lemma_.lower() in cues["periods"]]
+        rates = cues["rates"]
+        return any(
+            t.head.lower_ in rates or {c.lower_ for c in t.children} & rates for t in periods
         )
 
     def negation(self, trigger: Token) -> Token | None:
@@ -269,11 +278,7 @@ class Modality:
         aux = [c for c in trigger.children if c.dep_ in {"aux", "auxpass"}]
         if not aux or aux[0].lower_ not in cues["permissions"] or len(aux) > 1:
             return False
-        periods = [t for t in trigger.subtree if t.lemma_.lower() in cues["periods"]]
-        rates = cues["rates"]
-        return any(
-            t.head.lower_ in rates or {c.lower_ for c in t.children} & rates for t in periods
-        )
+        return self._rate_in(list(trigger.subtree))
 
     def states_a_rule(self, trigger: Token) -> bool:
         """A trigger under 'ban', 'forbid', 'cap' ... describes a rule, not an event;
