@@ -24,6 +24,7 @@ from sanctrace.transfers.grammar import (
     expand_list,
     hyphenated,
     is_passive,
+    item_phrase,
     objects,
     preps,
     subject,
@@ -356,10 +357,17 @@ class RoleReader:
             or self._is_voyage(trigger, roles)
         )
 
+    def _ship(self, token: Token) -> bool:
+        """A ship noun that names a ship: "armoured personnel carriers" are vehicles."""
+        if token.lemma_.lower() not in VESSEL_WORDS:
+            return False
+        match = self.goods.taxonomy.classify(item_phrase(token).text)
+        return match is None or "vessel" in match.tags
+
     def _is_voyage(self, trigger: Token, roles: Roles) -> bool:
         """'The vessel arrived at Subic Bay', 'the ship was seen off Nampo': a ship that
         merely sails or is sighted is not goods."""
-        ships = any(t.lemma_.lower() in VESSEL_WORDS for t in roles.items)
+        ships = any(self._ship(t) for t in roles.items)
         lemma = trigger.lemma_.lower()
         if lemma in self.lexicon.seen_verbs or lemma in CARRIER_VERBS:
             return ships  # "the ship loaded at Ust-Luga": the ship carries, it is not carried
