@@ -109,7 +109,7 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     ("heavy machinery", {"machinery"}, {"84"}),
     ("two optical sorting machines", {"machinery"}, {"84"}),
     ("machine tools", {"machinery"}, {"84"}),
-    ("a batch of steel valves", {"machinery"}, {"84"}),
+    ("a batch of industrial valves", {"machinery"}, {"84"}),
     ("electrical equipment", {"electrical"}, {"85"}),
     ("textiles", {"textiles"}, {"61"}),
     ("fabrics and apparel", {"textiles"}, {"61"}),
