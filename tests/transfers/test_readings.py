@@ -1160,3 +1160,18 @@ def test_readings_goods_sent_along_the_same_route_go_where_the_last_went(
     later = {t.evidence.text.split()[-1]: t.destination for t in found.transfers}
     assert later["route."] == "pe"
     assert later["air."] == "cl"  # no route told before: its own destination
+
+
+def test_readings_a_headline_is_retold_once_by_the_body(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    found = analyse(
+        "Rifles arrive in Chad\nA cargo of 400 rifles sent by the Belarusian firm Avtek reached"
+        " N'Djamena on Monday. A second cargo of rifles from Serbia reached the army in May."
+    )
+    first, second = found.transfers
+    assert first.giver is not None and first.giver.country == "by"
+    assert [span.text for span in first.also_evidence] == [
+        "A cargo of 400 rifles sent by the Belarusian firm Avtek reached N'Djamena on Monday."
+    ]
+    assert second.giver is not None and second.giver.country == "rs"

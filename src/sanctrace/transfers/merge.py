@@ -25,7 +25,9 @@ def merge_retellings(candidates: list[Candidate]) -> list[tuple[Candidate, list[
     listed: list[set[_Key]] = []
     for candidate in sorted(candidates, key=lambda c: c.position):
         shared = sorted({i for key in _wanted_keys(candidate) for i in index.get(key, ())})
-        found = next((i for i in shared if _same_event(events[i][0], candidate)), None)
+        found = next(
+            (i for i in shared if _same_event(events[i][0], candidate, bool(events[i][1]))), None
+        )
         if found is None:
             found = len(events)
             events.append((candidate, []))
@@ -90,15 +92,25 @@ def _wanted_dates(later: Candidate) -> list[str]:
     if later.date is None:
         return [_ANY] if _refers_back(later) else [_UNDATED]
     value = later.date.value
-    # An earlier date that starts this one ("2023" for "2023-05"), or one it starts.
+    # An earlier date that starts this one ("2023" for "2023-05"), or one it starts;
+    # undated events too (a headline may retell it, or it may refer back).
     wanted = [f"date:{value[:end]}" for end in range(len(value) + 1)] + [f"starts:{value}"]
-    return [*wanted, _UNDATED] if _refers_back(later) else wanted
+    return [*wanted, _UNDATED]
 
 
-def _same_event(first: Candidate, later: Candidate) -> bool:
+def _same_event(first: Candidate, later: Candidate, retold: bool = False) -> bool:
+    """Whether `later` retells the event `first` told (`retold`: some sentence did already)."""
     if not _tags(first) & _tags(later):
         return False
-    if not _dates_compatible(first, later):
+    # A headline or lead the body retells, once ("Vaccines arrive in Nampo - A
+    # consignment sent by a charity reached ..."), whatever date and parties it omits.
+    # (A verbless heading is dropped for the telling below it instead: `told_below`.)
+    lead = (
+        _headline(first)
+        and not (retold or first.heading)
+        and None in (first.giver, first.recipient)
+    )
+    if not (lead and first.date is None) and not _dates_compatible(first, later):
         return False
     if _quantities(first) and _quantities(later) and not _quantities(first) & _quantities(later):
         return False  # 24 horses and 447 goats are two gifts
@@ -110,7 +122,14 @@ def _same_event(first: Candidate, later: Candidate) -> bool:
         return False  # a party does not change sides within one event
     if _refers_back(later):
         return True
+    if lead:
+        return True
     return _same_party(first.giver, later.giver) and _same_party(first.recipient, later.recipient)
+
+
+def _headline(candidate: Candidate) -> bool:
+    """Told in the document's opening sentence: a headline or lead the body retells."""
+    return candidate.evidence.start == 0
 
 
 def _refers_back(later: Candidate) -> bool:
