@@ -3,7 +3,8 @@
 A later sentence retells an earlier event when it concerns the same kind of
 goods, at a compatible date, between compatible parties, and either refers
 back to the goods ("the car", "the yachts") or names the same giver and
-recipient again.
+recipient again. A headline or lead that omits a party or the date is retold
+by the first such sentence of the body.
 """
 
 from __future__ import annotations
