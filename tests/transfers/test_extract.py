@@ -402,3 +402,9 @@ def test_extract_a_ship_word_inside_other_goods_is_no_ship(extract: Extract) -> 
     )
     assert "military_vehicle" in _tags(found)
     assert _countries(found) == (None, "ly")
+
+
+def test_extract_goods_loading_with_no_object_are_what_passes(extract: Extract) -> None:
+    found = _one(extract, "A cargo of coal was loading at Nampo for a buyer in Vietnam in 2019.")
+    assert _tags(found) == {"coal"}
+    assert found.rules.roles["items"] == "ergative-subject"

@@ -233,7 +233,22 @@ class RoleReader:
                 roles.add(role, objects_of, "prep")
         if frame.needs_destination:
             self._carrier_bound(roles, roles.giver)
-        if not passive and frame.subject:
+        # (Only the verb's own common-noun subject: a ship's name may hold a goods word.)
+        own = [t for t in subjects if t.head == verb and t.dep_ == "nsubj" and t.pos_ == "NOUN"]
+        ergative = (
+            verb.lemma_.lower() in CARRIER_VERBS
+            and not passive
+            and not obj
+            and frame.object == "items"
+            and own == subjects
+            and not any(self._ship(t) for t in own)
+            and self.goods.heads(own)
+        )
+        if ergative:
+            # "a cargo of coal is loading at Nampo": goods as the subject of a verb
+            # of loading with no object are what passes.
+            roles.add("items", subjects, "ergative-subject")
+        elif not passive and frame.subject:
             role, pattern = frame.subject, subject_pattern
             if frame.subject_without_destination and not (roles.recipient or roles.destination):
                 role, pattern = frame.subject_without_destination, "subject-without-destination"
