@@ -106,6 +106,14 @@ def test_resolve_definite_state_description(resolve: Resolve) -> None:
     assert resolve("The regime bought grain from China.", "regime", 0) is None
 
 
+def test_resolve_state_description_naming_its_own_state(resolve: Resolve) -> None:
+    # a nationality or place in the description names the state, not the one before
+    text = "North Korea held a parade. The Swiss government paid for a school."
+    assert _who(resolve(text, "government", 0)) == ("Switzerland", "state", "ch")
+    text = "North Korea held a parade. The government in Juba bought grain."
+    assert _who(resolve(text, "government", 0)) == ("South Sudan", "state", "ss")
+
+
 def test_resolve_port_is_not_a_person(resolve: Resolve) -> None:
     found = resolve("A Hong Kong company shipped cigarettes to Nampo.", "Nampo", 0)
     assert found is not None

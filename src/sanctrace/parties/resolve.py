@@ -436,6 +436,10 @@ class PartyResolver:
         if head.lemma_.lower() in STATE_DESCRIPTIONS and head.tag_ == "NN" and _is_definite(phrase):
             # "the country": the state last acting in a transfer, givers first ("the
             # countries of Africa" are many states, none of them that one).
+            # "The Swiss government" names its state itself.
+            own = self._states.get(self._country_in(phrase) or "")
+            if own is not None:
+                return _from_entry(own, text, start, end)
             states = frozenset({"state"})
             found = context.latest_role(start, states) or context.latest(start, states)
             return _moved(found, text, start, end, "coreference-state") if found else None
