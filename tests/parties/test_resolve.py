@@ -133,6 +133,24 @@ def test_resolve_the_country_is_the_state_last_acting(
     assert ore.giver is not None and ore.giver.country == "kp"
 
 
+def test_resolve_a_definite_description_is_the_party_last_described_so(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    # the same noun refers back to a description that named no one...
+    analysed = analyse(
+        "A bronze statue was delivered to a hotel developer in Laos. "
+        "Later the developer wired $90,000 to a Macau firm."
+    )
+    assert [t.giver and t.giver.country for t in analysed.transfers] == [None, "la"]
+    # ...unless a firm named in a role since is the nearer one
+    analysed = analyse(
+        "A Riga company sold drones to Iran. Then Kestrel Trading bought radios from a broker. "
+        "The company later sold the radios to a buyer in Minsk."
+    )
+    giver = analysed.transfers[-1].giver
+    assert giver is not None and giver.name == "Kestrel Trading"
+
+
 def test_resolve_it_never_stands_for_a_news_outlet(resolve: Resolve) -> None:
     text = "KOMID was named last year. Reuters saw the records. It sold rifles to Iran."
     found = resolve(text, "It", 0)

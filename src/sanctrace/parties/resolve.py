@@ -84,6 +84,8 @@ class Mention:
     gave: bool = False  # filled a giver role
     #: The document rule that found this party from an earlier mention ("coreference-pronoun").
     via: str | None = None
+    #: The noun the text describes it by, as a lemma ("firm" in "Acme, a Cypriot firm").
+    head: str | None = None
 
 
 #: A mention with its place in the text: (start, arrival number, mention). Tuples
@@ -117,7 +119,7 @@ class DocumentContext:
     Every question below is answered from indexes kept as mentions arrive, by
     bisection or a dictionary look-up, never by a pass over all the
     document's mentions, so a sentence costs as much at the end of a long
-    document as in a short one. A mention's kind, name, key and flags
+    document as in a short one. A mention's kind, name, key, head and flags
     (proper, role, gave) must be final when it is added; its country may
     still change.
     """
@@ -125,6 +127,7 @@ class DocumentContext:
     __slots__ = (
         "_arrivals",
         "_dates",
+        "_described",
         "_first",
         "_kinds",
         "_merged",
@@ -156,6 +159,8 @@ class DocumentContext:
         self._people: dict[str, dict[str, _InOrder]] = {}
         #: Key -> its first mention.
         self._first: dict[str, _Placed] = {}
+        #: The noun a mention is described by ("firm") -> the mentions so described.
+        self._described: dict[str, _InOrder] = {}
         #: Family names (one, both, or none for every person) -> person key -> (count, last).
         self._relatives: dict[frozenset[str], dict[str, tuple[int, _Placed]]] = {}
         self._merged: list[Mention] | None = None
@@ -208,6 +213,8 @@ class DocumentContext:
         first = self._first.get(mention.key)
         if first is None or placed < first:
             self._first[mention.key] = placed
+        if mention.head is not None:
+            self._described.setdefault(mention.head, _InOrder()).add(placed)
         if mention.kind != "person":
             return
         if mention.proper:
@@ -270,6 +277,13 @@ class DocumentContext:
         The party that gave goods is the story's focus, so it comes first.
         """
         return self._focus(before, kinds, named_only=True)
+
+    def latest_described(self, before: int, head: str) -> Mention | None:
+        """The latest party before `before` the text described by the noun `head`: what
+        "the developer" refers back to after "a resort developer in Cambodia"."""
+        found = self._described.get(head)
+        placed = found.last_before(before) if found is not None else None
+        return placed[2] if placed else None
 
     def latest_role(self, before: int, kinds: frozenset[str]) -> Mention | None:
         """The latest party that already took a role in a transfer, givers first."""
@@ -488,16 +502,16 @@ class PartyResolver:
             legal = self._legal_form_country(phrase, name)
             if legal is not None and kind in {"person", "unknown", "state"}:
                 kind = "organization"
-            return Mention(text, start, end, name, kind, country or legal, _key(name))
+            nouns = [d for d in (head, *described) if d.pos_ == "NOUN"]
+            noun = nouns[0].lemma_.lower() if nouns else None
+            return Mention(text, start, end, name, kind, country or legal, _key(name), head=noun)
 
         kind = _description_kind(head)
-        if _is_definite(phrase) and kind in {"vessel", "organization"}:
-            found = context.latest_named(start, frozenset({kind, "unknown"}))
-            described = self._country_in(phrase)
-            if found is not None and described not in {None, found.country}:
-                found = None  # "the Russian company" is not the North Korean firm named before
-            if found is not None:
-                return _moved(found, text, start, end, "coreference-description")
+        noun = head.lemma_.lower() if head.pos_ == "NOUN" else None
+        definite = _is_definite(phrase)
+        referent = self._referent(phrase, start, noun, kind, context) if definite else None
+        if referent is not None:
+            return _moved(referent, text, start, end, "coreference-description", noun)
         if head.pos_ not in {"NOUN", "PROPN"}:
             return None
         body = _body_of(head)
@@ -508,7 +522,35 @@ class PartyResolver:
             return self.resolve(owners[0], offset, context) if owners else None
         name = _strip_determiner(_described_name(phrase))
         country = self._country_in(phrase) or self._placed_in(head) or self._placed_after(phrase)
-        return Mention(text, start, end, name, kind, country, _key(name), False)
+        return Mention(text, start, end, name, kind, country, _key(name), False, head=noun)
+
+    def _referent(
+        self,
+        phrase: SpacySpan,
+        start: int,
+        noun: str | None,
+        kind: str,
+        context: DocumentContext,
+    ) -> Mention | None:
+        """What a definite description refers back to: the latest party the text
+        described by its noun ("a resort developer ... the developer") or, for a ship
+        or firm, the named one last in a role, whichever came later; never one whose
+        country it contradicts ("the Russian company" is not the North Korean firm
+        named before). `start` places the phrase in the document.
+
+        Ship nouns are not matched: "the vessel" may be the tanker, not the vessel
+        a tanker fuelled."""
+        found: list[Mention] = []
+        same = context.latest_described(start, noun) if noun and kind != "vessel" else None
+        if same is not None:
+            found.append(same)
+        if kind in {"vessel", "organization"}:
+            named = context.latest_named(start, frozenset({kind, "unknown"}))
+            if named is not None:
+                found.append(named)
+        described = self._country_in(phrase)
+        found = [f for f in found if described in {None, f.country}]
+        return max(found, key=lambda f: f.start, default=None)
 
     def _owned_by(self, head: Token) -> str | None:
         """'a chain owned by a Cuban': the country of whoever owns or runs it."""
@@ -958,8 +1000,20 @@ def _unresolved(text: str, start: int, end: int, kind: str) -> Mention:
     return Mention(text, start, end, text, kind, None, f"pronoun:{text.lower()}", proper=False)
 
 
-def _moved(found: Mention, text: str, start: int, end: int, via: str) -> Mention:
-    """The antecedent's identity at a new place in the text, found by the rule `via`."""
+def _moved(
+    found: Mention, text: str, start: int, end: int, via: str, head: str | None = None
+) -> Mention:
+    """The antecedent's identity at a new place in the text, found by the rule `via`
+    (and described there by the noun `head`, if any)."""
     return Mention(
-        text, start, end, found.name, found.kind, found.country, found.key, found.proper, via=via
+        text,
+        start,
+        end,
+        found.name,
+        found.kind,
+        found.country,
+        found.key,
+        found.proper,
+        via=via,
+        head=head,
     )
