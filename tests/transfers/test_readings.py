@@ -139,6 +139,12 @@ GIVER_COUNTRY = [
         " to a firm in Asmara in 2019.",
         "by",
     ),
+    # a shortened name is placed where its fuller one is described
+    (
+        "Norvik Holdings Ltd., a Hong Kong-based firm, was named on Monday. "
+        "Norvik Holdings paid $90,000 to a broker.",
+        "hk",
+    ),
 ]
 
 RECIPIENT_COUNTRY = [
@@ -160,6 +166,12 @@ RECIPIENT_COUNTRY = [
     ("Belgium shipped rifles to the Eastern Front (EF) in Tripoli in 2020.", "ly"),
     ("Belgium shipped rifles to Kestrel Supplies of Tripoli.", "ly"),
     ("Belarus sold lathes to Orlik Stanok LLP of Ekibastuz, Kazakhstan.", "kz"),
+    # a shortened name is placed by its fuller one's words, or the place after it
+    (
+        "Orla Trade Almaty, a freight forwarder, was named. A bank lent $2 million to Orla Trade.",
+        "kz",
+    ),
+    ("The buyer was Varna Tech Co. of Sofia. In May a broker sold six lathes to Varna Tech.", "bg"),
     # a short form takes its long form's country
     ("Observers praised the Chadian Popular Front (CPF). Mortars ended up with the CPF.", "td"),
     # a ship's flag told in another sentence
