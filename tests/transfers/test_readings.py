@@ -139,6 +139,8 @@ GIVER_COUNTRY = [
         " to a firm in Asmara in 2019.",
         "by",
     ),
+    # a US state places a firm in the United States
+    ("A Delaware company shipped 900 radios to a buyer in Minsk.", "us"),
     # a shortened name is placed where its fuller one is described
     (
         "Norvik Holdings Ltd., a Hong Kong-based firm, was named on Monday. "
