@@ -141,6 +141,9 @@ GIVER_COUNTRY = [
     ),
     # a US state places a firm in the United States
     ("A Delaware company shipped 900 radios to a buyer in Minsk.", "us"),
+    # "local" places a party where the text is set: its dateline, or the first place named
+    ("SEOUL, May 3 (wire) - A local firm sold pianos to North Korea.", "kr"),
+    ("Myanmar faces an arms embargo. A local firm sold rifles to the army.", "mm"),
     # a shortened name is placed where its fuller one is described
     (
         "Norvik Holdings Ltd., a Hong Kong-based firm, was named on Monday. "

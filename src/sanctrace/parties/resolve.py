@@ -45,6 +45,8 @@ ORG_WORDS = words()["org_words"]
 DETERMINERS = words()["determiners"]
 DEFINITE = words()["definite"]
 PLACE_WORDS = words()["place_words"]
+#: Gazetteer kinds that place a text: "SEOUL -", "In Myanmar, ...".
+PLACE_KINDS = frozenset({"place", "state"})
 #: Entity labels of dates and times, which name no party.
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 NAMING_VERBS = words()["naming_verbs"]
@@ -53,6 +55,7 @@ CONTROL_PARTICIPLES = words()["control_participles"]
 EVENT_NOUNS = words()["event_nouns"]
 MEMBER_NOUNS = words()["member_nouns"]
 PARTITIVE_WORDS = words()["partitive_words"]
+LOCAL_WORDS = words()["local_words"]
 #: The prepositions by which a description places a party: "a trader in Minsk".
 PLACING_PREPS = frozenset({"in", "from"})
 #: Dependencies that end a noun phrase: what follows is not part of the name.
@@ -140,12 +143,15 @@ class DocumentContext:
         "dates_of",
         "headings",
         "published",
+        "setting",
     )
 
     def __init__(self, published: str | None) -> None:
         self.published = published
         #: Who the document's first line says wrote it ("Statement by Acme Ltd"), if any.
         self.author: Mention | None = None
+        #: The country of the first place or state the text names: where it is set.
+        self.setting: str | None = None
         self._arrivals = 0
         # The scan's names arrive in text order over the whole document and the
         # mentions met in roles sentence by sentence; kept apart, each list grows at its end.
@@ -329,6 +335,8 @@ class PartyResolver:
         for start, end in _names_in(self._aliases, text):
             found = text[start:end]
             entry = self.gazetteer.lookup(found)
+            if context.setting is None and entry is not None and entry.kind in PLACE_KINDS:
+                context.setting = entry.country if entry.country not in NOT_STATES else None
             # A news outlet or a sanctions body tells of transfers: no pronoun or
             # description stands for it.
             if entry is None or entry.kind == "place" or entry.media or entry.watchdog:
@@ -494,6 +502,8 @@ class PartyResolver:
                 placing = noun_phrase(description, PLACING_PREPS)
                 country = country or self._country_in(placing)
                 country = country or self._placed_in(description) or self._owned_by(description)
+                country = country or _local(placing, context)
+            country = country or _local(phrase, context)
             if kind == "state":
                 # A name the recognizer calls a place but the gazetteer does not know
                 # ("Fujian Haixing") keeps the country its words give.
@@ -522,6 +532,7 @@ class PartyResolver:
             return self.resolve(owners[0], offset, context) if owners else None
         name = _strip_determiner(_described_name(phrase))
         country = self._country_in(phrase) or self._placed_in(head) or self._placed_after(phrase)
+        country = country or _local(phrase, context)
         return Mention(text, start, end, name, kind, country, _key(name), False, head=noun)
 
     def _referent(
@@ -912,6 +923,11 @@ def _clean_name(text: str) -> str:
 def _owns(token: Token) -> bool:
     """A possessor: "its", or a noun with its possessive ending ("the firm's")."""
     return token.dep_ == "poss" or any(c.dep_ == "case" for c in token.children)
+
+
+def _local(phrase: SpacySpan, context: DocumentContext) -> str | None:
+    """'a local firm': of the country where the text is set."""
+    return context.setting if any(t.lower_ in LOCAL_WORDS for t in phrase) else None
 
 
 def _is_definite(phrase: SpacySpan) -> bool:
