@@ -151,6 +151,19 @@ def test_resolve_a_definite_description_is_the_party_last_described_so(
     assert giver is not None and giver.name == "Kestrel Trading"
 
 
+def test_resolve_the_same_firm_is_the_one_a_sentence_described_in_passing(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    # the described firm takes no role in the first sentence's transfer
+    analysed = analyse(
+        "Russia sold rifles to Mali in 2019, with a Cypriot firm, Kyrenia Ltd., acting as "
+        "broker. The same firm bought drones from Iran in 2020."
+    )
+    recipient = analysed.transfers[-1].recipient
+    assert recipient is not None
+    assert (recipient.name, recipient.country) == ("Kyrenia Ltd.", "cy")
+
+
 def test_resolve_it_never_stands_for_a_news_outlet(resolve: Resolve) -> None:
     text = "KOMID was named last year. Reuters saw the records. It sold rifles to Iran."
     found = resolve(text, "It", 0)

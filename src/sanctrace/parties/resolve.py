@@ -22,8 +22,8 @@ from sanctrace.parties.gazetteer import Entry, Gazetteer
 from sanctrace.parties.words import words
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
     from sanctrace.nlp.dates import DateResolution
 
@@ -284,6 +284,15 @@ class DocumentContext:
         """
         return self._focus(before, kinds, named_only=True)
 
+    def describe(self, mention: Mention) -> None:
+        """Remember a party the text describes by a noun without giving it a role, as
+        only what a definite description may refer back to ("a local firm, Acme Ltd.,
+        acting as broker ... the same firm")."""
+        if mention.head is not None:
+            placed = (mention.start, self._arrivals, mention)
+            self._arrivals += 1
+            self._described.setdefault(mention.head, _InOrder()).add(placed)
+
     def latest_described(self, before: int, head: str) -> Mention | None:
         """The latest party before `before` the text described by the noun `head`: what
         "the developer" refers back to after "a resort developer in Cambodia"."""
@@ -380,6 +389,19 @@ class PartyResolver:
             None,
         )
         return Mention(name, start, line.end(1), name, "organization", country, _key(name))
+
+    def note(self, sent: Doc, offset: int, context: DocumentContext) -> None:
+        """Remember the firms a sentence introduces by description, named or not ("with
+        a local firm, Acme Ltd., acting as broker"), whatever roles they take: what
+        "the firm" may later refer to. `offset` places the sentence in the document."""
+        for token in sent:
+            if token.pos_ != "NOUN" or token.lemma_.lower() not in ORG_WORDS:
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
+                continue  # "the firm" refers back; it introduces no one
+            mention = self.resolve(token, offset, context)
+            if mention is not None:
+                context.describe(mention)
 
     def resolve(self, head: Token, offset: int, context: DocumentContext) -> Mention | None:
         """The party a role's head token denotes, or None when it denotes none."""
