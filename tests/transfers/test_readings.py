@@ -144,6 +144,10 @@ GIVER_COUNTRY = [
     # "local" places a party where the text is set: its dateline, or the first place named
     ("SEOUL, May 3 (wire) - A local firm sold pianos to North Korea.", "kr"),
     ("Myanmar faces an arms embargo. A local firm sold rifles to the army.", "mm"),
+    # whom a state's police hold is in that state, unless the text says otherwise
+    ("Police in Osaka arrested a trader on suspicion of exporting cosmetics to Iran.", "jp"),
+    ("A broker was detained by police in Busan for shipping lathes to Iran.", "kr"),
+    ("Osaka police arrested a North Korean diplomat accused of selling cosmetics to Syria.", "kp"),
     # a shortened name is placed where its fuller one is described
     (
         "Norvik Holdings Ltd., a Hong Kong-based firm, was named on Monday. "

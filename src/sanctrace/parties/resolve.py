@@ -56,6 +56,7 @@ EVENT_NOUNS = words()["event_nouns"]
 MEMBER_NOUNS = words()["member_nouns"]
 PARTITIVE_WORDS = words()["partitive_words"]
 LOCAL_WORDS = words()["local_words"]
+ARREST_VERBS = words()["arrest_verbs"]
 #: The prepositions by which a description places a party: "a trader in Minsk".
 PLACING_PREPS = frozenset({"in", "from"})
 #: Dependencies that end a noun phrase: what follows is not part of the name.
@@ -525,7 +526,7 @@ class PartyResolver:
                 country = country or self._country_in(placing)
                 country = country or self._placed_in(description) or self._owned_by(description)
                 country = country or _local(placing, context)
-            country = country or _local(phrase, context)
+            country = country or _local(phrase, context) or self._held_by(head)
             if kind == "state":
                 # A name the recognizer calls a place but the gazetteer does not know
                 # ("Fujian Haixing") keeps the country its words give.
@@ -554,7 +555,7 @@ class PartyResolver:
             return self.resolve(owners[0], offset, context) if owners else None
         name = _strip_determiner(_described_name(phrase))
         country = self._country_in(phrase) or self._placed_in(head) or self._placed_after(phrase)
-        country = country or _local(phrase, context)
+        country = country or _local(phrase, context) or self._held_by(head)
         return Mention(text, start, end, name, kind, country, _key(name), False, head=noun)
 
     def _referent(
@@ -584,6 +585,20 @@ class PartyResolver:
         described = self._country_in(phrase)
         found = [f for f in found if described in {None, f.country}]
         return max(found, key=lambda f: f.start, default=None)
+
+    def _held_by(self, head: Token) -> str | None:
+        """'Police in Osaka arrested a dealer', 'a dealer was detained by Osaka police':
+        whom a state's police or courts hold is in that state."""
+        verb = head.head
+        if verb.lemma_.lower() not in ARREST_VERBS or verb == head:
+            return None
+        if head.dep_ == "dobj":
+            holders = [c for c in verb.children if c.dep_ == "nsubj"]
+        elif head.dep_ == "nsubjpass":
+            holders = [o for a in verb.children if a.dep_ == "agent" for o in a.children]
+        else:
+            return None
+        return self._country_in(noun_phrase(holders[0])) if holders else None
 
     def _owned_by(self, head: Token) -> str | None:
         """'a chain owned by a Cuban': the country of whoever owns or runs it."""
