@@ -69,6 +69,9 @@ DESCRIPTION_STOPS = party_words()["description_stops"]
 DESCRIBING_WORDS = 3
 DESCRIBING_REACH = 60
 _CLAUSE_BREAK = re.compile(r"[.;:,\n]")
+#: The words that may continue a name into the fuller one it shortens ("Shiny Reef
+#: Trading Limited"): capitalised, on its line, the last perhaps abbreviated ("Co.").
+_FULLER = re.compile(r"(?:[ \t]+[A-Z][\w'’&-]*){0,4}\.?")
 #: ", a shipping agent in Bergen," after a name: the apposition describing it.
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+([^,.;:()]{1,60})")
 # A ship's flag: "under the DPRK flag", "flying a Panamanian flag".
@@ -349,9 +352,21 @@ class _Descriptions:
                     return code
                 if (code := self._place(words[at])) is not None:
                     return code
-            after = _APPOSITION.match(self.text, found.end())
-            for word in after.group(1).split() if after else []:
-                if (code := self._place(word.strip("'’"))) is not None:
+            # "Haiyun Marine Co., a Kaohsiung company ... Haiyun Marine": a shortened
+            # name is described, and placed by its own words, where its fuller one is.
+            fuller = _fuller(_FULLER.match(self.text, found.end()))
+            for word in fuller.split():
+                if (code := self._place(word.strip("."))) is not None:
+                    return code
+            named_end = found.end() + len(fuller)
+            after = _APPOSITION.match(self.text, named_end)
+            described = [w.strip("'’") for w in after.group(1).split()] if after else []
+            for at, word in enumerate(described):
+                # Two words first: "a Hong Kong-based company".
+                pair = " ".join(described[at : at + 2]) if at + 1 < len(described) else None
+                if pair and (code := self._place(pair)) is not None:
+                    return code
+                if (code := self._place(word)) is not None:
                     return code
             # "now sails under the Togolese flag as the Sea Star": the flag its sentence gives.
             start = self.text.rfind(".", 0, found.start()) + 1
@@ -360,7 +375,7 @@ class _Descriptions:
             if flag is not None and (code := self._place(flag.group(1).strip())) is not None:
                 return code
             # "Pentavia Logistics of Riga", "the Northern Alliance (NA) in Herat".
-            placed = _PLACED_AFTER.match(self.text, found.end())
+            placed = _PLACED_AFTER.match(self.text, named_end)
             # "of Karaganda, Kazakhstan": the place, else the state after its comma.
             for part in placed.group(1).split(",") if placed else []:
                 words = part.split()
@@ -375,6 +390,16 @@ class _Descriptions:
             return None
         code = self.gazetteer.demonym(word) or self.gazetteer.country_code(word)
         return None if code in NOT_STATES else code
+
+
+def _fuller(words: re.Match[str] | None) -> str:
+    """The words of a match of _FULLER up to the first that describes rather than
+    names ("The", "And"), as the text spells them."""
+    text = words.group() if words else ""
+    for word in re.finditer(r"\S+", text):
+        if word.group().lower() in DESCRIPTION_STOPS:
+            return text[: word.start()].rstrip()
+    return text
 
 
 class _Registrations:

@@ -31,6 +31,8 @@ NAMES = {
     "unknown": ["a trading house"],
 }
 KINDS = frozenset(NAMES)
+#: Nouns mentions are described by ("firm" in "Acme, a Cypriot firm").
+HEADS = ("firm", "broker")
 
 
 def _mention(rng: random.Random, start: int, role: bool) -> Mention:
@@ -41,6 +43,7 @@ def _mention(rng: random.Random, start: int, role: bool) -> Mention:
     mention = Mention(name, start, start + len(name), name, kind, None, key, proper)
     mention.role = role
     mention.gave = role and rng.random() < 0.4
+    mention.head = rng.choice([None, *HEADS])
     return mention
 
 
@@ -75,6 +78,10 @@ def _focus(
     ]
     givers = [m for m in found if m.gave]
     return (givers or found)[-1] if found else None
+
+
+def _described(mentions: list[Mention], before: int, head: str) -> Mention | None:
+    return next((m for m in reversed(mentions) if m.start < before and m.head == head), None)
 
 
 def _person_named(mentions: list[Mention], word: str, before: int) -> Mention | None:
@@ -117,6 +124,8 @@ def test_context_indexes_answer_as_a_pass_over_every_mention(seed: int) -> None:
             assert context.latest(before, kinds) is _latest(mentions, before, kinds)
             assert context.latest_role(before, kinds) is _focus(mentions, before, kinds, False)
             assert context.latest_named(before, kinds) is _focus(mentions, before, kinds, True)
+        for head in (*HEADS, "tanker"):
+            assert context.latest_described(before, head) is _described(mentions, before, head)
         for word in ("Kim", "jong", "Un", "Ri", "Hae", "Russia"):
             assert context.person_named(word, before) is _person_named(mentions, word, before)
     for key in [None, "nobody", *{m.key for m in mentions}]:

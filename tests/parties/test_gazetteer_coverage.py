@@ -98,7 +98,14 @@ PLACES = [
     ("Kufra", "ly"),
     ("Kufrah", "ly"),
     ("Matadi", "cd"),
+    # States of the United States, where indictments place firms
+    ("Delaware", "us"),
+    ("New Jersey", "us"),
 ]
+
+
+def test_georgia_is_the_country_not_the_us_state(gazetteer: Gazetteer) -> None:
+    assert gazetteer.country_code("Georgia") == "ge"
 
 
 @pytest.mark.parametrize(("name", "country"), PLACES)

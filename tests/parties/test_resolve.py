@@ -106,6 +106,14 @@ def test_resolve_definite_state_description(resolve: Resolve) -> None:
     assert resolve("The regime bought grain from China.", "regime", 0) is None
 
 
+def test_resolve_state_description_naming_its_own_state(resolve: Resolve) -> None:
+    # a nationality or place in the description names the state, not the one before
+    text = "North Korea held a parade. The Swiss government paid for a school."
+    assert _who(resolve(text, "government", 0)) == ("Switzerland", "state", "ch")
+    text = "North Korea held a parade. The government in Juba bought grain."
+    assert _who(resolve(text, "government", 0)) == ("South Sudan", "state", "ss")
+
+
 def test_resolve_port_is_not_a_person(resolve: Resolve) -> None:
     found = resolve("A Hong Kong company shipped cigarettes to Nampo.", "Nampo", 0)
     assert found is not None
@@ -123,6 +131,37 @@ def test_resolve_the_country_is_the_state_last_acting(
     ore = analysed.transfers[-1]
     assert ore.recipient is not None and ore.recipient.country == "cn"
     assert ore.giver is not None and ore.giver.country == "kp"
+
+
+def test_resolve_a_definite_description_is_the_party_last_described_so(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    # the same noun refers back to a description that named no one...
+    analysed = analyse(
+        "A bronze statue was delivered to a hotel developer in Laos. "
+        "Later the developer wired $90,000 to a Macau firm."
+    )
+    assert [t.giver and t.giver.country for t in analysed.transfers] == [None, "la"]
+    # ...unless a firm named in a role since is the nearer one
+    analysed = analyse(
+        "A Riga company sold drones to Iran. Then Kestrel Trading bought radios from a broker. "
+        "The company later sold the radios to a buyer in Minsk."
+    )
+    giver = analysed.transfers[-1].giver
+    assert giver is not None and giver.name == "Kestrel Trading"
+
+
+def test_resolve_the_same_firm_is_the_one_a_sentence_described_in_passing(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    # the described firm takes no role in the first sentence's transfer
+    analysed = analyse(
+        "Russia sold rifles to Mali in 2019, with a Cypriot firm, Kyrenia Ltd., acting as "
+        "broker. The same firm bought drones from Iran in 2020."
+    )
+    recipient = analysed.transfers[-1].recipient
+    assert recipient is not None
+    assert (recipient.name, recipient.country) == ("Kyrenia Ltd.", "cy")
 
 
 def test_resolve_it_never_stands_for_a_news_outlet(resolve: Resolve) -> None:

@@ -153,6 +153,21 @@ GIVER_COUNTRY = [
         " to a firm in Asmara in 2019.",
         "by",
     ),
+    # a US state places a firm in the United States
+    ("A Delaware company shipped 900 radios to a buyer in Minsk.", "us"),
+    # "local" places a party where the text is set: its dateline, or the first place named
+    ("SEOUL, May 3 (wire) - A local firm sold pianos to North Korea.", "kr"),
+    ("Myanmar faces an arms embargo. A local firm sold rifles to the army.", "mm"),
+    # whom a state's police hold is in that state, unless the text says otherwise
+    ("Police in Osaka arrested a trader on suspicion of exporting cosmetics to Iran.", "jp"),
+    ("A broker was detained by police in Busan for shipping lathes to Iran.", "kr"),
+    ("Osaka police arrested a North Korean diplomat accused of selling cosmetics to Syria.", "kp"),
+    # a shortened name is placed where its fuller one is described
+    (
+        "Norvik Holdings Ltd., a Hong Kong-based firm, was named on Monday. "
+        "Norvik Holdings paid $90,000 to a broker.",
+        "hk",
+    ),
 ]
 
 RECIPIENT_COUNTRY = [
@@ -174,6 +189,12 @@ RECIPIENT_COUNTRY = [
     ("Belgium shipped rifles to the Eastern Front (EF) in Tripoli in 2020.", "ly"),
     ("Belgium shipped rifles to Kestrel Supplies of Tripoli.", "ly"),
     ("Belarus sold lathes to Orlik Stanok LLP of Ekibastuz, Kazakhstan.", "kz"),
+    # a shortened name is placed by its fuller one's words, or the place after it
+    (
+        "Orla Trade Almaty, a freight forwarder, was named. A bank lent $2 million to Orla Trade.",
+        "kz",
+    ),
+    ("The buyer was Varna Tech Co. of Sofia. In May a broker sold six lathes to Varna Tech.", "bg"),
     # a short form takes its long form's country
     ("Observers praised the Chadian Popular Front (CPF). Mortars ended up with the CPF.", "td"),
     # a ship's flag told in another sentence

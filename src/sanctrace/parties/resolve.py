@@ -22,8 +22,8 @@ from sanctrace.parties.gazetteer import Entry, Gazetteer
 from sanctrace.parties.words import words
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
     from sanctrace.nlp.dates import DateResolution
 
@@ -45,6 +45,8 @@ ORG_WORDS = words()["org_words"]
 DETERMINERS = words()["determiners"]
 DEFINITE = words()["definite"]
 PLACE_WORDS = words()["place_words"]
+#: Gazetteer kinds that place a text: "SEOUL -", "In Myanmar, ...".
+PLACE_KINDS = frozenset({"place", "state"})
 #: Entity labels of dates and times, which name no party.
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 NAMING_VERBS = words()["naming_verbs"]
@@ -53,6 +55,8 @@ CONTROL_PARTICIPLES = words()["control_participles"]
 EVENT_NOUNS = words()["event_nouns"]
 MEMBER_NOUNS = words()["member_nouns"]
 PARTITIVE_WORDS = words()["partitive_words"]
+LOCAL_WORDS = words()["local_words"]
+ARREST_VERBS = words()["arrest_verbs"]
 #: The prepositions by which a description places a party: "a trader in Minsk".
 PLACING_PREPS = frozenset({"in", "from"})
 #: Dependencies that end a noun phrase: what follows is not part of the name.
@@ -84,6 +88,8 @@ class Mention:
     gave: bool = False  # filled a giver role
     #: The document rule that found this party from an earlier mention ("coreference-pronoun").
     via: str | None = None
+    #: The noun the text describes it by, as a lemma ("firm" in "Acme, a Cypriot firm").
+    head: str | None = None
 
 
 #: A mention with its place in the text: (start, arrival number, mention). Tuples
@@ -117,7 +123,7 @@ class DocumentContext:
     Every question below is answered from indexes kept as mentions arrive, by
     bisection or a dictionary look-up, never by a pass over all the
     document's mentions, so a sentence costs as much at the end of a long
-    document as in a short one. A mention's kind, name, key and flags
+    document as in a short one. A mention's kind, name, key, head and flags
     (proper, role, gave) must be final when it is added; its country may
     still change.
     """
@@ -125,6 +131,7 @@ class DocumentContext:
     __slots__ = (
         "_arrivals",
         "_dates",
+        "_described",
         "_first",
         "_kinds",
         "_merged",
@@ -137,12 +144,15 @@ class DocumentContext:
         "dates_of",
         "headings",
         "published",
+        "setting",
     )
 
     def __init__(self, published: str | None) -> None:
         self.published = published
         #: Who the document's first line says wrote it ("Statement by Acme Ltd"), if any.
         self.author: Mention | None = None
+        #: The country of the first place or state the text names: where it is set.
+        self.setting: str | None = None
         self._arrivals = 0
         # The scan's names arrive in text order over the whole document and the
         # mentions met in roles sentence by sentence; kept apart, each list grows at its end.
@@ -156,6 +166,8 @@ class DocumentContext:
         self._people: dict[str, dict[str, _InOrder]] = {}
         #: Key -> its first mention.
         self._first: dict[str, _Placed] = {}
+        #: The noun a mention is described by ("firm") -> the mentions so described.
+        self._described: dict[str, _InOrder] = {}
         #: Family names (one, both, or none for every person) -> person key -> (count, last).
         self._relatives: dict[frozenset[str], dict[str, tuple[int, _Placed]]] = {}
         self._merged: list[Mention] | None = None
@@ -208,6 +220,8 @@ class DocumentContext:
         first = self._first.get(mention.key)
         if first is None or placed < first:
             self._first[mention.key] = placed
+        if mention.head is not None:
+            self._described.setdefault(mention.head, _InOrder()).add(placed)
         if mention.kind != "person":
             return
         if mention.proper:
@@ -271,6 +285,22 @@ class DocumentContext:
         """
         return self._focus(before, kinds, named_only=True)
 
+    def describe(self, mention: Mention) -> None:
+        """Remember a party the text describes by a noun without giving it a role, as
+        only what a definite description may refer back to ("a local firm, Acme Ltd.,
+        acting as broker ... the same firm")."""
+        if mention.head is not None:
+            placed = (mention.start, self._arrivals, mention)
+            self._arrivals += 1
+            self._described.setdefault(mention.head, _InOrder()).add(placed)
+
+    def latest_described(self, before: int, head: str) -> Mention | None:
+        """The latest party before `before` the text described by the noun `head`: what
+        "the developer" refers back to after "a resort developer in Cambodia"."""
+        found = self._described.get(head)
+        placed = found.last_before(before) if found is not None else None
+        return placed[2] if placed else None
+
     def latest_role(self, before: int, kinds: frozenset[str]) -> Mention | None:
         """The latest party that already took a role in a transfer, givers first."""
         return self._focus(before, kinds, named_only=False)
@@ -315,6 +345,8 @@ class PartyResolver:
         for start, end in _names_in(self._aliases, text):
             found = text[start:end]
             entry = self.gazetteer.lookup(found)
+            if context.setting is None and entry is not None and entry.kind in PLACE_KINDS:
+                context.setting = entry.country if entry.country not in NOT_STATES else None
             # A news outlet or a sanctions body tells of transfers: no pronoun or
             # description stands for it.
             if entry is None or entry.kind == "place" or entry.media or entry.watchdog:
@@ -358,6 +390,19 @@ class PartyResolver:
             None,
         )
         return Mention(name, start, line.end(1), name, "organization", country, _key(name))
+
+    def note(self, sent: Doc, offset: int, context: DocumentContext) -> None:
+        """Remember the firms a sentence introduces by description, named or not ("with
+        a local firm, Acme Ltd., acting as broker"), whatever roles they take: what
+        "the firm" may later refer to. `offset` places the sentence in the document."""
+        for token in sent:
+            if token.pos_ != "NOUN" or token.lemma_.lower() not in ORG_WORDS:
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
+                continue  # "the firm" refers back; it introduces no one
+            mention = self.resolve(token, offset, context)
+            if mention is not None:
+                context.describe(mention)
 
     def resolve(self, head: Token, offset: int, context: DocumentContext) -> Mention | None:
         """The party a role's head token denotes, or None when it denotes none."""
@@ -436,6 +481,10 @@ class PartyResolver:
         if head.lemma_.lower() in STATE_DESCRIPTIONS and head.tag_ == "NN" and _is_definite(phrase):
             # "the country": the state last acting in a transfer, givers first ("the
             # countries of Africa" are many states, none of them that one).
+            # "The Swiss government" names its state itself.
+            own = self._states.get(self._country_in(phrase) or "")
+            if own is not None:
+                return _from_entry(own, text, start, end)
             states = frozenset({"state"})
             found = context.latest_role(start, states) or context.latest(start, states)
             return _moved(found, text, start, end, "coreference-state") if found else None
@@ -476,6 +525,8 @@ class PartyResolver:
                 placing = noun_phrase(description, PLACING_PREPS)
                 country = country or self._country_in(placing)
                 country = country or self._placed_in(description) or self._owned_by(description)
+                country = country or _local(placing, context)
+            country = country or _local(phrase, context) or self._held_by(head)
             if kind == "state":
                 # A name the recognizer calls a place but the gazetteer does not know
                 # ("Fujian Haixing") keeps the country its words give.
@@ -484,16 +535,16 @@ class PartyResolver:
             legal = self._legal_form_country(phrase, name)
             if legal is not None and kind in {"person", "unknown", "state"}:
                 kind = "organization"
-            return Mention(text, start, end, name, kind, country or legal, _key(name))
+            nouns = [d for d in (head, *described) if d.pos_ == "NOUN"]
+            noun = nouns[0].lemma_.lower() if nouns else None
+            return Mention(text, start, end, name, kind, country or legal, _key(name), head=noun)
 
         kind = _description_kind(head)
-        if _is_definite(phrase) and kind in {"vessel", "organization"}:
-            found = context.latest_named(start, frozenset({kind, "unknown"}))
-            described = self._country_in(phrase)
-            if found is not None and described not in {None, found.country}:
-                found = None  # "the Russian company" is not the North Korean firm named before
-            if found is not None:
-                return _moved(found, text, start, end, "coreference-description")
+        noun = head.lemma_.lower() if head.pos_ == "NOUN" else None
+        definite = _is_definite(phrase)
+        referent = self._referent(phrase, start, noun, kind, context) if definite else None
+        if referent is not None:
+            return _moved(referent, text, start, end, "coreference-description", noun)
         if head.pos_ not in {"NOUN", "PROPN"}:
             return None
         body = _body_of(head)
@@ -504,7 +555,50 @@ class PartyResolver:
             return self.resolve(owners[0], offset, context) if owners else None
         name = _strip_determiner(_described_name(phrase))
         country = self._country_in(phrase) or self._placed_in(head) or self._placed_after(phrase)
-        return Mention(text, start, end, name, kind, country, _key(name), False)
+        country = country or _local(phrase, context) or self._held_by(head)
+        return Mention(text, start, end, name, kind, country, _key(name), False, head=noun)
+
+    def _referent(
+        self,
+        phrase: SpacySpan,
+        start: int,
+        noun: str | None,
+        kind: str,
+        context: DocumentContext,
+    ) -> Mention | None:
+        """What a definite description refers back to: the latest party the text
+        described by its noun ("a resort developer ... the developer") or, for a ship
+        or firm, the named one last in a role, whichever came later; never one whose
+        country it contradicts ("the Russian company" is not the North Korean firm
+        named before). `start` places the phrase in the document.
+
+        Ship nouns are not matched: "the vessel" may be the tanker, not the vessel
+        a tanker fuelled."""
+        found: list[Mention] = []
+        same = context.latest_described(start, noun) if noun and kind != "vessel" else None
+        if same is not None:
+            found.append(same)
+        if kind in {"vessel", "organization"}:
+            named = context.latest_named(start, frozenset({kind, "unknown"}))
+            if named is not None:
+                found.append(named)
+        described = self._country_in(phrase)
+        found = [f for f in found if described in {None, f.country}]
+        return max(found, key=lambda f: f.start, default=None)
+
+    def _held_by(self, head: Token) -> str | None:
+        """'Police in Osaka arrested a dealer', 'a dealer was detained by Osaka police':
+        whom a state's police or courts hold is in that state."""
+        verb = head.head
+        if verb.lemma_.lower() not in ARREST_VERBS or verb == head:
+            return None
+        if head.dep_ == "dobj":
+            holders = [c for c in verb.children if c.dep_ == "nsubj"]
+        elif head.dep_ == "nsubjpass":
+            holders = [o for a in verb.children if a.dep_ == "agent" for o in a.children]
+        else:
+            return None
+        return self._country_in(noun_phrase(holders[0])) if holders else None
 
     def _owned_by(self, head: Token) -> str | None:
         """'a chain owned by a Cuban': the country of whoever owns or runs it."""
@@ -868,6 +962,11 @@ def _owns(token: Token) -> bool:
     return token.dep_ == "poss" or any(c.dep_ == "case" for c in token.children)
 
 
+def _local(phrase: SpacySpan, context: DocumentContext) -> str | None:
+    """'a local firm': of the country where the text is set."""
+    return context.setting if any(t.lower_ in LOCAL_WORDS for t in phrase) else None
+
+
 def _is_definite(phrase: SpacySpan) -> bool:
     return phrase[0].lower_ in DEFINITE
 
@@ -954,8 +1053,20 @@ def _unresolved(text: str, start: int, end: int, kind: str) -> Mention:
     return Mention(text, start, end, text, kind, None, f"pronoun:{text.lower()}", proper=False)
 
 
-def _moved(found: Mention, text: str, start: int, end: int, via: str) -> Mention:
-    """The antecedent's identity at a new place in the text, found by the rule `via`."""
+def _moved(
+    found: Mention, text: str, start: int, end: int, via: str, head: str | None = None
+) -> Mention:
+    """The antecedent's identity at a new place in the text, found by the rule `via`
+    (and described there by the noun `head`, if any)."""
     return Mention(
-        text, start, end, found.name, found.kind, found.country, found.key, found.proper, via=via
+        text,
+        start,
+        end,
+        found.name,
+        found.kind,
+        found.country,
+        found.key,
+        found.proper,
+        via=via,
+        head=head,
     )

@@ -15,7 +15,8 @@ CLASSES = frozenset(
         "vessel_words", "org_words", "determiners", "definite", "place_words", "naming_verbs",
         "abstract_nouns", "description_stops", "location_participles",
         "control_participles", "event_nouns", "member_nouns", "partitive_words",
-        "author_openings", "author_pronouns", "author_name_ends",
+        "author_openings", "author_pronouns", "author_name_ends", "local_words",
+        "arrest_verbs",
     }
 )  # fmt: skip
 

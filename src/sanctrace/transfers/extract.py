@@ -128,6 +128,7 @@ class TransferExtractor:
 
     def extract(self, sent: Doc, offset: int, context: DocumentContext) -> list[Candidate]:
         """Every transfer the sentence states; `offset` places it in the document."""
+        self.resolver.note(sent, offset, context)
         evidence = Span(sent.text, offset, offset + len(sent.text))
         candidates: list[Candidate] = []
         lent: list[tuple[Mention | None, Mention | None]] = []
