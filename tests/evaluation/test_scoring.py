@@ -349,3 +349,12 @@ def test_scoring_giver_country_without_a_giver_is_the_origin():
     for transfer, agree in ((unnamed, 1), (named, 0)):
         report = score(gold, predicted(("d1", [transfer])))
         assert report.total.attributes["giver_country"].agree == agree
+
+
+def test_scoring_recipient_country_without_a_recipient_is_the_destination():
+    gold = [gold_line([gold_transfer([COAL], ["coal"], recipient_country="vn")])]
+    unnamed = predicted_transfer(COAL, ["coal"]) | {"recipient": None, "destination": "vn"}
+    named = predicted_transfer(COAL, ["coal"], recipient_country="cn") | {"destination": "vn"}
+    for transfer, agree in ((unnamed, 1), (named, 0)):
+        report = score(gold, predicted(("d1", [transfer])))
+        assert report.total.attributes["recipient_country"].agree == agree

@@ -391,10 +391,13 @@ def _prediction(transfer: dict[str, Any]) -> _Prediction:
         tags=frozenset(tag for item in transfer["items"] for tag in item["tags"]),
         instruments=tuple(finding["instrument"] for finding in transfer.get("findings", [])),
         values={
-            # Gold gives a country for a giver the text does not name ("a cargo of Russian
-            # crude arrived"): where the goods came from, the transfer's `origin`.
+            # Gold gives a country for a party the text does not name ("a cargo of Russian
+            # crude arrived at Havana"): where the goods came from, the transfer's
+            # `origin`, and where they went, its `destination`.
             "giver_country": giver.get("country") if giver else transfer.get("origin"),
-            "recipient_country": recipient.get("country"),
+            "recipient_country": (
+                recipient.get("country") if recipient else transfer.get("destination")
+            ),
             "date": date.get("value"),
             "certainty": transfer.get("certainty"),
             "outcome": transfer.get("outcome"),
