@@ -408,3 +408,13 @@ def test_extract_goods_loading_with_no_object_are_what_passes(extract: Extract) 
     found = _one(extract, "A cargo of coal was loading at Nampo for a buyer in Vietnam in 2019.")
     assert _tags(found) == {"coal"}
     assert found.rules.roles["items"] == "ergative-subject"
+
+
+def test_extract_a_true_particle_makes_the_phrasal_trigger_whatever_the_preps(
+    extract: Extract,
+) -> None:
+    # "on 11 March" is no goods, but the particle "on" of "took on" is not that "on".
+    found = _one(extract, "The ship took on 9,000 tonnes of coal at Nampo on 11 March 2019.")
+    assert _tags(found) == {"coal"}
+    assert found.date is not None and found.date.value == "2019-03-11"
+    assert not found.onward

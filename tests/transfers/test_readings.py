@@ -1196,3 +1196,16 @@ def test_readings_a_headline_is_retold_once_by_the_body(
         "A cargo of 400 rifles sent by the Belarusian firm Avtek reached N'Djamena on Monday."
     ]
     assert second.giver is not None and second.giver.country == "rs"
+
+
+def test_readings_the_ship_taking_goods_on_retells_its_delivery_of_them(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    found = analyse(
+        "Prosecutors say the Sea Star, a North Korean tanker, was used to export coal to a"
+        " buyer in Vietnam. The ship took on the coal at Nampo on 3 May 2019."
+    )
+    (transfer,) = found.transfers
+    assert transfer.recipient is not None and transfer.recipient.country == "vn"
+    assert transfer.date is not None and transfer.date.value == "2019-05-03"
+    assert "UNSCR 2371 (2017)" in [f.instrument for f in transfer.findings]

@@ -354,7 +354,8 @@ class TransferExtractor:
             certainty=certainty,
             outcome=outcome,
             attributed_to=self.modality.attribution(trigger),
-            onward=spec.passes_on or _onward(trigger),
+            onward=spec.passes_on
+            or _onward(trigger, frozenset(self.lexicon.phrasal.get(trigger.lemma_.lower(), {}))),
             position=offset + trigger.idx,
             rules=rules,
             borrows=borrows,
@@ -653,10 +654,12 @@ def _named_elsewhere(candidate: Candidate, candidates: list[Candidate]) -> bool:
     )
 
 
-def _onward(trigger: Token) -> bool:
-    """'resold the cars', 'sold them on to Iran': the goods pass on."""
+def _onward(trigger: Token, phrasal: frozenset[str]) -> bool:
+    """'resold the cars', 'sold them on to Iran': the goods pass on (but the "on" of
+    "took on coal", one of the verb's `phrasal` particles, makes the verb)."""
     return trigger.lemma_.lower() in ONWARD_VERBS or any(
-        c.dep_ in {"prt", "advmod"} and c.lower_ in ONWARD_PARTICLES for c in trigger.children
+        c.dep_ in {"prt", "advmod"} and c.lower_ in ONWARD_PARTICLES - phrasal
+        for c in trigger.children
     )
 
 

@@ -115,12 +115,17 @@ def _same_event(first: Candidate, later: Candidate, retold: bool = False) -> boo
         return False
     if _quantities(first) and _quantities(later) and not _quantities(first) & _quantities(later):
         return False  # 24 horses and 447 goats are two gifts
+    # The ship that delivers goods first took them on: its loading retells the delivery.
+    loaded = _same_key(first.giver, later.recipient) and first.giver.kind == "vessel"
     if not (
-        _compatible(first.giver, later.giver) and _compatible(first.recipient, later.recipient)
+        _compatible(first.giver, later.giver)
+        and (loaded or _compatible(first.recipient, later.recipient))
     ):
         return False
-    if _same_key(first.giver, later.recipient) or _same_key(first.recipient, later.giver):
+    if _same_key(first.recipient, later.giver):
         return False  # a party does not change sides within one event
+    if _same_key(first.giver, later.recipient) and not loaded:
+        return False
     if _refers_back(later):
         return True
     if lead:
@@ -221,9 +226,11 @@ def _same_party(a: Mention | None, b: Mention | None) -> bool:
 
 def _absorb(event: Candidate, later: Candidate) -> None:
     event.giver = _more_specific(event.giver, later.giver)
-    event.recipient = _more_specific(event.recipient, later.recipient)
     event.origin = event.origin or later.origin
-    event.destination = event.destination or later.destination
+    if not _same_key(event.giver, later.recipient):
+        # (The ship that took the goods on is no recipient of what it then delivers.)
+        event.recipient = _more_specific(event.recipient, later.recipient)
+        event.destination = event.destination or later.destination
     event.route = event.route or later.route
     if event.date is None:
         event.date = later.date

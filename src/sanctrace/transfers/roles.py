@@ -137,7 +137,10 @@ class RoleReader:
 
     def _particle_fits(self, verb: Token, particle: str) -> bool:
         """A prepositional particle opens its frame only over goods: "paid $5 for
-        drones" buys them, "paid $5 for a vote" only pays."""
+        drones" buys them, "paid $5 for a vote" only pays. A true particle always fits
+        ("took on coal on 11 March")."""
+        if any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
+            return True
         objects_of = [o for p in preps(verb) if p.lower_ == particle for o in objects(p)]
         return not objects_of or any(self.goods.phrase(o) is not None for o in objects_of)
 
