@@ -418,3 +418,13 @@ def test_extract_a_true_particle_makes_the_phrasal_trigger_whatever_the_preps(
     assert _tags(found) == {"coal"}
     assert found.date is not None and found.date.value == "2019-03-11"
     assert not found.onward
+
+
+def test_extract_a_completing_clause_takes_the_date_of_the_clause_it_completes(
+    extract: Extract,
+) -> None:
+    found = _one(
+        extract,
+        "In May 2020 the navy boarded a ship and found rifles consigned to a firm in Benghazi.",
+    )
+    assert found.date is not None and found.date.value == "2020-05"

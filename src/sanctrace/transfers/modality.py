@@ -371,11 +371,12 @@ def _source_name(token: Token) -> str:
 def _clause_hosts(verb: Token, telling: frozenset[str]) -> list[Token]:
     """The verbs a verb trigger's clause is coordinated with or completes, nearest first.
 
-    "docked on Monday and unloaded coal", "agreed in 2023 to supply oil": their dates
-    date the trigger too; climbing stops at a verb of telling, whose date is the telling's.
+    "docked on Monday and unloaded coal", "agreed in 2023 to supply oil", "in May police
+    found rifles consigned to X": their dates date the trigger too; climbing stops at a
+    verb of telling, whose date is the telling's.
     """
     hosts = []
-    while verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
+    while verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and verb.head.pos_ in {"VERB", "AUX"}:
         verb = verb.head
         if verb.lemma_.lower() in telling:
             break
