@@ -63,6 +63,9 @@ MODALITY = [
         "reported",
         "completed",
     ),
+    # who seeks a carrier for goods plans to send them
+    ("A trader is looking for a small ship to carry 40 trucks to Peru.", "confirmed", "planned"),
+    ("The broker is looking to sell rifles to Chad.", "confirmed", "planned"),
     # a guess at a rate of trade is still an event
     ("Cuba may have imported 9,000 tonnes of rice a year from Peru.", "possible", "completed"),
     # what is only believed of part of a transfer leaves all of it suspected

@@ -98,8 +98,14 @@ class Modality:
         planned_aux = next((c for c in aux if c.lower_ in cues["planned"]), None)
         if planned_aux is not None:
             return "planned", planned_aux
+        # "sought a ship to carry the trucks": the infinitive's noun and its preposition
+        # stand between the trigger and the planning verb.
+        infinitive = trigger.dep_ in {"acl", "relcl"} and any(
+            c.lower_ == "to" for c in trigger.children
+        )
+        reach = 4 if infinitive else 2
         planner = next(
-            (g for g in governors(trigger)[:2] if g.lemma_.lower() in cues["planned"]), None
+            (g for g in governors(trigger)[:reach] if g.lemma_.lower() in cues["planned"]), None
         )
         if planner is not None:
             return "planned", planner
