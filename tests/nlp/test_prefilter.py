@@ -58,9 +58,12 @@ def test_prefilter_candidates_are_the_sentences_holding_both() -> None:
 
 
 def test_prefilter_passes_a_trigger_right_after_a_sentence_naming_goods() -> None:
-    # "them" may stand for the coal: the extractor decides.
+    # "them" may stand for the coal: the extractor decides; "it" is no such pronoun here.
+    back = Prefilter(["ship", "shipped", "seen"], [{"coal"}], back_pronouns=frozenset({"them"}))
     text = "Coal was piled at the pier. The firm shipped them to Nampo. It was seen."
-    assert [span.text for span in SMALL.candidates(text)] == ["The firm shipped them to Nampo."]
+    assert [span.text for span in back.candidates(text)] == ["The firm shipped them to Nampo."]
+    # Without such a pronoun the trigger after goods passes nothing.
+    assert back.candidates("Coal was piled at the pier. The firm shipped workers.") == []
 
 
 def test_prefilter_offsets_survive_letters_that_lengthen_when_lower_cased() -> None:

@@ -4,8 +4,8 @@ A sentence is worth the full parse only if it holds a trigger form (any
 inflection of a lexicon trigger) and the anchors of some goods term: its
 content words ("radio" and "way" for "two-way radio"), a money sign, or a
 trigger that names money itself ("funded", "paid"); or a trigger form right
-after a sentence that holds such anchors, whose goods a pronoun may stand
-for. All
+after a sentence that holds such anchors, when it holds a pronoun that may
+stand for those goods ("sold them"). All
 come from the knowledge files the extractor reads, so a new trigger or goods
 term reaches the prefilter with no code change; function words (listed in
 `prefilter.yaml`) are never anchors, since nearly every sentence holds one.
@@ -17,6 +17,7 @@ hit is assigned to the sentence holding it.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
@@ -42,6 +43,8 @@ DATA_PATH = Path(__file__).with_name("prefilter.yaml")
 REFERRING_CLASSES = ("generic_goods", "measures", "value_words")
 #: The verbs that name who did a deed a noun trigger tells ("attributed the theft to").
 BLAMING = "attribution_verbs"
+#: The extractor's pronouns that may stand for goods an earlier sentence named.
+BACK_PRONOUNS = "back_pronouns"
 #: Ends an anchor that may be followed by more letters or digits ("t-7" of "T-72").
 PREFIX_MARK = "*"
 TRIGGER = 1
@@ -168,8 +171,13 @@ class Prefilter:
         trigger_forms: Iterable[str],
         goods: Iterable[Collection[str]],
         function_words: frozenset[str] = frozenset(),
+        back_pronouns: frozenset[str] = frozenset(),
     ) -> None:
         self.trigger_forms = frozenset(w.lower() for w in trigger_forms) - function_words
+        #: Pronouns that may stand for goods the sentence before named: they never pass a
+        #: sentence, but let one with a trigger after such a sentence pass.
+        words = "|".join(sorted(map(re.escape, back_pronouns)))
+        self._back = re.compile(rf"\b(?:{words})\b", re.IGNORECASE) if words else None
         #: Per goods anchor, the anchor sets (one per term) that hold it.
         self._needs: dict[str, list[frozenset[str]]] = {}
         for needed in {frozenset(a.lower() for a in anchors) - function_words for anchors in goods}:
@@ -213,7 +221,8 @@ class Prefilter:
         # "Analysts traced the theft to X": who did a deed told before, with no goods.
         referring |= {frozenset({form}) for form in lexicon.forms_of(lexicon.word_class(BLAMING))}
         anchors = goods | signs | money | referring
-        return cls(lexicon.trigger_forms(), anchors, data.function_words)
+        back = lexicon.word_class(BACK_PRONOUNS)
+        return cls(lexicon.trigger_forms(), anchors, data.function_words, back)
 
     def hits(self, text: str) -> list[tuple[int, int, tuple[str, ...]]]:
         """(start offset, kind, goods anchors) of every anchor standing as words in `text`."""
@@ -257,8 +266,12 @@ class Prefilter:
         return [
             span
             for index, (span, held) in enumerate(zip(sentences, found, strict=True))
-            if self._passes(held) or (index > 0 and goods[index - 1] and _triggers(held))
+            if self._passes(held)
+            or (index > 0 and goods[index - 1] and _triggers(held) and self._refers(span.text))
         ]
+
+    def _refers(self, sentence: str) -> bool:
+        return self._back is not None and self._back.search(sentence) is not None
 
     def _passes(self, hits: list[tuple[int, int, tuple[str, ...]]]) -> bool:
         return _triggers(hits) and self._names_goods(hits)
