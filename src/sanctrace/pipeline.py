@@ -352,7 +352,7 @@ class _Descriptions:
                     return code
                 if (code := self._place(words[at])) is not None:
                     return code
-            # "Haiyun Marine Co., a Kaohsiung company ... Haiyun Marine": a shortened
+            # "Norvik Shipping Co., a Bergen company ... Norvik Shipping": a shortened
             # name is described, and placed by its own words, where its fuller one is.
             fuller = _fuller(_FULLER.match(self.text, found.end()))
             for word in fuller.split():

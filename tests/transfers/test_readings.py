@@ -64,7 +64,7 @@ MODALITY = [
         "completed",
     ),
     # who seeks a carrier for goods plans to send them
-    ("A trader is looking for a small ship to carry 40 trucks to Peru.", "confirmed", "planned"),
+    ("A dealer is looking for a cheap ship to carry 40 trucks to Peru.", "confirmed", "planned"),
     ("The broker is looking to sell rifles to Chad.", "confirmed", "planned"),
     # a guess at a rate of trade is still an event
     ("Cuba may have imported 9,000 tonnes of rice a year from Peru.", "possible", "completed"),
@@ -175,7 +175,7 @@ GIVER_COUNTRY = [
 
 RECIPIENT_COUNTRY = [
     # a place right after the recipient places it, wherever the parse hangs it
-    ("Acme shipped 900 modems to a freight forwarder in Yerevan.", "am"),
+    ("Acme shipped 900 modems to a cargo forwarder in Yerevan.", "am"),
     # where the goods go, hung on a participle that gives their value
     ("Acme sold 900 radios, priced at $2 million, to a firm in Minsk.", "by"),
     # goods unloaded at a port reach its state
