@@ -429,3 +429,15 @@ def test_extract_a_completing_clause_takes_the_date_of_the_clause_it_completes(
         "In May 2020 the navy boarded a ship and found rifles consigned to a firm in Benghazi.",
     )
     assert found.date is not None and found.date.value == "2020-05"
+
+
+def test_extract_money_from_one_giver_told_twice_in_a_sentence_is_one_payment(
+    extract: Extract,
+) -> None:
+    found = _one(
+        extract,
+        "Prosecutors say the money for the trucks came from Orion Bank, a Cuban lender,"
+        " which wired the funds to Acme Trading through two shell firms.",
+    )
+    assert found.giver is not None and found.giver.name == "Orion Bank"
+    assert found.recipient is not None and found.recipient.name == "Acme Trading"

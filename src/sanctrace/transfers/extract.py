@@ -571,7 +571,9 @@ def _merge_into(candidates: list[Candidate], new: Candidate, frames: dict[str, F
             if new.recipient is not None:
                 old.rules.roles["recipient"] = "carried-on"
             return
-        if old.item_tokens & new.item_tokens and not _two_recipients(old, new):
+        if (old.item_tokens & new.item_tokens or _one_payment(old, new)) and not _two_recipients(
+            old, new
+        ):
             # "a ship unloaded rice donated by Japan": the ship only carried it.
             if _carrier(old.giver) and new.giver is not None and not _carrier(new.giver):
                 old.giver = None
@@ -629,6 +631,16 @@ def _same_route(token: Token) -> bool:
         return False
     words = [*token.children, *(token.head.children if token.dep_ == "appos" else [])]
     return any(c.lower_ in SAME_WORDS for c in words)
+
+
+def _one_payment(old: Candidate, new: Candidate) -> bool:
+    """'The payment came from a bank, which wired the funds to Acme': money from one
+    giver told twice in a sentence, once without its recipient, is one payment."""
+    money = all(tag == "money" for c in (old, new) for item in c.items for tag in item.tags)
+    # (Money a trigger names by itself, "to finance it", is settled by `_named_elsewhere`.)
+    money = money and "implicit-money" not in {c.rules.roles.get("items") for c in (old, new)}
+    same_giver = old.giver is not None and new.giver is not None and old.giver.key == new.giver.key
+    return money and same_giver and None in (old.recipient, new.recipient)
 
 
 def _two_recipients(old: Candidate, new: Candidate) -> bool:
