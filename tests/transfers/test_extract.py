@@ -441,3 +441,11 @@ def test_extract_money_from_one_giver_told_twice_in_a_sentence_is_one_payment(
     )
     assert found.giver is not None and found.giver.name == "Orion Bank"
     assert found.recipient is not None and found.recipient.name == "Acme Trading"
+
+
+def test_extract_goods_that_pass_with_no_object_are_what_passes(extract: Extract) -> None:
+    found = _one(
+        extract, "Dozens of oil paintings passed through a dealer in Oslo to buyers in Peru."
+    )
+    assert _tags(found) == {"art"}
+    assert _countries(found) == (None, "pe")

@@ -54,6 +54,7 @@ MAKER_VERBS = words()["maker_verbs"]
 VALUE_WORDS = words()["value_words"]
 PURPOSE_WORDS = words()["purpose_words"]
 CARRIER_VERBS = words()["carrier_verbs"]
+ERGATIVE_VERBS = words()["ergative_verbs"]
 CONTAINERS = words()["containers"]
 
 
@@ -239,7 +240,7 @@ class RoleReader:
         # (Only the verb's own common-noun subject: a ship's name may hold a goods word.)
         own = [t for t in subjects if t.head == verb and t.dep_ == "nsubj" and t.pos_ == "NOUN"]
         ergative = (
-            verb.lemma_.lower() in CARRIER_VERBS
+            verb.lemma_.lower() in ERGATIVE_VERBS
             and not passive
             and not obj
             and frame.object == "items"
@@ -249,7 +250,7 @@ class RoleReader:
         )
         if ergative:
             # "a cargo of coal is loading at Nampo": goods as the subject of a verb
-            # of loading with no object are what passes.
+            # that may take them so, with no object, are what passes.
             roles.add("items", subjects, "ergative-subject")
         elif not passive and frame.subject:
             role, pattern = frame.subject, subject_pattern
