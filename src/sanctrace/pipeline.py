@@ -218,6 +218,7 @@ class Analyzer:
             if not (frames[first.rules.frame].needs_destination and _going_nowhere(first))
             and not first.none_passed  # "imported no weapons" answers no claim told before
             and index not in headings
+            and not _says_nothing(first)
         ]
         parties: dict[str, Party] = {}
         transfers = [
@@ -302,6 +303,13 @@ def _party_ref(
         party.mentions.append(Span(mention.text, mention.start, mention.end))
         parties[mention.key] = party
     return PartyRef(party.id, party.name, party.country, party.kind)
+
+
+def _says_nothing(event: Candidate) -> bool:
+    """'Smuggling of sanctioned goods has picked up': goods of no stated kind passing
+    between no named parties tell an analyst nothing to follow."""
+    unnamed = event.giver is None and event.recipient is None
+    return unnamed and all(item.tags == ["other"] for item in event.items)
 
 
 def _mentions_of(

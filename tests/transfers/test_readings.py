@@ -32,6 +32,8 @@ NO_EVENT = [
     # none passed, and no claim told before it answers
     "Customs reported no sugar imports from Chad in 2018.",
     "The ministry says it has bought no rifles since the embargo began.",
+    # goods of no stated kind between no named parties tell nothing to follow
+    "Traders say sanctioned goods were smuggled across the river in May.",
     # a rate of trade is a statistic
     "Chadian oil exports reached about 90,000 barrels a day in May.",
     # leave to pass so much per period is a quota
