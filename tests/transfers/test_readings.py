@@ -464,6 +464,14 @@ def test_readings_an_aside_between_subject_and_verb(
             "North Korea",
             "confirmed",
         ),
+        # who is seen doing it does it, however the parse hangs the participle
+        (
+            "Residents often see officials, even judges and mayors from the capital, "
+            "spending weekends at the coast and buying cheap rifles from dealers.",
+            "dealers",
+            "officials",
+            "confirmed",
+        ),
         # "it" is the subject of an earlier clause, not of its own
         (
             "When the shipyard ran short of cash, it sold the tanker to a Chinese buyer.",
