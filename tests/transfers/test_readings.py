@@ -472,6 +472,13 @@ def test_readings_an_aside_between_subject_and_verb(
             "officials",
             "confirmed",
         ),
+        # a reciprocal: the same parties are on both sides
+        (
+            "Dealers in Tehran bought drones from one another in 2021.",
+            "Dealers in Tehran",
+            "Dealers in Tehran",
+            "confirmed",
+        ),
         # "it" is the subject of an earlier clause, not of its own
         (
             "When the shipyard ran short of cash, it sold the tanker to a Chinese buyer.",

@@ -283,7 +283,8 @@ class TransferExtractor:
                 rules.roles["giver"] = rules.roles.pop("recipient")
             recipient = beneficiary
             rules.roles["recipient"] = "beneficiary"
-        if giver and recipient and giver.key == recipient.key:
+        mutual = "reciprocal" in rules.roles.values()  # "lend to one another": both sides
+        if giver and recipient and giver.key == recipient.key and not mutual:
             return None
         if (
             giver is None

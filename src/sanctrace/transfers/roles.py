@@ -55,6 +55,7 @@ VALUE_WORDS = words()["value_words"]
 PURPOSE_WORDS = words()["purpose_words"]
 CARRIER_VERBS = words()["carrier_verbs"]
 CONTAINERS = words()["containers"]
+RECIPROCALS = words()["reciprocals"]
 
 
 @dataclass(slots=True)
@@ -153,6 +154,7 @@ class RoleReader:
             roles = self._seen_roles(token, found)
         else:
             roles = self._noun_roles(token, frame, found)
+        _reciprocal(roles)
         return None if self._not_an_event(token, roles) else roles
 
     def _verb_roles(self, verb: Token, frame: Frame, found: Dependents) -> Roles:
@@ -395,6 +397,17 @@ class RoleReader:
         if frame is None or frame.frame.subject != "items" or trigger.pos_ != "VERB":
             return False
         return ships
+
+
+def _reciprocal(roles: Roles) -> None:
+    """'banks lend to one another': a reciprocal names the other side by the same parties."""
+    for role, other in (("recipient", roles.giver), ("giver", roles.recipient)):
+        fillers = getattr(roles, role)
+        mutual = [t for t in fillers if " ".join(w.lower_ for w in t.subtree) in RECIPROCALS]
+        if mutual and other:
+            for token in mutual:
+                fillers.remove(token)
+            roles.add(role, list(other), "reciprocal")
 
 
 def _contents(container: Token) -> list[Token]:
