@@ -569,6 +569,15 @@ def test_readings_parties(
     assert transfer.certainty == certainty
 
 
+def test_readings_a_group_that_smuggles_goods_moves_them_on(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    # only a state smuggling goods with no destination named brings them in
+    [transfer] = analyse("In 2019 a gang smuggled cigarettes through the port of Mersin.").transfers
+    assert transfer.giver is not None and transfer.giver.name == "gang"
+    assert transfer.recipient is None
+
+
 def test_readings_for_names_the_subject_of_the_infinitive(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:

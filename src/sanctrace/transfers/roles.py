@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sanctrace.parties.gazetteer import Gazetteer
-from sanctrace.parties.resolve import VESSEL_WORDS
+from sanctrace.parties.resolve import STATE_DESCRIPTIONS, VESSEL_WORDS
 from sanctrace.transfers.goods_phrases import GoodsReader, is_sum
 from sanctrace.transfers.grammar import (
     RELATIVE_PRONOUNS,
@@ -255,7 +255,8 @@ class RoleReader:
             roles.add("items", subjects, "ergative-subject")
         elif not passive and frame.subject:
             role, pattern = frame.subject, subject_pattern
-            if frame.subject_without_destination and not (roles.recipient or roles.destination):
+            bound = roles.recipient or roles.destination
+            if frame.subject_without_destination and not bound and _a_state(subjects):
                 role, pattern = frame.subject_without_destination, "subject-without-destination"
             if frame.subject_beside_route and roles.route:
                 role, pattern = frame.subject_beside_route, "subject-beside-route"
@@ -397,6 +398,12 @@ class RoleReader:
         if frame is None or frame.frame.subject != "items" or trigger.pos_ != "VERB":
             return False
         return ships
+
+
+def _a_state(tokens: list[Token]) -> bool:
+    """Whether a subject names a state ("Pyongyang", "the regime"): a state smuggles goods
+    in past its embargo; a group or a person smuggling them moves them on."""
+    return any(t.ent_type_ == "GPE" or t.lemma_.lower() in STATE_DESCRIPTIONS for t in tokens)
 
 
 def _reciprocal(roles: Roles) -> None:
