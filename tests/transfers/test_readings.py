@@ -479,6 +479,14 @@ def test_readings_an_aside_between_subject_and_verb(
             "Dealers in Tehran",
             "confirmed",
         ),
+        # the place a "where" clause on goods going out is on sends them
+        (
+            "Inspectors toured the Belarusian plant where tractor exports to Cuba were packed "
+            "in 2019.",
+            "Belarusian plant",
+            "Cuba",
+            "confirmed",
+        ),
         # "it" is the subject of an earlier clause, not of its own
         (
             "When the shipyard ran short of cash, it sold the tanker to a Chinese buyer.",

@@ -315,6 +315,11 @@ class RoleReader:
         for relation, pattern in DOER_RELATIONS.items():
             if frame.possessor and not getattr(roles, frame.possessor):
                 roles.add(frame.possessor, found.fillers(relation), pattern)
+        if frame.possessor and not frame.money_only and not getattr(roles, frame.possessor):
+            # "a state where cheese exports grew": goods leave (or enter) the place
+            # the clause is on; money flowing somewhere says nothing of who gives it.
+            places = [where.head.head for where in found.fillers("where-clause")]
+            roles.add(frame.possessor, places, "where-place")
         self._goods_links(roles, frame)
         self._possessive_recipient(roles, frame)
         return roles
