@@ -487,6 +487,14 @@ def test_readings_an_aside_between_subject_and_verb(
             "Cuba",
             "confirmed",
         ),
+        # whom the purpose of a transfer furnishes receives it
+        ("Qatar gave food to help families survive the winter.", "Qatar", "families", "confirmed"),
+        (
+            "The agency extends small loans to tide farmers over until harvest.",
+            "agency",
+            "farmers",
+            "confirmed",
+        ),
         # "it" is the subject of an earlier clause, not of its own
         (
             "When the shipyard ran short of cash, it sold the tanker to a Chinese buyer.",
@@ -583,6 +591,14 @@ def test_readings_a_group_that_smuggles_goods_moves_them_on(
     # only a state smuggling goods with no destination named brings them in
     [transfer] = analyse("In 2019 a gang smuggled cigarettes through the port of Mersin.").transfers
     assert transfer.giver is not None and transfer.giver.name == "gang"
+    assert transfer.recipient is None
+
+
+def test_readings_a_purpose_of_the_givers_own_names_no_recipient(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    [transfer] = analyse("In 2019 Iran sent drones to help the regime.").transfers
+    assert transfer.giver is not None and transfer.giver.name == "Iran"
     assert transfer.recipient is None
 
 

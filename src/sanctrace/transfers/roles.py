@@ -262,6 +262,9 @@ class RoleReader:
                 role, pattern = frame.subject_beside_route, "subject-beside-route"
                 self._carrier_bound(roles, roles.route)
             roles.add(role, subjects, pattern)
+        if frame.subject == "giver" and not roles.recipient:
+            # "sent rifles to arm the rebels": whom the purpose furnishes receives them.
+            roles.add("recipient", found.fillers("purpose-object"), "purpose-recipient")
         if not roles.giver:
             # "the broker arranged for the rifles to be shipped to Chad": the broker sends.
             arrangers = found.fillers("arranged-by") + found.fillers("arranged-for")
@@ -294,7 +297,11 @@ class RoleReader:
             roles.add(frame.possessor, demonyms[:1], "nationality-possessor")
         if light_verbs := found.fillers("light-verb"):
             head = light_verbs[0]
-            roles.add(self.lexicon.light_verbs[head.lemma_], subject(head), "light-verb-subject")
+            role = self.lexicon.light_verbs[head.lemma_]
+            roles.add(role, subject(head), "light-verb-subject")
+            if role == "giver" and not roles.recipient:
+                furnished = found.fillers("light-verb-purpose-object")
+                roles.add("recipient", furnished, "purpose-recipient")
             # "took delivery in May of three patrol boats from a shipyard"
             roles.fill_missing(frame, found.by("light-verb-prep", "prep"), "light-verb-prep")
             if not roles.items:
@@ -312,6 +319,9 @@ class RoleReader:
         elif frame.possessor and (earners := found.fillers("earned-from")):
             # "X earned $5 million from sales of sand": who earns from a sale makes it.
             roles.add(frame.possessor, subject(earners[0]), "revenue-subject")
+        if frame.possessor == "giver" and not roles.recipient:
+            # "funds to help refugees": whom goods going out are for receives them.
+            roles.add("recipient", found.fillers("purpose-object"), "purpose-recipient")
         for relation, pattern in DOER_RELATIONS.items():
             if frame.possessor and not getattr(roles, frame.possessor):
                 roles.add(frame.possessor, found.fillers(relation), pattern)
@@ -359,6 +369,8 @@ class RoleReader:
     def _possessive_recipient(self, roles: Roles, frame: Frame) -> None:
         # "ammunition for Moscow's war": the possessor of the purpose is the recipient.
         for token in list(roles.recipient):
+            if roles.pattern_of("recipient", token) == "purpose-recipient":
+                continue  # "to arm its army": furnished, the army itself receives
             owners = [c for c in token.children if c.dep_ == "poss"]
             # Only a purpose with an owner names it ("the Chinese army" is a party itself).
             if token.lemma_.lower() in PURPOSE_WORDS and owners:

@@ -22,7 +22,7 @@ CLASSES = frozenset(
         "arranging_verbs", "first_person", "line_labels",
         "one_thing_words", "doing_nouns", "content_verbs", "back_pronouns",
         "route_nouns", "same_words", "perception_verbs",
-        "reciprocals",
+        "reciprocals", "furnishing_verbs",
     }
 )  # fmt: skip
 
