@@ -204,3 +204,13 @@ def test_resolve_we_is_the_author_a_statement_names(
 def test_resolve_a_story_names_no_author(analyzer: Analyzer) -> None:
     text = "Police statement by the harbour was brief.\n\nWe sold lathes to Almaty."
     assert analyzer.resolver.scan(text, PUBLISHED).author is None
+
+
+def test_resolve_a_description_in_apposition_mentions_the_named_party(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "Radio Nord, a government funded broadcaster, opened a bureau in Minsk in 2019."
+    [transfer] = analyse(text).transfers
+    assert transfer.recipient is not None and transfer.recipient.name == "Radio Nord"
+    [party] = [p for p in analyse(text).parties if p.id == transfer.recipient.party]
+    assert [m.text for m in party.mentions] == ["Radio Nord", "broadcaster"]

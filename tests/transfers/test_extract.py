@@ -341,7 +341,7 @@ SUBJECTS_OF_NON_FINITE_VERBS = [
     # a gerund the parse lists with the object before it shares that verb's subject
     (
         "The panel noted the group's activity in the area recruiting soldiers and smuggling arms.",
-        "recipient",
+        "giver",  # a group, not a state, smuggling arms moves them on
         "group",
     ),
     # a progressive read as "be" with an adjective

@@ -469,6 +469,37 @@ def test_readings_an_aside_between_subject_and_verb(
             "North Korea",
             "confirmed",
         ),
+        # who is seen doing it does it, however the parse hangs the participle
+        (
+            "Residents often see officials, even judges and mayors from the capital, "
+            "spending weekends at the coast and buying cheap rifles from dealers.",
+            "dealers",
+            "officials",
+            "confirmed",
+        ),
+        # a reciprocal: the same parties are on both sides
+        (
+            "Dealers in Tehran bought drones from one another in 2021.",
+            "Dealers in Tehran",
+            "Dealers in Tehran",
+            "confirmed",
+        ),
+        # the place a "where" clause on goods going out is on sends them
+        (
+            "Inspectors toured the Belarusian plant where tractor exports to Cuba were packed "
+            "in 2019.",
+            "Belarusian plant",
+            "Cuba",
+            "confirmed",
+        ),
+        # whom the purpose of a transfer furnishes receives it
+        ("Qatar gave food to help families survive the winter.", "Qatar", "families", "confirmed"),
+        (
+            "The agency extends small loans to tide farmers over until harvest.",
+            "agency",
+            "farmers",
+            "confirmed",
+        ),
         # "it" is the subject of an earlier clause, not of its own
         (
             "When the shipyard ran short of cash, it sold the tanker to a Chinese buyer.",
@@ -557,6 +588,23 @@ def test_readings_parties(
     assert transfer.giver is not None and transfer.giver.name == giver
     assert transfer.recipient is not None and transfer.recipient.name == recipient
     assert transfer.certainty == certainty
+
+
+def test_readings_a_group_that_smuggles_goods_moves_them_on(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    # only a state smuggling goods with no destination named brings them in
+    [transfer] = analyse("In 2019 a gang smuggled cigarettes through the port of Mersin.").transfers
+    assert transfer.giver is not None and transfer.giver.name == "gang"
+    assert transfer.recipient is None
+
+
+def test_readings_a_purpose_of_the_givers_own_names_no_recipient(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    [transfer] = analyse("In 2019 Iran sent drones to help the regime.").transfers
+    assert transfer.giver is not None and transfer.giver.name == "Iran"
+    assert transfer.recipient is None
 
 
 def test_readings_for_names_the_subject_of_the_infinitive(

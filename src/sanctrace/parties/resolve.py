@@ -13,7 +13,7 @@ import bisect
 import heapq
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import ahocorasick  # type: ignore[import-not-found]  # it ships no type stubs
@@ -491,9 +491,14 @@ class PartyResolver:
 
         if head.dep_ == "appos" and head.head.pos_ == "PROPN":
             named = self.resolve(head.head, offset, context)
-            if named is not None and named.country is None:
+            if named is None:
+                return None
+            if named.country is None:
                 named.country = self._country_in(phrase)
-            return named
+            # "X, a state-funded broadcaster": the description mentions X where it
+            # stands, as the name does beside it.
+            context.add(named)
+            return replace(named, text=text, start=start, end=end)
         if head.pos_ == "PROPN" and len(phrase) == 1:
             found = context.person_named(head.text, start)
             if found is not None:

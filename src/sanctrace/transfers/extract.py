@@ -73,6 +73,8 @@ RECORD_FRAME, RECORD_PATTERN = "record", "record-field"
 _WORDS = re.compile(r"[A-Za-z]+")
 #: The patterns that name who did a deed told before ("traced the theft to X").
 BLAME_PATTERNS = frozenset(DOER_RELATIONS.values())
+#: The patterns by which a purpose names the recipient ("to arm the rebels", "for Moscow's war").
+PURPOSE_PATTERNS = frozenset({"purpose-recipient"})
 
 
 #: How far a certainty hedges a transfer, for two triggers told of the same goods.
@@ -283,8 +285,13 @@ class TransferExtractor:
                 rules.roles["giver"] = rules.roles.pop("recipient")
             recipient = beneficiary
             rules.roles["recipient"] = "beneficiary"
-        if giver and recipient and giver.key == recipient.key:
-            return None
+        mutual = "reciprocal" in rules.roles.values()  # "lend to one another": both sides
+        if giver and recipient and giver.key == recipient.key and not mutual:
+            if rules.roles.get("recipient") not in PURPOSE_PATTERNS:
+                return None
+            # "sold oil to help its army": a purpose of the giver's own names no recipient.
+            recipient = None
+            del rules.roles["recipient"]
         if (
             giver is None
             and recipient is None

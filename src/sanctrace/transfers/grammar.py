@@ -31,6 +31,7 @@ AGENT_PREPS = frozenset({"from", "by", "of", "among"})
 #: How an amount hangs on "worth" ("worth 80,000 euros").
 VALUE_DEPS = frozenset({"npadvmod", "nummod", "quantmod", "dobj", "pobj"})
 OBJECT_CONTROL = words()["object_control"]
+PERCEPTION_VERBS = words()["perception_verbs"]
 GAP_WORDS = words()["gap_words"]
 MEANS_PREPS = words()["means_preps"]
 AIM_NOUNS = words()["aim_nouns"]
@@ -210,6 +211,8 @@ def clause_subject(verb: Token, subjects: list[Token]) -> list[Token]:
         ]
         if verb.dep_ == "xcomp" and objects and verb.head.lemma_.lower() in OBJECT_CONTROL:
             return objects
+        if objects and _seen_doing(verb, objects[0]):
+            return objects[:1]
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL:
             # "the ship was used by smugglers to carry oil": the users carry it.
             users = [o for c in verb.head.children if c.dep_ == "agent" for o in c.children]
@@ -226,6 +229,13 @@ def clause_subject(verb: Token, subjects: list[Token]) -> list[Token]:
             return subject(means.head)  # "lacks the cash to buy": who lacks it would buy
         return owners
     return []
+
+
+def _seen_doing(verb: Token, seen: Token) -> bool:
+    """'saw officials, even judges, buying rifles': a participle after the object of a
+    verb of perceiving tells what the object was seen doing, however the parse hangs it."""
+    perceiving = verb.head.lemma_.lower() in PERCEPTION_VERBS
+    return perceiving and verb.tag_ == "VBG" and verb.dep_ != "conj" and seen.i < verb.i
 
 
 def agents_of(noun: Token) -> list[Token]:

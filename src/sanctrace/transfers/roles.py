@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sanctrace.parties.gazetteer import Gazetteer
-from sanctrace.parties.resolve import VESSEL_WORDS
+from sanctrace.parties.resolve import STATE_DESCRIPTIONS, VESSEL_WORDS
 from sanctrace.transfers.goods_phrases import GoodsReader, is_sum
 from sanctrace.transfers.grammar import (
     RELATIVE_PRONOUNS,
@@ -56,6 +56,7 @@ PURPOSE_WORDS = words()["purpose_words"]
 CARRIER_VERBS = words()["carrier_verbs"]
 ERGATIVE_VERBS = words()["ergative_verbs"]
 CONTAINERS = words()["containers"]
+RECIPROCALS = words()["reciprocals"]
 
 
 @dataclass(slots=True)
@@ -154,6 +155,7 @@ class RoleReader:
             roles = self._seen_roles(token, found)
         else:
             roles = self._noun_roles(token, frame, found)
+        _reciprocal(roles)
         return None if self._not_an_event(token, roles) else roles
 
     def _verb_roles(self, verb: Token, frame: Frame, found: Dependents) -> Roles:
@@ -254,12 +256,16 @@ class RoleReader:
             roles.add("items", subjects, "ergative-subject")
         elif not passive and frame.subject:
             role, pattern = frame.subject, subject_pattern
-            if frame.subject_without_destination and not (roles.recipient or roles.destination):
+            bound = roles.recipient or roles.destination
+            if frame.subject_without_destination and not bound and _a_state(subjects):
                 role, pattern = frame.subject_without_destination, "subject-without-destination"
             if frame.subject_beside_route and roles.route:
                 role, pattern = frame.subject_beside_route, "subject-beside-route"
                 self._carrier_bound(roles, roles.route)
             roles.add(role, subjects, pattern)
+        if frame.subject == "giver" and not roles.recipient:
+            # "sent rifles to arm the rebels": whom the purpose furnishes receives them.
+            roles.add("recipient", found.fillers("purpose-object"), "purpose-recipient")
         if not roles.giver:
             # "the broker arranged for the rifles to be shipped to Chad": the broker sends.
             arrangers = found.fillers("arranged-by") + found.fillers("arranged-for")
@@ -292,7 +298,11 @@ class RoleReader:
             roles.add(frame.possessor, demonyms[:1], "nationality-possessor")
         if light_verbs := found.fillers("light-verb"):
             head = light_verbs[0]
-            roles.add(self.lexicon.light_verbs[head.lemma_], subject(head), "light-verb-subject")
+            role = self.lexicon.light_verbs[head.lemma_]
+            roles.add(role, subject(head), "light-verb-subject")
+            if role == "giver" and not roles.recipient:
+                furnished = found.fillers("light-verb-purpose-object")
+                roles.add("recipient", furnished, "purpose-recipient")
             # "took delivery in May of three patrol boats from a shipyard"
             roles.fill_missing(frame, found.by("light-verb-prep", "prep"), "light-verb-prep")
             if not roles.items:
@@ -310,9 +320,17 @@ class RoleReader:
         elif frame.possessor and (earners := found.fillers("earned-from")):
             # "X earned $5 million from sales of sand": who earns from a sale makes it.
             roles.add(frame.possessor, subject(earners[0]), "revenue-subject")
+        if frame.possessor == "giver" and not roles.recipient:
+            # "funds to help refugees": whom goods going out are for receives them.
+            roles.add("recipient", found.fillers("purpose-object"), "purpose-recipient")
         for relation, pattern in DOER_RELATIONS.items():
             if frame.possessor and not getattr(roles, frame.possessor):
                 roles.add(frame.possessor, found.fillers(relation), pattern)
+        if frame.possessor and not frame.money_only and not getattr(roles, frame.possessor):
+            # "a state where cheese exports grew": goods leave (or enter) the place
+            # the clause is on; money flowing somewhere says nothing of who gives it.
+            places = [where.head.head for where in found.fillers("where-clause")]
+            roles.add(frame.possessor, places, "where-place")
         self._goods_links(roles, frame)
         self._possessive_recipient(roles, frame)
         return roles
@@ -352,6 +370,8 @@ class RoleReader:
     def _possessive_recipient(self, roles: Roles, frame: Frame) -> None:
         # "ammunition for Moscow's war": the possessor of the purpose is the recipient.
         for token in list(roles.recipient):
+            if roles.pattern_of("recipient", token) == "purpose-recipient":
+                continue  # "to arm its army": furnished, the army itself receives
             owners = [c for c in token.children if c.dep_ == "poss"]
             # Only a purpose with an owner names it ("the Chinese army" is a party itself).
             if token.lemma_.lower() in PURPOSE_WORDS and owners:
@@ -396,6 +416,23 @@ class RoleReader:
         if frame is None or frame.frame.subject != "items" or trigger.pos_ != "VERB":
             return False
         return ships
+
+
+def _a_state(tokens: list[Token]) -> bool:
+    """Whether a subject names a state ("Pyongyang", "the regime"): a state smuggles goods
+    in past its embargo; a group or a person smuggling them moves them on."""
+    return any(t.ent_type_ == "GPE" or t.lemma_.lower() in STATE_DESCRIPTIONS for t in tokens)
+
+
+def _reciprocal(roles: Roles) -> None:
+    """'banks lend to one another': a reciprocal names the other side by the same parties."""
+    for role, other in (("recipient", roles.giver), ("giver", roles.recipient)):
+        fillers = getattr(roles, role)
+        mutual = [t for t in fillers if " ".join(w.lower_ for w in t.subtree) in RECIPROCALS]
+        if mutual and other:
+            for token in mutual:
+                fillers.remove(token)
+            roles.add(role, list(other), "reciprocal")
 
 
 def _contents(container: Token) -> list[Token]:

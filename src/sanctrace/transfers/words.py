@@ -21,7 +21,8 @@ CLASSES = frozenset(
         "destination_nouns", "additive_words", "attribution_verbs", "accusing_verbs",
         "arranging_verbs", "first_person", "line_labels",
         "one_thing_words", "doing_nouns", "content_verbs", "back_pronouns",
-        "route_nouns", "same_words", "ergative_verbs",
+        "route_nouns", "same_words", "ergative_verbs", "perception_verbs",
+        "reciprocals", "furnishing_verbs",
     }
 )  # fmt: skip
 
