@@ -85,6 +85,12 @@ MODALITY = [
         "completed",
     ),
     ("Officials say the firm sold rifles to Chad in 2019.", "reported", "completed"),
+    # "the agency" telling of what it sent is the giver telling it
+    (
+        "A cargo of vaccines sent by UNICEF reached Chad in May, the agency said.",
+        "confirmed",
+        "completed",
+    ),
     # the giver telling of what it sent, though the noun heard the telling first
     (
         "A shipment of tents sent by Oxfam reached Haiti in May, Oxfam said.",
