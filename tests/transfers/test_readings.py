@@ -1268,3 +1268,10 @@ def test_readings_the_ship_taking_goods_on_retells_its_delivery_of_them(
     assert transfer.recipient is not None and transfer.recipient.country == "vn"
     assert transfer.date is not None and transfer.date.value == "2019-05-03"
     assert "UNSCR 2371 (2017)" in [f.instrument for f in transfer.findings]
+
+
+def test_readings_a_lead_names_no_other_party_than_the_body(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    found = analyse("Miners sell rifles\nIn May a dealer sold rifles to a militia in Peru.")
+    assert sorted(t.giver.name for t in found.transfers if t.giver) == ["Miners", "dealer"]

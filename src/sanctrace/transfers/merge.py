@@ -110,6 +110,8 @@ def _same_event(first: Candidate, later: Candidate, retold: bool = False) -> boo
         _headline(first)
         and not (retold or first.heading)
         and None in (first.giver, first.recipient)
+        and _lead_agrees(first.giver, later.giver)
+        and _lead_agrees(first.recipient, later.recipient)
     )
     if not (lead and first.date is None) and not _dates_compatible(first, later):
         return False
@@ -131,6 +133,14 @@ def _same_event(first: Candidate, later: Candidate, retold: bool = False) -> boo
     if lead:
         return True
     return _same_party(first.giver, later.giver) and _same_party(first.recipient, later.recipient)
+
+
+def _lead_agrees(a: Mention | None, b: Mention | None) -> bool:
+    """A party a lead names is the body's: the same, or a state and one acting in it
+    (two descriptions of no named party may be anyone)."""
+    if a is None or b is None or a.key == b.key:
+        return True
+    return "state" in {a.kind, b.kind} and _compatible(a, b)
 
 
 def _headline(candidate: Candidate) -> bool:
