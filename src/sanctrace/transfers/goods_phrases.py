@@ -179,12 +179,12 @@ class GoodsReader:
             watched = token.dep_ == "dobj" and token.head.lemma_.lower() in self.lexicon.seen_verbs
             if watched or any(a.dep_ == "agent" for a in token.ancestors):
                 continue
+            tags = self._kind(token)
             # "the rifles found under a load of sugar ... the equipment": goods inside
             # what describes other goods are not what a vague word means.
-            if any(a.pos_ == "NOUN" and a.i < token.i and self._kind(a) for a in token.ancestors):
-                continue
-            tags = self._kind(token)
-            if tags:
+            if tags and not any(
+                a.pos_ == "NOUN" and a.i < token.i and self._kind(a) for a in token.ancestors
+            ):
                 return tags
         return ()
 
