@@ -24,7 +24,7 @@ from sanctrace.parties.resolve import (
     THING_PRONOUNS,
     Mention,
 )
-from sanctrace.transfers.extract import Candidate
+from sanctrace.transfers.extract import WORD, Candidate, first_word
 from sanctrace.transfers.words import words
 
 
@@ -74,10 +74,10 @@ def continue_goods(
             if told is not None and told.giver is not None:
                 candidate.giver = told.giver
                 candidate.rules.roles["giver"] = "told-deed-giver"
-        tags = {t for item in candidate.items for t in item.tags}
+        tags = tags_of(candidate)
         if candidate.same_route and candidate.destination is None:
             # "more pianos went along the same route": to where the last ones went.
-            before = next((c for c in reversed(kept) if _went_to(c) and _held(c) & tags), None)
+            before = next((c for c in reversed(kept) if _went_to(c) and tags_of(c) & tags), None)
             if before is not None:
                 candidate.destination = _went_to(before)
                 candidate.origin = candidate.origin or before.origin
@@ -107,7 +107,8 @@ def _went_to(candidate: Candidate) -> str | None:
     return candidate.destination or (recipient.country if recipient is not None else None)
 
 
-def _held(candidate: Candidate) -> set[str]:
+def tags_of(candidate: Candidate) -> set[str]:
+    """Every tag of the candidate's goods."""
     return {tag for item in candidate.items for tag in item.tags}
 
 
@@ -284,7 +285,7 @@ def tellings_nearby(
         before_cue = sentence.text[: cue.start()].lower().replace("’", "'").split()[-2:]
         if any(w in negations or w.endswith("n't") for w in before_cue):
             continue
-        after_cue = _WORD.findall(sentence.text[cue.end() :])[:KNOWLEDGE_GAP]
+        after_cue = WORD.findall(sentence.text[cue.end() :])[:KNOWLEDGE_GAP]
         if any(w.lower() in knowledge for w in after_cue):
             continue
         # The speaker is named just before the word: "the Kremlin on Monday denied",
@@ -297,7 +298,7 @@ def tellings_nearby(
             if mentions[at].end <= said and len(gap.split()) <= SPEAKER_GAP:
                 speakers.add(mentions[at].key)
             at += 1
-        before = [w.lower() for w in _WORD.findall(sentence.text[: cue.start()])]
+        before = [w.lower() for w in WORD.findall(sentence.text[: cue.start()])]
         speakers.update(named[w] for w in _names_before(before[-SPEAKER_GAP - 3 :]) if w in named)
         if _speaks_for_a_body(before[-SPEAKER_GAP - 2 :]):
             # "The firm's manager denies the charge": the body last named in a transfer.
@@ -383,7 +384,8 @@ def _first_person(mention: Mention) -> bool:
 
 def _first_cue(text: str, forms: frozenset[str], phrases: frozenset[str]) -> re.Match[str] | None:
     """The first word of `forms` or phrase of `phrases` in the text."""
-    found = [m for m in _WORD.finditer(text) if m.group().lower() in forms][:1]
+    word = first_word(text, forms)
+    found = [word] if word else []
     if phrases:
         phrase = _phrase_pattern(phrases).search(text)
         found += [phrase] if phrase else []
@@ -420,7 +422,7 @@ def _speaks_for_a_body(words: list[str]) -> bool:
 def _speaker_words(mention: Mention) -> list[str]:
     """How a later sentence may name a party: its whole name, and a person by any
     long word of it ("Oyama" for "Yutaka Oyama")."""
-    name = " ".join(w.lower() for w in _WORD.findall(mention.name))
+    name = " ".join(w.lower() for w in WORD.findall(mention.name))
     if mention.kind != "person":
         return [name]
     return [name, *(w for w in name.split() if len(w) >= PERSON_WORD)]
@@ -444,7 +446,6 @@ SPEAKER_GAP = 4
 DOCUMENT_RULES = {"denied": "denial-nearby", "confirmed": "admission-nearby"}
 
 
-_WORD = re.compile(r"[A-Za-z]+")
 # "HOST: ", "Q: ", "R.: ", "JANE DOE: " opening a line: a transcript's speaker. Field
 # labels ("Goods: ", "Consignee: ") are not in capitals, so they name no speaker.
 _SPEAKER_LABEL = re.compile(

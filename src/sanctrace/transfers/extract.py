@@ -70,7 +70,8 @@ SAME_WORDS = words()["same_words"]
 GOODS_PRONOUNS = words()["goods_pronouns"]
 #: The frame, and the role pattern, of a transfer told as a record of fields.
 RECORD_FRAME, RECORD_PATTERN = "record", "record-field"
-_WORDS = re.compile(r"[A-Za-z]+")
+#: A word of a text read without its parse (a record's paragraph, a later telling).
+WORD = re.compile(r"[A-Za-z]+")
 #: The patterns that name who did a deed told before ("traced the theft to X").
 BLAME_PATTERNS = frozenset(DOER_RELATIONS.values())
 #: The patterns by which a purpose names the recipient ("to arm the rebels", "for Moscow's war").
@@ -197,8 +198,7 @@ class TransferExtractor:
         giver, recipient = parties["giver"], parties["recipient"]
         paragraph = record.paragraph
         # "... seized the four containers": a stopping word anywhere in the record.
-        words = _WORDS.finditer(paragraph.text)
-        stopped = next((w for w in words if w.group().lower() in self._stopping), None)
+        stopped = first_word(paragraph.text, self._stopping)
         start, end = goods.label.start, goods.value.end
         evidence = Span(paragraph.text[start - paragraph.start : end - paragraph.start], start, end)
         candidate = Candidate(
@@ -561,6 +561,11 @@ def _holder(token: Token) -> Token:
     return token
 
 
+def first_word(text: str, forms: frozenset[str]) -> re.Match[str] | None:
+    """The first word of the text that is one of `forms` (lower case)."""
+    return next((m for m in WORD.finditer(text) if m.group().lower() in forms), None)
+
+
 def _roots(value: Doc) -> list[Token]:
     """The head of a field's value and what is listed with it ("rifles and mortars")."""
     return expand_list([next(value.sents).root]) if len(value) else []
@@ -596,19 +601,22 @@ def _merge_into(candidates: list[Candidate], new: Candidate, frames: dict[str, F
             if HEDGES.get(new.certainty, 0) > HEDGES.get(old.certainty, 0):
                 # "the sale of yachts that investigators believe were bound for Kim": what
                 # is only believed of part of the transfer leaves all of it suspected.
-                old.certainty = new.certainty
-                old.rules.cues = [
-                    c for c in old.rules.cues if not c.sets.startswith("certainty=")
-                ] + [c for c in new.rules.cues if c.sets.startswith("certainty=")]
+                _take_certainty(old, new)
             elif old.certainty == "reported" and _party_confirmed(new):
                 # "Aid sent by a charity arrived, the charity said": the telling the
                 # noun heard as a report is the charity's own about what it sent.
-                old.certainty = "confirmed"
-                old.rules.cues = [
-                    c for c in old.rules.cues if not c.sets.startswith("certainty=")
-                ] + [c for c in new.rules.cues if c.sets == "certainty=confirmed"]
+                _take_certainty(old, new)
             return
     candidates.append(new)
+
+
+def _take_certainty(old: Candidate, new: Candidate) -> None:
+    """`old` takes the certainty of `new`, told of the same goods, with the cue that set it."""
+    old.certainty = new.certainty
+    told = f"certainty={new.certainty}"
+    old.rules.cues = [c for c in old.rules.cues if not c.sets.startswith("certainty=")] + [
+        c for c in new.rules.cues if c.sets == told
+    ]
 
 
 def _carried_on(old: Candidate, new: Candidate, frames: dict[str, Frame]) -> bool:

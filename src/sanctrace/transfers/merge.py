@@ -10,7 +10,7 @@ by the first such sentence of the body.
 from __future__ import annotations
 
 from sanctrace.parties.resolve import Mention
-from sanctrace.transfers.document import DOCUMENT_RULES
+from sanctrace.transfers.document import DOCUMENT_RULES, tags_of
 from sanctrace.transfers.extract import Candidate
 
 
@@ -55,7 +55,8 @@ def told_below(events: list[tuple[Candidate, list[Candidate]]]) -> set[int]:
     below: set[int] = set()
     for index, (first, _) in enumerate(events):
         if first.heading and any(
-            other.position > first.position and _tags(other) & _tags(first) for other, _ in events
+            other.position > first.position and tags_of(other) & tags_of(first)
+            for other, _ in events
         ):
             below.add(index)
     return below
@@ -66,7 +67,9 @@ def _event_keys(event: Candidate) -> set[_Key]:
     if not _quantities(event):
         quantities.append(_NO_QUANTITY)
     dates = _date_keys(event)
-    return {(tag, date, amount) for tag in _tags(event) for date in dates for amount in quantities}
+    return {
+        (tag, date, amount) for tag in tags_of(event) for date in dates for amount in quantities
+    }
 
 
 def _wanted_keys(later: Candidate) -> set[_Key]:
@@ -76,7 +79,7 @@ def _wanted_keys(later: Candidate) -> set[_Key]:
         [_NO_QUANTITY, *_quantities(later)] if _quantities(later) else [_ANY]
     )
     dates = _wanted_dates(later)
-    return {(tag, date, amount) for tag in _tags(later) for date in dates for amount in amounts}
+    return {(tag, date, amount) for tag in tags_of(later) for date in dates for amount in amounts}
 
 
 def _date_keys(event: Candidate) -> list[str]:
@@ -101,7 +104,7 @@ def _wanted_dates(later: Candidate) -> list[str]:
 
 def _same_event(first: Candidate, later: Candidate, retold: bool = False) -> bool:
     """Whether `later` retells the event `first` told (`retold`: some sentence did already)."""
-    if not _tags(first) & _tags(later):
+    if not tags_of(first) & tags_of(later):
         return False
     # A headline or lead the body retells, once ("Vaccines arrive in Nampo - A
     # consignment sent by a charity reached ..."), whatever date and parties it omits.
@@ -124,10 +127,10 @@ def _same_event(first: Candidate, later: Candidate, retold: bool = False) -> boo
         and (loaded or _compatible(first.recipient, later.recipient))
     ):
         return False
-    if _same_key(first.recipient, later.giver):
+    if _same_key(first.recipient, later.giver) or (
+        _same_key(first.giver, later.recipient) and not loaded
+    ):
         return False  # a party does not change sides within one event
-    if _same_key(first.giver, later.recipient) and not loaded:
-        return False
     if _refers_back(later):
         return True
     if lead:
@@ -154,10 +157,6 @@ def _refers_back(later: Candidate) -> bool:
     # (A denial found in a later sentence marks a claim; it does not retell one.)
     denial = later.certainty == "denied" and DOCUMENT_RULES["denied"] not in later.rules.document
     return later.definite or denial
-
-
-def _tags(candidate: Candidate) -> set[str]:
-    return {tag for item in candidate.items for tag in item.tags}
 
 
 def _quantities(candidate: Candidate) -> set[float]:
@@ -251,7 +250,7 @@ def _absorb(event: Candidate, later: Candidate) -> None:
     if later.outcome == "prevented":
         event.outcome = "prevented"
     event.attributed_to = list(dict.fromkeys(event.attributed_to + later.attributed_to))
-    known = _tags(event)
+    known = tags_of(event)
     for item in later.items:
         if not set(item.tags) <= known:
             event.items.append(item)
