@@ -72,8 +72,11 @@ _CLAUSE_BREAK = re.compile(r"[.;:,\n]")
 #: The words that may continue a name into the fuller one it shortens ("Shiny Reef
 #: Trading Limited"): capitalised, on its line, the last perhaps abbreviated ("Co.").
 _FULLER = re.compile(r"(?:[ \t]+[A-Z][\w'’&-]*){0,4}\.?")
-#: ", a shipping agent in Bergen," after a name: the apposition describing it.
-_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+([^,.;:()]{1,60})")
+#: ", a shipping agent in Bergen," after a name: the apposition describing it, also
+#: after an age (", 52, a trader") or as a sentence's predicate ("Acme is a Dubai firm").
+_APPOSITION = re.compile(
+    r"(?:,\s+(?:\d{1,3},\s+)?(?:(?:is|was)\s+)?|\s+(?:is|was)\s+)(?:a|an|the)\s+([^,.;:()]{1,60})"
+)
 # A ship's flag: "under the DPRK flag", "flying a Panamanian flag".
 _FLAG = re.compile(r"\b(?:under|flying|flies|flew)\s+(?:the|a|an)\s+((?:[A-Z][\w'’-]*\s)+)flag\b")
 # Up to five capitalised words and the bracket that opens a short form of them.

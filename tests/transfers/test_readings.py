@@ -179,6 +179,8 @@ GIVER_COUNTRY = [
         "Norvik Holdings paid $90,000 to a broker.",
         "hk",
     ),
+    # a person's nationality told after an age, as the sentence's predicate
+    ("Ivo Marek, 41, is a Czech national. Marek sold rifles to a militia in Chad.", "cz"),
 ]
 
 RECIPIENT_COUNTRY = [
@@ -223,6 +225,10 @@ RECIPIENT_COUNTRY = [
     # a description placed by a known person or body it names
     ("Belarus sent mortars to fighters loyal to Khalifa Haftar.", "ly"),
     ("Belarus sent mortars to a unit of the Reconnaissance General Bureau.", "kp"),
+    # a place in apposition to a name places it; the name stays the party's
+    ("Belarus sold mortars to Kestrel Supplies, Ajman, in May.", "ae"),
+    # a known body's acronym in a hyphened modifier places the one affiliated with it
+    ("Belarus sold mortars to an LAAF-affiliated brigade in 2020.", "ly"),
 ]
 
 
@@ -325,6 +331,12 @@ def test_readings_headline_and_lead_are_one_transfer(
             "reported",
         ),
         ("Acme Trading sold rifles to Chad, police said. Acme Trading denied it.", "denied"),
+        # "the group" is the group the text introduced, not a party to the sale
+        (
+            "Tarn Watch, a research group that tracks arms deliveries, published a report. "
+            "Acme Trading sold rifles to Chad in May, the group said.",
+            "reported",
+        ),
     ],
 )
 def test_readings_who_tells_it(
@@ -579,6 +591,13 @@ def test_readings_an_aside_between_subject_and_verb(
             "The shells were part of a batch the broker sold to Syria.",
             "broker",
             "Syria",
+            "confirmed",
+        ),
+        # a place in apposition to a name describes it; the name is the party
+        (
+            "Orlik Arms sold rifles to Kestrel Supplies, Ajman, in May.",
+            "Orlik Arms",
+            "Kestrel Supplies",
             "confirmed",
         ),
     ],

@@ -759,9 +759,10 @@ class PartyResolver:
 
     def _named(self, phrase: SpacySpan, head: Token) -> tuple[str, str] | None:
         """A proper name in the phrase: an appositive name ("Enermax"), a name given
-        by "named"/"called" ("a vessel named New Konk") or a named entity."""
+        by "named"/"called" ("a vessel named New Konk") or a named entity. A name
+        already at the head keeps it: in "Acme Trading, Ajman" the apposition places it."""
         for child in head.children:
-            if child.dep_ == "appos" and child.pos_ == "PROPN":
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and head.pos_ != "PROPN":
                 return _proper_text(child), _kind_of_label(child.ent_type_) or "organization"
             if child.dep_ == "acl" and child.lemma_.lower() in NAMING_VERBS:
                 for name in child.children:
@@ -817,7 +818,7 @@ class PartyResolver:
         for size in (4, 3, 2, 1):
             for i in range(len(phrase) - size + 1):
                 words = phrase[i : i + size]
-                if words[0].pos_ != "PROPN" or words[-1].pos_ != "PROPN":
+                if not (_name_word(words[0]) and _name_word(words[-1])):
                     continue
                 entry = self.gazetteer.lookup(words.text)
                 if entry is not None and entry.kind in {"person", "organization"}:
@@ -929,6 +930,12 @@ def _phrase_right(token: Token, preps: frozenset[str] | None) -> int:
             break
         right = _phrase_right(child, preps)
     return right
+
+
+def _name_word(token: Token) -> bool:
+    """A proper noun, or an acronym the tagger took for a common noun ("an
+    LAAF-affiliated unit")."""
+    return token.pos_ == "PROPN" or (token.is_upper and token.is_alpha and len(token) > 1)
 
 
 def _proper_text(token: Token) -> str:

@@ -469,6 +469,8 @@ class TransferExtractor:
         for speaker in self.modality.speakers(trigger):
             if parties and _for_every_party(speaker):
                 return speaker  # "officials in both countries said": each side confirms
+            if is_definite(speaker) and _introduced_apart(speaker, offset, context, keys):
+                continue  # "Acme, a research group, ... the group said": not a party
             if is_definite(speaker) and _describes(speaker, parties):
                 return speaker  # "..., the company said" of the company's own sale
             # "the company's chief executive said", "officials of the ministry said"
@@ -755,10 +757,23 @@ def _speaks_for(speaker: Token) -> list[Token]:
     return [o for p in preps(speaker) if p.lower_ in PRINCIPAL_PREPS for o in objects(p)]
 
 
+def _introduced_apart(
+    speaker: Token, offset: int, context: DocumentContext, keys: set[str]
+) -> bool:
+    """Whether the text introduced, by the speaker's noun, a party that is not one of
+    `keys` ("Acme, a monitoring group, ..." before "the group said")."""
+    earlier = context.latest_described(offset + speaker.idx, speaker.lemma_.lower())
+    return earlier is not None and earlier.key not in keys
+
+
 def _describes(token: Token, parties: list[Mention]) -> bool:
     """'the company', 'its': a description or pronoun fitting a party of the transfer,
-    which the document pass has not yet put in the context."""
+    which the document pass has not yet put in the context. A party the text only
+    describes fits when it is described as a body ("the group" may be "a charity",
+    "the firm" is not "traders in Cambodia")."""
     lemma = token.lemma_.lower()
+    bodies_named = ORG_WORDS | VESSEL_WORDS | STATE_DESCRIPTIONS
+    parties = [p for p in parties if p.proper or p.head in {None, lemma} | bodies_named]
     kinds = {party.kind for party in parties}
     # A named party of unknown kind ("Acme Trading") may be the firm a description means.
     bodies = {"organization", "vessel", "unknown"}
