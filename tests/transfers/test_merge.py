@@ -138,3 +138,20 @@ def test_merge_the_ship_that_carried_goods_does_not_replace_their_sender() -> No
     later = _candidate(100, [SHELLS], giver=ship, definite=True)
     ((event, _),) = merge_retellings([first, later])
     assert event.giver == RUSSIA
+
+
+def test_merge_a_party_introduced_by_another_noun_is_a_new_one() -> None:
+    # "A donor gave cash to a charity. ... Donors fund outside groups."
+    charity = Mention("a charity", 20, 29, "charity", "organization", None, "charity", False)
+    charity.head = "charity"
+    groups = Mention("outside groups", 120, 134, "outside groups", "unknown", None, "groups", False)
+    groups.head = "group"
+    the_charity = Mention("the charity", 140, 151, "charity", "organization", None, "c2", False)
+    the_charity.head = "charity"
+    cash = Item("cash", ["money"], [])
+    first = _candidate(0, [cash], giver=PUTIN, recipient=charity)
+    other = _candidate(100, [cash], giver=PUTIN, recipient=groups)
+    again = _candidate(140, [cash], giver=PUTIN, recipient=the_charity)
+    events = merge_retellings([first, other, again])
+    assert [event for event, _ in events] == [first, other]
+    assert events[0][1] == [again]

@@ -593,6 +593,13 @@ def test_readings_an_aside_between_subject_and_verb(
             "Syria",
             "confirmed",
         ),
+        # papers used to do it do nothing; their user does
+        (
+            "Orlik Arms used forged papers to export rifles to Chad.",
+            "Orlik Arms",
+            "Chad",
+            "confirmed",
+        ),
         # a place in apposition to a name describes it; the name is the party
         (
             "Orlik Arms sold rifles to Kestrel Supplies, Ajman, in May.",

@@ -9,7 +9,7 @@ by the first such sentence of the body.
 
 from __future__ import annotations
 
-from sanctrace.parties.resolve import Mention
+from sanctrace.parties.resolve import DEFINITE, Mention
 from sanctrace.transfers.document import DOCUMENT_RULES, tags_of
 from sanctrace.transfers.extract import Candidate
 
@@ -230,7 +230,13 @@ def _same_key(a: Mention | None, b: Mention | None) -> bool:
 
 
 def _same_party(a: Mention | None, b: Mention | None) -> bool:
-    return a is not None and b is not None and _compatible(a, b)
+    """Whether `b`, of a later sentence, can be `a` again: compatible, and not a new
+    party the text introduces by another noun ("a donor gave cash to a campaign ...
+    donors fund outside groups")."""
+    if a is None or b is None or not _compatible(a, b):
+        return False
+    introduced = not b.proper and not b.via and b.text.split(" ", 1)[0].lower() not in DEFINITE
+    return not (introduced and not a.proper and None not in (a.head, b.head) and a.head != b.head)
 
 
 def _absorb(event: Candidate, later: Candidate) -> None:
