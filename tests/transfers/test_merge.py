@@ -155,3 +155,26 @@ def test_merge_a_party_introduced_by_another_noun_is_a_new_one() -> None:
     events = merge_retellings([first, other, again])
     assert [event for event, _ in events] == [first, other]
     assert events[0][1] == [again]
+
+
+def test_merge_a_description_a_retelling_names_is_named_where_referred_back_to() -> None:
+    # "Hackers stole $9m. Police traced the theft to the Kuro Group. The hackers then
+    # moved the money to a broker."
+    hackers = Mention("Hackers", 0, 7, "Hackers", "unknown", None, "hackers", False)
+    kuro = Mention("the Kuro Group", 50, 64, "Kuro Group", "organization", "kp", "kuro-group")
+    again = Mention("The hackers", 70, 81, "Hackers", "unknown", None, "hackers", False)
+    again.via = "coreference-description"
+    other = Mention("hackers", 120, 127, "hackers", "unknown", None, "hackers", False)
+    cash = Item("$9m", ["money"], [])
+    theft = _candidate(0, [cash], recipient=hackers)
+    blamed = _candidate(40, [Item("the theft", ["money"], [])], definite=True, recipient=kuro)
+    moved = _candidate(70, [Item("the money", ["money"], [])], giver=again, date="2024")
+    elsewhere = _candidate(120, [Item("ether", ["money"], [])], giver=other, date="2023")
+    events = merge_retellings([theft, blamed, moved, elsewhere])
+    assert [event for event, _ in events] == [theft, moved, elsewhere]
+    assert theft.recipient is kuro
+    assert moved.giver is not None and moved.giver.key == "kuro-group"
+    assert (moved.giver.text, moved.giver.country) == ("The hackers", "kp")
+    assert moved.origin == "kp"
+    # other hackers, not referred back to the named ones, stay unnamed
+    assert elsewhere.giver is other

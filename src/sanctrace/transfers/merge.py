@@ -9,6 +9,8 @@ by the first such sentence of the body.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sanctrace.parties.resolve import DEFINITE, Mention
 from sanctrace.transfers.document import DOCUMENT_RULES, tags_of
 from sanctrace.transfers.extract import Candidate
@@ -24,6 +26,7 @@ def merge_retellings(candidates: list[Candidate]) -> list[tuple[Candidate, list[
     # still decides.
     index: dict[_Key, list[int]] = {}
     listed: list[set[_Key]] = []
+    named: dict[str, Mention] = {}
     for candidate in sorted(candidates, key=lambda c: c.position):
         shared = sorted({i for key in _wanted_keys(candidate) for i in index.get(key, ())})
         found = next(
@@ -34,14 +37,40 @@ def merge_retellings(candidates: list[Candidate]) -> list[tuple[Candidate, list[
             events.append((candidate, []))
             listed.append(set())
         else:
-            _absorb(events[found][0], candidate)
+            _absorb(events[found][0], candidate, named)
             events[found][1].append(candidate)
         for key in _event_keys(events[found][0]):
             if key not in listed[found]:
                 listed[found].add(key)
                 index.setdefault(key, []).append(found)
+    _name_described(events, named)
     return events
 
+
+def _name_described(
+    events: list[tuple[Candidate, list[Candidate]]], named: dict[str, Mention]
+) -> None:
+    """'Hackers stole $9m ... police traced the theft to the Kuro Group ... the hackers
+    moved it on': a description a retelling named is that party wherever the text
+    refers back to it (`named`: the description's key -> the name)."""
+    for event, _ in events:
+        for role in ("giver", "recipient"):
+            mention = getattr(event, role)
+            name = named.get(mention.key) if mention is not None and not mention.proper else None
+            if name is None or mention.via is None:
+                continue  # (another "a buyer" is another buyer: only references back)
+            setattr(
+                event, role, replace(name, text=mention.text, start=mention.start, end=mention.end)
+            )
+            event.rules.document.append(DESCRIPTION_NAMED)
+            if role == "giver" and name.kind != "vessel":
+                event.origin = event.origin or name.country
+            elif role == "recipient":
+                event.destination = event.destination or name.country
+
+
+#: The document rule of a reference back to a description a retelling named.
+DESCRIPTION_NAMED = "description-named-by-retelling"
 
 #: A kind of goods, a date key and a quantity key (a quantity's value, or a word).
 _Key = tuple[str, str, str | float]
@@ -239,7 +268,12 @@ def _same_party(a: Mention | None, b: Mention | None) -> bool:
     return not (introduced and not a.proper and None not in (a.head, b.head) and a.head != b.head)
 
 
-def _absorb(event: Candidate, later: Candidate) -> None:
+def _absorb(event: Candidate, later: Candidate, named: dict[str, Mention]) -> None:
+    """Join `later` to `event`; a description it names goes into `named`."""
+    for first, name in ((event.giver, later.giver), (event.recipient, later.recipient)):
+        description = first is not None and not first.proper
+        if description and name is not None and name.proper and _more_specific(first, name) is name:
+            named.setdefault(first.key, name)
     event.giver = _more_specific(event.giver, later.giver)
     event.origin = event.origin or later.origin
     if not _same_key(event.giver, later.recipient):
