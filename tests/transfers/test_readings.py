@@ -407,6 +407,15 @@ def test_readings_date_of_the_telling_is_not_the_events(
             "published",
             None,
         ),
+        # a plan's bare month lies ahead (the trigger's own word makes it a plan), unless
+        # its verb is in the past
+        (
+            "The army ordered 40 trucks from a Czech maker, due to be shipped in July.",
+            "2024-07",
+            "text",
+            None,
+        ),
+        ("In May the army ordered 40 trucks from a Czech maker.", "2023-05", "text", None),
     ],
 )
 def test_readings_date_from_elsewhere_in_the_text(
@@ -1301,3 +1310,12 @@ def test_readings_a_lead_names_no_other_party_than_the_body(
 ) -> None:
     found = analyse("Miners sell rifles\nIn May a dealer sold rifles to a militia in Peru.")
     assert sorted(t.giver.name for t in found.transfers if t.giver) == ["Miners", "dealer"]
+
+
+def test_readings_a_verb_listed_with_the_trigger_does_not_govern_it(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    # the lathes are on order; the money was paid
+    transfers = analyse("Acme ordered lathes and paid $9,000 to a broker.").transfers
+    outcomes = {transfer.items[0].text: transfer.outcome for transfer in transfers}
+    assert outcomes == {"lathes": "planned", "$9,000": "completed"}

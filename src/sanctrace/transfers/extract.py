@@ -139,7 +139,7 @@ class TransferExtractor:
         # "loaded cars onto a truck bound for Iran": the truck carries, it is not goods.
         carriers = {t.i for *_, roles in readings for stop in roles.route for t in stop.subtree}
         for token, frame, outcome, roles in readings:
-            candidate = self._candidate(token, roles, frame, evidence, offset, context)
+            candidate = self._candidate(token, roles, frame, outcome, evidence, offset, context)
             if candidate is None:
                 # "horses ..., in what is described as Putin's present to Kim": the
                 # goods-less trigger still names the parties of the sentence's transfer.
@@ -152,10 +152,6 @@ class TransferExtractor:
                 continue
             if candidate.item_tokens <= carriers:
                 continue
-            cue = _cue(token, offset, f"outcome={outcome}")
-            if outcome and cue not in candidate.rules.cues:
-                candidate.outcome = outcome
-                candidate.rules.cues.append(cue)
             _merge_into(candidates, candidate, self.lexicon.frames)
         # "To pay for the parts, a bank lent the firm a $3 million loan": the
         # money a trigger names by itself is the sum another trigger of its giver names.
@@ -237,10 +233,13 @@ class TransferExtractor:
         trigger: Token,
         roles: Roles,
         frame: str,
+        trigger_outcome: str | None,
         evidence: Span,
         offset: int,
         context: DocumentContext,
     ) -> Candidate | None:
+        """The transfer a trigger tells; `trigger_outcome` is the one its own word
+        gives whatever the cues say ("ordered rifles": planned), if any."""
         spec = self.lexicon.frames[frame]
         items, heads, borrows = self.goods.items(roles.items, spec.money_only)
         implicit = not items and self._implicit_money(trigger, spec, roles)
@@ -340,6 +339,9 @@ class TransferExtractor:
         if condition is not None:
             certainty, certainty_cue = "possible", condition
             outcome, outcome_cue = "planned", condition
+        if trigger_outcome is not None:
+            # (before the date, which reads a plan's bare month forward)
+            outcome, outcome_cue = trigger_outcome, trigger
         if certainty_cue is not None:
             rules.cues.append(_cue(certainty_cue, offset, f"certainty={certainty}"))
         if outcome_cue is not None:

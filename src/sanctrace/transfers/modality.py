@@ -9,6 +9,7 @@ was stopped; who said so; when; and whether the sentence only states a rule
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from sanctrace.model import TransferDate
@@ -104,9 +105,11 @@ class Modality:
             c.lower_ == "to" for c in trigger.children
         )
         reach = 4 if infinitive else 2
-        planner = next(
-            (g for g in governors(trigger)[:reach] if g.lemma_.lower() in cues["planned"]), None
-        )
+        # "ordered valves and paid a deposit": a verb the trigger is listed with does
+        # not govern it (the payment was made; only the valves are on order).
+        chain = [trigger, *governors(trigger)]
+        above = [g for below, g in pairwise(chain) if below.dep_ != "conj"]
+        planner = next((g for g in above[:reach] if g.lemma_.lower() in cues["planned"]), None)
         if planner is not None:
             return "planned", planner
         window = trigger.doc[max(0, trigger.i - 6) : trigger.i]
@@ -160,11 +163,16 @@ class Modality:
     ) -> TransferDate | None:
         sent = trigger.doc
         opens = self.lexicon.cues["period_starts"]
-        found = [
-            date
-            for date in find_dates(sent.text, published, future=future)
-            if date[2].text.split(" ", 1)[0].lower() not in opens
-        ]
+        found = find_dates(sent.text, published)
+        if future:
+            # A plan's bare month lies ahead, unless its own verb is in the past: "due to
+            # ship in July" (ahead), "in May the army ordered trucks" (behind).
+            ahead = find_dates(sent.text, published, future=True)
+            found = [
+                forward if not _told_as_past(sent, forward) else backward
+                for forward, backward in zip(ahead, found, strict=True)
+            ]
+        found = [date for date in found if date[2].text.split(" ", 1)[0].lower() not in opens]
         if not found:
             return None
         subtree = list(trigger.subtree)
@@ -416,3 +424,13 @@ def _attributions_beside(clause: Token) -> list[Token]:
         for c in clause.head.children
         if c.dep_ == "relcl" and c is not clause and c.lemma_.lower() in GAP_WORDS
     ]
+
+
+def _told_as_past(sent: Doc, found: tuple[int, int, object]) -> bool:
+    """Whether the verb a date modifies is in a past tense ("ordered", "had paid")."""
+    span = sent.char_span(found[0], found[1], alignment_mode="expand")
+    verb = governing_verb(span.root) if span is not None else None
+    if verb is None:
+        return False
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return verb.tag_ == "VBD" or (perfect and verb.tag_ == "VBN")
