@@ -394,6 +394,14 @@ def test_readings_date_of_the_telling_is_not_the_events(
             "text",
             "date-anaphoric",
         ),
+        # a time told before beats the date line a release stands under
+        (
+            "PRESS RELEASE\n12 May 2024\n\nAcme earned $3 million from shipping in 2023. "
+            "During the same year Acme paid $2 million to a broker in Minsk.",
+            "2023",
+            "text",
+            "date-anaphoric",
+        ),
         # a period's start does not date what happened within it
         (
             "Since May 2022 Iran has supplied drones to Russia.",

@@ -377,14 +377,15 @@ class TransferExtractor:
         heading = context.heading_before(offset)
         anchor = heading.value if heading is not None else context.published
         candidate.date = self.modality.date(trigger, offset, anchor, outcome == "planned")
-        if candidate.date is None and heading is not None:
-            candidate.date = TransferDate(heading.value, heading.text, "text")
-            rules.document.append("date-heading")
+        # "During the same year ...": the latest time told, even under a date heading.
         told = candidate.date is None and self.modality.refers_to_a_time_told(trigger.doc)
         earlier = context.date_before(offset) if told else None
         if earlier is not None:
             candidate.date = TransferDate(earlier.value, earlier.text, "text")
             rules.document.append("date-anaphoric")
+        if candidate.date is None and heading is not None:
+            candidate.date = TransferDate(heading.value, heading.text, "text")
+            rules.document.append("date-heading")
         if blamed:
             candidate.date = None  # "said on Monday it had linked the heist": not its day
         if giver is not None:
