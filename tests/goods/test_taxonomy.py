@@ -83,6 +83,8 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     ("designer bags", {"leather_goods", "luxury"}, {"4202"}),
     ("Louis Vuitton handbags", {"leather_goods", "luxury"}, {"4202"}),
     ("paintings", {"art"}, {"97"}),
+    ("an abstract canvas by a Russian painter", {"art"}, {"97"}),
+    ("two watercolours", {"art"}, {"97"}),
     ("lead crystal", {"other", "luxury"}, {"7013"}),
     # animals
     ("Twenty-four purebred Orlov Trotters", {"animals"}, {"0101"}),
