@@ -84,6 +84,12 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     ("Louis Vuitton handbags", {"leather_goods", "luxury"}, {"4202"}),
     ("paintings", {"art"}, {"97"}),
     ("an abstract canvas by a Russian painter", {"art"}, {"97"}),
+    # export-controlled electronics and machine tools are dual-use as well
+    ("200 microcontrollers", {"electrical", "dual_use"}, {"85"}),
+    ("CNC machine tools", {"machinery", "dual_use"}, {"84"}),
+    ("microchips", {"electrical"}, {"85"}),
+    # the ores the trade calls conflict minerals
+    ("coltan", {"metals", "minerals"}, {"26"}),
     ("two watercolours", {"art"}, {"97"}),
     ("lead crystal", {"other", "luxury"}, {"7013"}),
     # animals
@@ -110,7 +116,7 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     # industry
     ("heavy machinery", {"machinery"}, {"84"}),
     ("two optical sorting machines", {"machinery"}, {"84"}),
-    ("machine tools", {"machinery"}, {"84"}),
+    ("machine tools", {"machinery", "dual_use"}, {"84"}),
     ("a batch of industrial valves", {"machinery"}, {"84"}),
     ("electrical equipment", {"electrical"}, {"85"}),
     ("textiles", {"textiles"}, {"61"}),
