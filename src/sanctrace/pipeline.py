@@ -38,6 +38,7 @@ from sanctrace.parties.resolve import NOT_STATES, DocumentContext, Mention, Part
 from sanctrace.parties.words import words as party_words
 from sanctrace.transfers.components import add_components
 from sanctrace.transfers.document import (
+    answered_only,
     continue_goods,
     records_absorb,
     settle_countries,
@@ -202,6 +203,7 @@ class Analyzer:
                 self.dissociations,
             )
             turns_told(candidates, document.text)
+            candidates = answered_only(candidates, document.text)
         place = dateline(document.text)
         local = self.resolver.gazetteer.country_code(place) if place else None
         registrations = _Registrations(document.text)

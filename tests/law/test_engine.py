@@ -155,6 +155,12 @@ def test_engine_agrees_with_every_gold_transfer(regimes: Regimes) -> None:
             {"giver": "kp", "recipient": "ru"},
             ["2371", "2375"],
         ),
+        # the sale of fishing rights is banned beside OP6, not as seafood
+        (
+            [("fishing rights", ["seafood"])],
+            {"giver": "kp", "recipient": "cn", "date": "2019"},
+            ["2397"],
+        ),
         ([("Orlov Trotters", ["animals"])], {}, []),
         ([("medicines", ["other"])], {}, []),
         ([("sugar", ["food"])], {"giver": "cu"}, []),

@@ -1327,3 +1327,21 @@ def test_readings_a_verb_listed_with_the_trigger_does_not_govern_it(
     transfers = analyse("Acme ordered lathes and paid $9,000 to a broker.").transfers
     outcomes = {transfer.items[0].text: transfer.outcome for transfer in transfers}
     assert outcomes == {"lathes": "planned", "$9,000": "completed"}
+
+
+def test_readings_an_interviewers_turn_asks_and_tells_nothing(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    asked = "Q: Reports say Acme sold rifles to Chad.\nA: We have seen no sign of that.\n"
+    assert analyse(asked).transfers == []
+    answered = "Q: Reports say Acme sold rifles to Chad.\nA: Acme sold 30 rifles to Chad in May.\n"
+    [transfer] = analyse(answered).transfers
+    assert "Acme sold 30 rifles" in transfer.evidence.text
+
+
+def test_readings_fishing_rights_are_sold_like_the_catch(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    [transfer] = analyse("In 2019 North Korea sold fishing rights to a Chinese fleet.").transfers
+    assert transfer.items[0].tags == ["seafood"]
+    assert [f.instrument for f in transfer.findings] == ["UNSCR 2397 (2017)"]

@@ -359,6 +359,20 @@ def turns_told(candidates: list[Candidate], text: str) -> None:
         candidate.rules.document.append("reported-turn")
 
 
+def answered_only(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """'Q: Were drones sold to Chad?  A: We saw none.': an interviewer's turn only puts
+    what it tells to the one who answers, so the transfers it alone tells are left out;
+    what the answer tells stands."""
+    asked = [(start, end) for start, end, label in speaker_turns(text) if _asks(label)]
+    return [
+        c for c in candidates if not any(start <= c.evidence.start < end for start, end in asked)
+    ]
+
+
+def _asks(label: str) -> bool:
+    return label.lower().rstrip(".") in QUESTION_LABELS
+
+
 def speaker_turns(text: str) -> list[tuple[int, int, str]]:
     """The turns of a transcript as (start, end, speaker label), in text order.
 
@@ -463,3 +477,4 @@ VESSEL_TAG = "vessel"
 FIRST_PERSON = words()["first_person"]
 #: Capital labels that open a line without naming a speaker ("UPDATE: ").
 LINE_LABELS = words()["line_labels"]
+QUESTION_LABELS = words()["question_labels"]
