@@ -86,6 +86,8 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     ("an abstract canvas by a Russian painter", {"art"}, {"97"}),
     # export-controlled electronics and machine tools are dual-use as well
     ("200 microcontrollers", {"electrical", "dual_use"}, {"85"}),
+    ("Kornet anti-tank missiles", {"arms", "missile"}, {"9306", "9301"}),
+    ("the proceeds and other revenue", {"money"}, set()),
     ("CNC machine tools", {"machinery", "dual_use"}, {"84"}),
     ("microchips", {"electrical"}, {"85"}),
     # the ores the trade calls conflict minerals
