@@ -87,6 +87,8 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     # export-controlled electronics and machine tools are dual-use as well
     ("200 microcontrollers", {"electrical", "dual_use"}, {"85"}),
     ("Kornet anti-tank missiles", {"arms", "missile"}, {"9306", "9301"}),
+    ("technicals", {"arms", "military_vehicle"}, {"8710"}),
+    ("roller bearings", {"machinery"}, {"84"}),
     ("the proceeds and other revenue", {"money"}, set()),
     ("CNC machine tools", {"machinery", "dual_use"}, {"84"}),
     ("microchips", {"electrical"}, {"85"}),
