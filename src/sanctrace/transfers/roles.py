@@ -169,6 +169,11 @@ class RoleReader:
             # "The ship unloaded sugar", parsed as "ship-unloaded sugar".
             subjects, obj = misread, found.fillers("misread-object")
             subject_pattern = object_pattern = "misread-verb"
+        gerund = found.fillers("gerund-object")
+        if gerund and not obj and verb.tag_ == "VBG":
+            # "Acme denied selling rifles", parsed as "selling-rifles": the noun is its object.
+            subjects, obj = found.fillers("gerund-subject"), gerund
+            subject_pattern = object_pattern = "gerund-compound"
         relative = [o for o in obj if o.lower_ in RELATIVE_PRONOUNS and o.i < verb.i]
         if relative and len(obj) > len(relative):
             # "told experts that Iran sold rifles", read as a relative clause on
@@ -231,6 +236,8 @@ class RoleReader:
         # "selling rugs worth $2 million to Iran": the value may hold the "to".
         if not passive:
             roles.fill_missing(frame, found.by("carrier-prep", "prep"), "carrier-prep", ROUTE)
+        if object_pattern == "gerund-compound":
+            roles.fill_missing(frame, found.by("gerund-prep", "prep"), "gerund-compound")
         for prep, objects_of in found.by("prep", "prep") + found.by("value-prep", "prep"):
             role = frame.preps.get(prep.lower_)
             if prep.lower_ == "with" and frame.object_party_with:
