@@ -1345,3 +1345,11 @@ def test_readings_fishing_rights_are_sold_like_the_catch(
     [transfer] = analyse("In 2019 North Korea sold fishing rights to a Chinese fleet.").transfers
     assert transfer.items[0].tags == ["seafood"]
     assert [f.instrument for f in transfer.findings] == ["UNSCR 2397 (2017)"]
+
+
+def test_readings_it_is_the_named_giver_rather_than_the_state_it_gave_to(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "In 2019 Acme shipped lathes to Peru. In May it shipped mortars to Chad."
+    second = analyse(text).transfers[-1]
+    assert second.giver is not None and second.giver.name == "Acme"

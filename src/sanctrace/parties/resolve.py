@@ -450,6 +450,9 @@ class PartyResolver:
             found = found or self._object_before(head, offset, context)
             found = found or context.latest_role(start, bodies)
             found = found or context.latest(start, bodies)
+            # "Acme sold lathes to Russia. In May it sold drones": a name of no known
+            # kind that gave goods is more likely "it" than the state it gave them to.
+            found = found or context.latest_named(start, frozenset({"unknown"}))
             found = found or context.latest_role(start, frozenset({"state"}))
             found = found or context.latest(start, frozenset({"state"}))
             return _moved(found, text, start, end, "coreference-pronoun") if found else None
