@@ -13,6 +13,7 @@ from sanctrace.model import (
     Certainty,
     Item,
     Outcome,
+    PartyKind,
     PartyRef,
     Quantity,
     Span,
@@ -404,13 +405,9 @@ def test_engine_arms_to_south_sudan_breach_its_embargo(regimes: Regimes) -> None
     assert regimes.findings_for(before) == []
     wheat = transfer([("wheat", ["food"])], giver="td", recipient="ss", date="2024")
     assert regimes.findings_for(wheat) == []
-    # the Darfur embargo is not encoded: a delivery to Sudan gives no finding
-    assert (
-        regimes.findings_for(
-            transfer([("mortars", ["arms"])], giver="td", recipient="sd", date="2024")
-        )
-        == []
-    )
+    # a delivery to Sudan falls under the Darfur file, never under South Sudan's
+    to_sudan = transfer([("mortars", ["arms"])], giver="td", recipient="sd", date="2024")
+    assert {f.regime for f in regimes.findings_for(to_sudan)} == {"un-sudan-darfur"}
 
 
 # --------------------------------------------------------------------- Iran
@@ -435,3 +432,156 @@ def test_engine_iran_arms_measures_bind_from_their_reapplication(regimes: Regime
     assert [f.instrument for f in regimes.findings_for(jets)] == ["UNSCR 1929 (2010)"]
     rifles = transfer([("rifles", ["arms", "small_arms"])], giver="ru", recipient="ir", date="2026")
     assert regimes.findings_for(rifles) == []
+
+
+# --------------------------------------------------------------------- other UN arms embargoes
+
+ARMS = ("assault rifles", ["arms", "small_arms"])
+
+
+def supply(
+    recipient: str | None,
+    country: str,
+    *,
+    kind: PartyKind | None = "organization",
+    giver: str = "ae",
+    date: str | None = "2024-05",
+    destination: str | None = None,
+) -> Transfer:
+    """Assault rifles from a foreign giver to a named recipient in `country`."""
+    built = transfer([ARMS], giver=giver, recipient=None, date=date, destination=destination)
+    if recipient is not None:
+        built.recipient = PartyRef(party=recipient, name=recipient, country=country, kind=kind)
+    return built
+
+
+@pytest.mark.parametrize(
+    ("built", "expected"),
+    [
+        # Central African Republic: the whole territory from 2127 until 2745, then armed groups.
+        (supply("Bamingui Brigade", "cf", date="2019"), ["2127"]),
+        (supply("Central African Republic", "cf", kind="state", date="2019"), ["2127"]),
+        (supply("Bamingui Brigade", "cf", date="2025"), ["2745"]),
+        (supply("Central African Republic", "cf", kind="state", date="2025"), []),
+        # DRC: non-governmental recipients only, from 1493 and from 1807.
+        (supply("Lake Kivu Self-Defence Militia", "cd", date="2006"), ["1493"]),
+        (supply("River Union rebels", "cd", date="2023"), ["1493", "1807"]),
+        (supply("the Congolese army", "cd", date="2023"), []),
+        (supply("FARDC", "cd", date="2023"), []),
+        # Iraq, Lebanon: everyone but the government (and UNIFIL).
+        (supply("Valley Brigades", "iq", date="2016"), ["1483"]),
+        (supply("Iraqi Ministry of Interior", "iq", date="2016"), []),
+        (supply("Cedar Shield group", "lb"), ["1701"]),
+        (supply("Lebanese Armed Forces", "lb"), []),
+        (supply("UNIFIL peacekeepers", "lb"), []),
+        # Somalia: 733 until 2714 lifted it, 2713 since, never the government.
+        (supply("al-Shabaab", "so", date="2015"), ["733"]),
+        (supply("al-Shabaab", "so", date="2024"), ["2713"]),
+        (supply("Somali National Army", "so", date="2015"), []),
+        (supply("Somali National Army", "so", date="2024"), []),
+        # Sudan: the Darfur embargo, approximated as any non-state recipient in Sudan.
+        (supply("Rapid Support Forces", "sd"), ["1556", "1591"]),
+        (supply("Sudanese Armed Forces", "sd"), []),
+        (supply("Sudan", "sd", kind="state"), []),
+        # Yemen: the targeted embargo is unverified (M) and yields nothing.
+        (supply("Houthis", "ye"), []),
+    ],
+)
+def test_engine_un_arms_embargoes_bind_the_right_instruments(
+    regimes: Regimes, built: Transfer, expected: list[str]
+) -> None:
+    assert numbers(regimes.findings_for(built)) == expected
+
+
+def test_engine_un_arms_embargoes_flag_unverified_paragraphs(regimes: Regimes) -> None:
+    [finding] = regimes.findings_for(supply("Cedar Shield group", "lb"))
+    assert (finding.regime, finding.instrument, finding.provision) == (
+        "un-lebanon",
+        "UNSCR 1701 (2006)",
+        "OP15",
+    )
+    assert finding.explanation == (
+        "Supplying assault rifles (arms, small_arms) to Cedar Shield group, a non-state "
+        "recipient in Lebanon; UNSCR 1701 (2006) OP15 bans arms and related materiel to "
+        "recipients in Lebanon other than its government and UNIFIL since 2006-08-11. "
+        "The paragraph number is not verified."
+    )
+    assert finding.confidence == 0.8
+
+
+@pytest.mark.parametrize(
+    ("recipient", "binds"),
+    [
+        ("Cedar Shield group", True),
+        ("a smuggling ring", True),
+        ("Lebanese government", False),
+        ("the Interior Ministry", False),
+        ("Lebanese army", False),
+        ("the navy", False),
+        ("Beirut police", False),
+        ("Cedar Defence Industries", False),
+        ("Lebanese soldiers", False),
+        ("Cedar Liberation Army", True),  # a rebel army is not the state's
+        ("rebel troops", True),
+        ("private military contractors", True),
+    ],
+)
+def test_engine_non_state_recipients_are_told_by_name(
+    regimes: Regimes, recipient: str, binds: bool
+) -> None:
+    assert bool(regimes.findings_for(supply(recipient, "lb"))) is binds
+
+
+def test_engine_non_state_measures_need_a_recipient_in_the_target(regimes: Regimes) -> None:
+    # Only a destination: whether the government or a militia took the rifles is unknown.
+    assert regimes.findings_for(supply(None, "lb", destination="lb")) == []
+    # A non-state recipient abroad, bound for the target: the supply reaches it there.
+    broker = supply("a trading house", "cy", destination="lb")
+    assert numbers(regimes.findings_for(broker)) == ["1701"]
+    # Shipped out of the target to a group elsewhere: no supply to the target.
+    outbound = supply("Cedar Shield group", "sy", giver="lb")
+    assert regimes.findings_for(outbound) == []
+
+
+def test_engine_non_state_measures_bind_a_delivery_inside_the_target(regimes: Regimes) -> None:
+    # A supplier inside the country arming a militia there: the arms reach an armed group.
+    leaked = supply("Bamingui Brigade", "cf", giver="cf", date="2025")
+    assert numbers(regimes.findings_for(leaked)) == ["2745"]
+    # The same inside the DPRK binds nothing: its measures bind every recipient, so only
+    # deliveries across its border count.
+    assert regimes.findings_for(transfer([ARMS], giver="kp", recipient="kp")) == []
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [
+        ("2023-11", ["733"]),
+        ("2023-12", ["2713"]),
+        ("2023", ["733", "2713"]),
+        ("2024", ["2713"]),
+    ],
+)
+def test_engine_lifted_measure_binds_until_its_lift(
+    regimes: Regimes, date: str, expected: list[str]
+) -> None:
+    assert numbers(regimes.findings_for(supply("al-Shabaab", "so", date=date))) == expected
+
+
+def test_engine_lifted_measure_explains_its_end_and_coarse_dates(regimes: Regimes) -> None:
+    within = regimes.findings_for(supply("al-Shabaab", "so", date="2020"))
+    coarse = regimes.findings_for(supply("al-Shabaab", "so", date="2023"))
+    assert within[0].explanation.startswith(
+        "Supplying assault rifles (arms, small_arms) to al-Shabaab, a non-state recipient in "
+        "Somalia; UNSCR 733 (1992) OP5 banned weapons and military equipment to recipients "
+        "in Somalia other than its government from 1992-01-23 until UNSCR 2714 (2023) "
+        "lifted it on 2023-12-01."
+    )
+    assert "too coarse to be sure it falls before the lift" in coarse[0].explanation
+    assert coarse[0].confidence < within[0].confidence
+
+
+def test_engine_lifted_measure_and_undated_transfers(regimes: Regimes) -> None:
+    undated = supply("al-Shabaab", "so", date=None)
+    # Published before the lift, the transfer preceded it; after, it may not have.
+    assert numbers(regimes.findings_for(undated, "2022-03-01")) == ["733"]
+    assert numbers(regimes.findings_for(undated, "2024-03-01")) == ["2713"]

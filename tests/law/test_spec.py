@@ -74,6 +74,14 @@ def _regime_text(measure_overrides: str = "", resolution_date: str = "2017-12-22
         ("goods: [{hs: ['8']}]", "2017-12-22", "'8' is not 2 or 4"),
         ("colour: red", "2017-12-22", "unknown keys ['colour']"),
         ("", "22 December 2017", "is not an ISO date"),
+        ("recipients: rebels", "2017-12-22", "'recipients' is 'rebels', not one of"),
+        (
+            "{direction: from_target, recipients: non_state}",
+            "2017-12-22",
+            "'recipients: non_state' needs direction 'to_target'",
+        ),
+        ("lifted_by: '9999'", "2017-12-22", "'lifted_by' resolution 9999 is not listed"),
+        ("lifted_by: '2397'", "2017-12-22", "'lifted_by' resolution 2397 is not adopted after"),
     ],
 )
 def test_spec_rejects_bad_regime(tmp_path: Path, overrides: str, date: str, problem: str) -> None:

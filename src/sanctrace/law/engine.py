@@ -1,10 +1,11 @@
 """Which sanctions measures a transfer may breach, with confidence and reasons.
 
 A measure binds a transfer when (1) the transfer runs in the measure's
-direction relative to the regime's target state, (2) one of its items falls
-in the measure's goods scope and no exemption, and (3) the measure had been
-adopted by the end of the period the transfer date denotes. Everything
-specific to a regime is data (`law/regimes/*.yaml`).
+direction relative to the regime's target state (for a measure on non-state
+recipients, it reaches one there), (2) one of its items falls in the
+measure's goods scope and no exemption, and (3) the measure had been adopted
+by the end of the period the transfer date denotes, and not lifted before
+it began. Everything specific to a regime is data (`law/regimes/*.yaml`).
 """
 
 from __future__ import annotations
@@ -14,15 +15,17 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from sanctrace.goods import Taxonomy
 from sanctrace.goods.text import contains, tokens
 from sanctrace.law.spec import GoodsRule, Measure, Regime, RegimeError, load_regime
-from sanctrace.model import Finding, Item, Transfer
+from sanctrace.model import Finding, Item, PartyRef, Transfer
+from sanctrace.wordclasses import load_word_classes
 
 DEFAULT_DIRECTORY = Path(__file__).with_name("regimes")
+WORDS_PATH = Path(__file__).with_name("words.yaml")
 _USD_UNITS = frozenset({"usd", "us$", "$", "dollar", "dollars", "us dollars"})
 
 
@@ -88,7 +91,7 @@ class Regimes:
     ) -> Finding | None:
         if not measure.binding or not _binds_direction(measure, transfer, direction, regime):
             return None
-        date_factor = _date_factor(period, measure.resolution.adopted, regime)
+        date_factor = _date_factor(period, measure, regime)
         if date_factor is None:
             return None
         matched = [(item, w) for item in transfer.items if (w := self._covers(measure, item))]
@@ -109,7 +112,9 @@ class Regimes:
             provision=measure.provision,
             measure=measure.measure,
             confidence=round(min(1.0, confidence), 2),
-            explanation=_explain(regime, measure, [i for i, _ in matched], direction, period),
+            explanation=_explain(
+                regime, measure, transfer, [i for i, _ in matched], direction, period
+            ),
             factors={name: round(value, 4) for name, value in factors.items()},
         )
 
@@ -175,9 +180,45 @@ def _binds_direction(
         return any(
             contains(t, tokens(span.text)) for t in measure.evidence_terms for span in evidence
         )
+    if measure.recipients == "non_state":
+        return _reaches_non_state(transfer, direction, regime.target)
     if direction is None:
         return False
     return measure.direction in (direction, "both")
+
+
+def _reaches_non_state(transfer: Transfer, direction: str | None, target: str) -> bool:
+    """Does a supply reach a recipient in the target that is not its state or government?
+
+    Such a measure protects against arms reaching armed groups in the territory, so
+    a delivery inside the target (a local dealer selling to a militia) binds too.
+    """
+    recipient = transfer.recipient
+    if recipient is None or _state_body(recipient):
+        return False
+    if direction == "to_target":
+        return True
+    inside = recipient.country == target and transfer.destination in (None, target)
+    return direction is None and inside
+
+
+def _state_body(party: PartyRef) -> bool:
+    """A state, or a body its name marks as a government's or a peacekeeping force's."""
+    if party.kind == "state":
+        return True
+    words = tokens(party.name)
+    bodies, marks = _words()
+    return any(contains(b, words) for b in bodies) and not any(contains(m, words) for m in marks)
+
+
+@cache
+def _words() -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
+    classes = load_word_classes(WORDS_PATH, frozenset({"state_bodies", "non_state_marks"}))
+    return _phrases(classes["state_bodies"]), _phrases(classes["non_state_marks"])
+
+
+def _phrases(words: frozenset[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted(tuple(tokens(word)) for word in words))
 
 
 def _period(transfer: Transfer, published: str | None) -> _Period:
@@ -208,17 +249,23 @@ def _bounds(value: str) -> tuple[dt.date, dt.date]:
     raise ValueError(f"Transfer date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD; fix its source.")
 
 
-def _date_factor(period: _Period, adopted: dt.date, regime: Regime) -> float | None:
+def _date_factor(period: _Period, measure: Measure, regime: Regime) -> float | None:
     """How far the date supports the measure being in force; None when it was not."""
     factors = regime.confidence.date
+    adopted = measure.resolution.adopted
+    lifted = measure.lifted.adopted if measure.lifted is not None else None
     if period.end is None:
         return factors["unknown"]
     if period.end < adopted:
         return None
     if period.basis == "published":
-        return factors["from_publication"]
+        # Known only to precede publication: after a lift it may postdate the measure.
+        return None if lifted is not None and period.end >= lifted else factors["from_publication"]
     assert period.start is not None
-    return factors["within"] if period.start >= adopted else factors["straddles_adoption"]
+    if lifted is not None and period.start >= lifted:
+        return None
+    within = period.start >= adopted and (lifted is None or period.end < lifted)
+    return factors["within"] if within else factors["straddles_adoption"]
 
 
 def _below(item: Item, minimum: float) -> bool:
@@ -229,19 +276,33 @@ def _below(item: Item, minimum: float) -> bool:
 
 
 def _explain(
-    regime: Regime, measure: Measure, items: list[Item], direction: str | None, period: _Period
+    regime: Regime,
+    measure: Measure,
+    transfer: Transfer,
+    items: list[Item],
+    direction: str | None,
+    period: _Period,
 ) -> str:
     goods = " and ".join(f"{item.text} ({', '.join(item.tags)})" for item in items)
     if measure.direction == "sts":
         action = f"Ship-to-ship transfer of {goods} with a vessel of {regime.target_name}"
+    elif measure.recipients == "non_state" and transfer.recipient is not None:
+        recipient = transfer.recipient.name
+        action = f"Supplying {goods} to {recipient}, a non-state recipient in {regime.target_name}"
     elif direction == "from_target":
         action = f"Exporting {goods} from {regime.target_name}"
     else:
         action = f"Supplying {goods} to {regime.target_name}"
-    res = measure.resolution
-    text = f"{action}; {res.instrument} {measure.provision} {measure.summary} since {res.adopted}."
-    if period.basis == "text" and period.start is not None and period.start < res.adopted:
+    res, lifted = measure.resolution, measure.lifted
+    when = f"since {res.adopted}"
+    if lifted is not None:
+        when = f"from {res.adopted} until {lifted.instrument} lifted it on {lifted.adopted}"
+    text = f"{action}; {res.instrument} {measure.provision} {measure.summary} {when}."
+    dated = period.basis == "text"
+    if dated and period.start is not None and period.start < res.adopted:
         text += " The transfer date is too coarse to be sure it falls after adoption."
+    elif dated and lifted is not None and period.end is not None and period.end >= lifted.adopted:
+        text += " The transfer date is too coarse to be sure it falls before the lift."
     elif period.basis == "published":
         text += " The transfer is undated; the publication date was used."
     elif period.basis == "unknown":

@@ -19,6 +19,9 @@ from sanctrace.goods.text import tokens
 from sanctrace.model import TAGS, Certainty, Outcome
 
 Direction = Literal["to_target", "from_target", "both", "sts"]
+#: Which recipients a supply ban binds: any, or only those that are not the state or
+#: a body of its government (armed groups, militias, firms, people).
+Recipients = Literal["any", "non_state"]
 SourceStatus = Literal["V", "V2", "M"]
 DATE_FACTORS = ("within", "straddles_adoption", "from_publication", "unknown")
 
@@ -70,6 +73,11 @@ class MeasureSpec(TypedDict):
     exempt: NotRequired[list[GoodsRuleSpec]]
     #: For `sts`: words the evidence must contain ("ship-to-ship").
     evidence_terms: NotRequired[list[str]]
+    #: For `to_target`: "non_state" binds only supplies to recipients that are not the
+    #: state or its government; "any" (the default) binds every recipient.
+    recipients: NotRequired[Recipients]
+    #: A `number` from `resolutions` whose adoption ended the measure.
+    lifted_by: NotRequired[str]
     weight: NotRequired[float]
     notes: NotRequired[str]
 
@@ -134,6 +142,9 @@ class Measure:
     exempt: tuple[GoodsRule, ...]
     evidence_terms: tuple[tuple[str, ...], ...]
     weight: float
+    recipients: Recipients = "any"
+    #: The resolution that lifted the measure; None while it is in force.
+    lifted: Resolution | None = None
 
 
 @dataclass(frozen=True)
@@ -191,6 +202,10 @@ def _measure(path: Path, raw: Any, resolutions: dict[str, Resolution]) -> Measur
     evidence = tuple(tuple(tokens(t)) for t in _strings(path, where, spec.get("evidence_terms")))
     if direction == "sts" and not evidence:
         raise RegimeError(path, where, "an 'sts' measure needs 'evidence_terms'")
+    recipients = _choice(path, where, "recipients", spec.get("recipients", "any"), Recipients)
+    if recipients != "any" and direction != "to_target":
+        raise RegimeError(path, where, f"'recipients: {recipients}' needs direction 'to_target'")
+    lifted = _lifted(path, where, spec, resolution, resolutions)
     return Measure(
         id=str(spec["id"]),
         resolution=resolution,
@@ -205,7 +220,28 @@ def _measure(path: Path, raw: Any, resolutions: dict[str, Resolution]) -> Measur
         exempt=tuple(_rule(path, where, r) for r in spec.get("exempt", [])),
         evidence_terms=evidence,
         weight=_weight(path, where, spec.get("weight", 1.0)),
+        recipients=recipients,
+        lifted=lifted,
     )
+
+
+def _lifted(
+    path: Path,
+    where: str,
+    spec: dict[str, Any],
+    resolution: Resolution,
+    resolutions: dict[str, Resolution],
+) -> Resolution | None:
+    if "lifted_by" not in spec:
+        return None
+    lifted = resolutions.get(str(spec["lifted_by"]))
+    if lifted is None:
+        raise RegimeError(path, where, f"'lifted_by' resolution {spec['lifted_by']} is not listed")
+    if lifted.adopted <= resolution.adopted:
+        raise RegimeError(
+            path, where, f"'lifted_by' resolution {lifted.number} is not adopted after it"
+        )
+    return lifted
 
 
 def _rule(path: Path, where: str, raw: Any) -> GoodsRule:
