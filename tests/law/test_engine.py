@@ -483,8 +483,9 @@ def supply(
         (supply("Rapid Support Forces", "sd"), ["1556", "1591"]),
         (supply("Sudanese Armed Forces", "sd"), []),
         (supply("Sudan", "sd", kind="state"), []),
-        # Yemen: the targeted embargo is unverified (M) and yields nothing.
-        (supply("Houthis", "ye"), []),
+        # Yemen: the targeted embargo, read as any non-state recipient in Yemen.
+        (supply("Houthis", "ye"), ["2216"]),
+        (supply("Yemeni Armed Forces", "ye"), []),
     ],
 )
 def test_engine_un_arms_embargoes_bind_the_right_instruments(
