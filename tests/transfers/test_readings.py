@@ -1353,3 +1353,22 @@ def test_readings_it_is_the_named_giver_rather_than_the_state_it_gave_to(
     text = "In 2019 Acme shipped lathes to Peru. In May it shipped mortars to Chad."
     second = analyse(text).transfers[-1]
     assert second.giver is not None and second.giver.name == "Acme"
+
+
+def test_readings_a_model_designation_names_the_goods_its_noun_heads(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    [transfer] = analyse("In 2023 Belarus handed over 20 MiG-29 fighters to Chad.").transfers
+    assert "aircraft" in transfer.items[0].tags
+    # a goods word that only modifies another noun still names none
+    assert analyse("In 2023 Belarus sold its weapons programme to Chad.").transfers == []
+
+
+def test_readings_goods_that_find_their_way_to_a_party(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    [transfer] = analyse(
+        "Belarusian rifles found their way to a militia in Chad in 2019."
+    ).transfers
+    assert transfer.recipient is not None and transfer.recipient.name.startswith("militia")
+    assert transfer.rules is not None and transfer.rules.frame == "flow"

@@ -9,6 +9,7 @@ pass gives them the goods named before.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from sanctrace.goods.taxonomy import Taxonomy
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
 
 #: Dependencies of things, whatever part of speech the tagger gave them.
 NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubjpass", "conj", "appos"})
+#: A model's designation: letters, perhaps a hyphen, then digits ("Su-35", "T-72", "Tu-22M3").
+MODEL = re.compile(r"[A-Za-z]{1,4}-?\d+[A-Za-z\d]*")
 CONTAINERS = words()["containers"]
 MEASURES = words()["measures"]
 VALUE_WORDS = words()["value_words"]
@@ -78,11 +81,17 @@ class GoodsReader:
         if match is None:
             return None
         # A goods word that only modifies another noun names no goods
-        # ("nuclear weapons programme").
+        # ("nuclear weapons programme"), but a model does ("MiG-29 fighters").
         heads = {target.lemma_.lower(), target.lower_}
-        if target.pos_ == "NOUN" and not any(map(self.taxonomy.is_goods_head, heads)):
+        headless = not any(map(self.taxonomy.is_goods_head, heads))
+        if target.pos_ == "NOUN" and headless and not any(map(self._model, target.lefts)):
             return None
         return phrase.text
+
+    def _model(self, modifier: Token) -> bool:
+        """A goods model's designation before a noun: "Su-35", "T-72", "S-400"."""
+        named = modifier.dep_ in {"compound", "amod", "nmod"} and MODEL.fullmatch(modifier.text)
+        return bool(named) and self.taxonomy.classify(modifier.text) is not None
 
     def valued_goods(self, head: Token) -> Token | None:
         """'$5 million of drones': a sum 'of' goods names the goods by their value."""

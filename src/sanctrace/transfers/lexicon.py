@@ -245,14 +245,17 @@ class Lexicon:
 
     def trigger_forms(self) -> frozenset[str]:
         """Every surface form of every trigger: what makes a sentence worth parsing. A
-        verb that is a trigger only with its particle counts with it ("ended up")."""
+        verb that is a trigger only with its particle counts with it ("ended up"), also
+        with a possessive before a noun particle ("found their way")."""
         words = self.forms_of(frozenset(self.verbs) | frozenset(self.nouns) | self.seen_verbs)
+        owners = ["", *(f"{owner} " for owner in self.word_class("possessives"))]
         phrases = {
-            f"{form} {particle}"
+            f"{form} {owner}{particle}"
             for verb, particles in self.phrasal.items()
             if verb not in self.verbs
             for form in self.forms_of(frozenset({verb}))
             for particle in particles
+            for owner in owners
         }
         return words | phrases
 

@@ -236,6 +236,12 @@ class RoleReader:
         # "selling rugs worth $2 million to Iran": the value may hold the "to".
         if not passive:
             roles.fill_missing(frame, found.by("carrier-prep", "prep"), "carrier-prep", ROUTE)
+        for prep, objects_of in found.by("object-prep", "prep"):
+            # "armed the rebels with rifles": "with" on the object names the goods.
+            with_goods = prep.lower_ == "with" and frame.object_party_with
+            role = frame.object_party_with if with_goods else frame.preps.get(prep.lower_)
+            if role and not getattr(roles, role):
+                roles.add(role, objects_of, "object-prep")
         if object_pattern == "gerund-compound":
             roles.fill_missing(frame, found.by("gerund-prep", "prep"), "gerund-compound")
         for prep, objects_of in found.by("prep", "prep") + found.by("value-prep", "prep"):

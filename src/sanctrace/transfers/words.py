@@ -19,7 +19,7 @@ CLASSES = frozenset(
         "aim_nouns", "partitives", "onward_words", "new_instance_words",
         "onward_verbs", "onward_particles", "enabling_nouns", "personal_relatives",
         "destination_nouns", "additive_words", "attribution_verbs", "accusing_verbs",
-        "arranging_verbs", "first_person", "line_labels", "question_labels",
+        "arranging_verbs", "first_person", "line_labels", "question_labels", "possessives",
         "one_thing_words", "doing_nouns", "content_verbs", "back_pronouns",
         "route_nouns", "same_words", "ergative_verbs", "perception_verbs",
         "reciprocals", "furnishing_verbs",
