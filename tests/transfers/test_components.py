@@ -9,6 +9,7 @@ from sanctrace.transfers.components import (
     EVENTS,
     ROLES,
     TRIGGERS,
+    GerundTagger,
     RoleFinder,
     TriggerFinder,
     add_components,
@@ -132,10 +133,35 @@ def test_components_rule_sentence_marks_a_trigger_but_no_event() -> None:
 def test_components_added_once_after_the_model() -> None:
     nlp = spacy.blank("en")
     add_components(add_components(nlp))
-    assert nlp.pipe_names == ["sanctrace_triggers", "sanctrace_roles"]
+    assert nlp.pipe_names == ["sanctrace_gerunds", "sanctrace_triggers", "sanctrace_roles"]
 
 
 def test_components_shown_in_the_analysers_pipeline(analyzer: object) -> None:
     names = analyzer.nlp.pipe_names  # type: ignore[attr-defined]
-    assert names[-2:] == ["sanctrace_triggers", "sanctrace_roles"]
+    assert names[-3:] == ["sanctrace_gerunds", "sanctrace_triggers", "sanctrace_roles"]
     assert {"parser", "ner"} <= set(names)
+
+
+def test_components_a_gerund_read_as_a_modifier_of_the_object_is_the_verb() -> None:
+    # "Acme denied shipping parts", the tagger reading "shipping" as a noun on "parts"
+    doc = _doc(
+        [
+            ("Acme", "Acme", "PROPN", "nsubj", 1),
+            ("denied", "deny", "VERB", "ROOT", 1),
+            ("shipping", "shipping", "NOUN", "compound", 3),
+            ("parts", "part", "NOUN", "dobj", 1),
+        ]
+    )
+    GerundTagger(default_reader().lexicon.gerunds())(doc)
+    assert (doc[2].pos_, doc[2].lemma_) == ("VERB", "ship")
+    assert [s.text for s in TriggerFinder(default_reader())(doc).spans[TRIGGERS]] == ["shipping"]
+    # a noun modifying a subject stays a noun: "shipping data show"
+    data = _doc(
+        [
+            ("shipping", "shipping", "NOUN", "compound", 1),
+            ("data", "datum", "NOUN", "nsubj", 2),
+            ("show", "show", "VERB", "ROOT", 2),
+        ]
+    )
+    GerundTagger(default_reader().lexicon.gerunds())(data)
+    assert data[0].pos_ == "NOUN"

@@ -1,5 +1,7 @@
 """The extractor's spaCy components: triggers and their roles, written onto the Doc.
 
+`sanctrace_gerunds` retags a trigger verb's gerund that the tagger read as a noun
+modifying the verb's object ("admitted shipping aircraft parts") as the verb it is.
 `sanctrace_triggers` marks every trigger word (label: the frame id) in
 `doc.spans["sanctrace_triggers"]`; `sanctrace_roles` reads them, drops those
 that state no event (rules, trade statistics, questions, voyages), and writes
@@ -31,7 +33,7 @@ if TYPE_CHECKING:
 TRIGGERS = "sanctrace_triggers"
 EVENTS = "sanctrace_events"
 ROLES = "sanctrace_roles"
-COMPONENTS = ("sanctrace_triggers", "sanctrace_roles")
+COMPONENTS = ("sanctrace_gerunds", "sanctrace_triggers", "sanctrace_roles")
 #: Role lists of `Roles` that are written as spans; `makers` travel as "maker".
 ROLE_NAMES = ("giver", "recipient", "items", "origin", "destination", "route", "beneficiary")
 MAKER = "maker"
@@ -42,6 +44,24 @@ def default_reader() -> RoleReader:
     """The role reader over the shipped knowledge files, built once per process."""
     lexicon = default_lexicon()
     return RoleReader(lexicon, GoodsReader(Taxonomy.load(), lexicon), Gazetteer.load())
+
+
+class GerundTagger:
+    """Retags as a verb a trigger verb's "-ing" form that the tagger read as a noun
+    modifying the object of the verb above ("denied shipping aircraft parts"): the
+    tag, part of speech and lemma the trigger finder and the relations read."""
+
+    def __init__(self, gerunds: dict[str, str]) -> None:
+        self.gerunds = gerunds
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            verb = self.gerunds.get(token.lower_)
+            if verb is None or token.pos_ != "NOUN" or token.dep_ != "compound":
+                continue
+            if token.head.dep_ == "dobj" and token.head.head.pos_ == "VERB":
+                token.pos_, token.tag_, token.lemma_ = "VERB", "VBG", verb
+        return doc
 
 
 class TriggerFinder:
@@ -127,6 +147,16 @@ def _filler_spans(doc: Doc, trigger: Token, roles: Roles) -> list[Span]:
         for t in roles.makers
     ]
     return spans
+
+
+@Language.factory(
+    "sanctrace_gerunds",
+    assigns=["token.pos", "token.tag", "token.lemma"],
+    requires=["token.lemma", "token.pos", "token.dep"],
+)
+def make_gerunds(nlp: Language, name: str) -> GerundTagger:
+    """The gerund tagger over the shipped lexicon's trigger verbs."""
+    return GerundTagger(default_lexicon().gerunds())
 
 
 @Language.factory(

@@ -313,9 +313,15 @@ def item_phrase(head: Token) -> SpacySpan:
     """Goods are named by their noun and "of" phrases ("tonnes of coal"), not "in 2022";
     parts also by what they are for ("components for ballistic missiles"), and loads by
     what they hold ("crates containing rifles")."""
-    if head.lemma_.lower() in PART_WORDS:
-        return noun_phrase(head, GOODS_PREPS | {"for"})
-    phrase = noun_phrase(head, GOODS_PREPS)
+    parts = head.lemma_.lower() in PART_WORDS
+    phrase = noun_phrase(head, GOODS_PREPS | {"for"} if parts else GOODS_PREPS)
+    # "denied shipping aircraft parts": the verb parsed as a modifier is no goods word.
+    start = phrase.start
+    while start < head.i and head.doc[start].pos_ == "VERB" and head.doc[start].dep_ == "compound":
+        start += 1
+    phrase = head.doc[start : phrase.end]
+    if parts:
+        return phrase
     held = contents(head)
     if held is None:
         return phrase

@@ -234,6 +234,15 @@ class Lexicon:
             forms.update(self.irregular_forms.get(lemma, ()))
         return frozenset(forms)
 
+    def gerunds(self) -> dict[str, str]:
+        """The "-ing" forms of the trigger verbs, each with its verb: "shipping" -> "ship"."""
+        return {
+            form: verb
+            for verb in self.verbs
+            for form in self.forms_of(frozenset({verb}))
+            if form.endswith("ing")
+        }
+
     def trigger_lemmas(self) -> frozenset[str]:
         """Every lemma that may be a trigger: verbs, nouns, phrasal verbs, verbs of seeing."""
         return (

@@ -170,7 +170,7 @@ class RoleReader:
             subjects, obj = misread, found.fillers("misread-object")
             subject_pattern = object_pattern = "misread-verb"
         gerund = found.fillers("gerund-object")
-        if gerund and not obj and verb.tag_ == "VBG":
+        if gerund and not obj and verb.lower_.endswith("ing"):
             # "Acme denied selling rifles", parsed as "selling-rifles": the noun is its object.
             subjects, obj = found.fillers("gerund-subject"), gerund
             subject_pattern = object_pattern = "gerund-compound"
