@@ -610,6 +610,14 @@ def test_readings_an_aside_between_subject_and_verb(
             "Syria",
             "confirmed",
         ),
+        # a preposition hung on the "by" phrase still names where the goods went, and
+        # is no part of the sender
+        (
+            "Rifles were shipped by a Serbian firm to Chad.",
+            "Serbian firm",
+            "Chad",
+            "confirmed",
+        ),
         # papers used to do it do nothing; their user does
         (
             "Orlik Arms used forged papers to export rifles to Chad.",
@@ -1372,3 +1380,11 @@ def test_readings_goods_that_find_their_way_to_a_party(
     ).transfers
     assert transfer.recipient is not None and transfer.recipient.name.startswith("militia")
     assert transfer.rules is not None and transfer.rules.frame == "flow"
+
+
+def test_readings_a_way_of_carrying_is_no_sender(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    [transfer] = analyse("The mortars were sent by rail to Chad in 2019.").transfers
+    assert transfer.giver is None
+    assert transfer.recipient is not None and transfer.recipient.name == "Chad"

@@ -42,6 +42,7 @@ STATE_DESCRIPTIONS = words()["state_descriptions"]
 ABSTRACT_NOUNS = words()["abstract_nouns"]
 VESSEL_WORDS = words()["vessel_words"]
 ORG_WORDS = words()["org_words"]
+GOAL_PREPS = words()["goal_preps"]
 DETERMINERS = words()["determiners"]
 DEFINITE = words()["definite"]
 PLACE_WORDS = words()["place_words"]
@@ -407,6 +408,11 @@ class PartyResolver:
     def resolve(self, head: Token, offset: int, context: DocumentContext) -> Mention | None:
         """The party a role's head token denotes, or None when it denotes none."""
         phrase = noun_phrase(head)
+        # "shipped by a firm to Chad", the parse hanging "to Chad" on the firm: where
+        # the goods go is no part of who sends them.
+        goal = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in GOAL_PREPS), None)
+        if goal is not None and phrase.start < goal.i:
+            phrase = phrase.doc[phrase.start : goal.i]
         text = phrase.text
         start, end = offset + phrase.start_char, offset + phrase.end_char
         lower = head.lower_

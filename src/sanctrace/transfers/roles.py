@@ -55,6 +55,7 @@ VALUE_WORDS = words()["value_words"]
 PURPOSE_WORDS = words()["purpose_words"]
 CARRIER_VERBS = words()["carrier_verbs"]
 ERGATIVE_VERBS = words()["ergative_verbs"]
+TRANSPORT_MODES = words()["transport_modes"]
 CONTAINERS = words()["containers"]
 RECIPROCALS = words()["reciprocals"]
 
@@ -191,7 +192,8 @@ class RoleReader:
             obj, object_pattern = [verb.head], "relative-head"
         dative = found.fillers("dative")
         if passive:
-            agent = expand_conj(found.fillers("agent"))
+            # "transported by rail": a bare way of carrying is no agent.
+            agent = [a for a in expand_conj(found.fillers("agent")) if not _transport_mode(a)]
             if frame.subject:
                 roles.add(frame.subject, agent, "passive-agent")
             if obj and frame.dative and self.goods.named_or_referred(obj):
@@ -242,6 +244,8 @@ class RoleReader:
             role = frame.object_party_with if with_goods else frame.preps.get(prep.lower_)
             if role and not getattr(roles, role):
                 roles.add(role, objects_of, "object-prep")
+        if passive:
+            roles.fill_missing(frame, found.by("agent-prep", "prep"), "agent-prep")
         if object_pattern == "gerund-compound":
             roles.fill_missing(frame, found.by("gerund-prep", "prep"), "gerund-compound")
         for prep, objects_of in found.by("prep", "prep") + found.by("value-prep", "prep"):
@@ -459,3 +463,9 @@ def _contents(container: Token) -> list[Token]:
         token = inner[0]
         found.append(token)
     return found
+
+
+def _transport_mode(token: Token) -> bool:
+    """'by rail', 'by sea': a way of carrying named without a determiner."""
+    bare = not any(c.dep_ in {"det", "poss", "nummod"} for c in token.children)
+    return bare and token.lemma_.lower() in TRANSPORT_MODES
