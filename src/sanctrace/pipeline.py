@@ -40,6 +40,7 @@ from sanctrace.transfers.components import add_components
 from sanctrace.transfers.document import (
     answered_only,
     continue_goods,
+    culprits_placed,
     records_absorb,
     settle_countries,
     tellings_nearby,
@@ -208,12 +209,14 @@ class Analyzer:
         local = self.resolver.gazetteer.country_code(place) if place else None
         registrations = _Registrations(document.text)
         gazetteer = self.resolver.gazetteer
+        descriptions = _Descriptions(document.text, gazetteer)
         settle_countries(
             candidates,
             lambda name: (place := registrations.of(name)) and gazetteer.country_code(place),
             local,
-            _Descriptions(document.text, gazetteer).of,
+            descriptions.of,
         )
+        culprits_placed(candidates, document.text, descriptions.country_in)
         frames = self.extractor.lexicon.frames
         merged = merge_retellings(candidates)
         headings = told_below(merged)
@@ -395,6 +398,16 @@ class _Descriptions:
                 for size in range(len(words), 0, -1):
                     if (code := self._place(" ".join(words[:size]))) is not None:
                         return code
+        return None
+
+    def country_in(self, phrase: str) -> str | None:
+        """The first country a phrase's words name ("North Korea's Lazarus Group" -> kp)."""
+        words = [w.strip("'’,") for w in re.sub(r"['’]s\b", "", phrase).split()]
+        for at, word in enumerate(words):
+            pair = " ".join(words[at : at + 2]) if at + 1 < len(words) else None
+            code = (pair and self._place(pair)) or self._place(word)
+            if code is not None:
+                return code
         return None
 
     def _place(self, word: str) -> str | None:

@@ -1388,3 +1388,15 @@ def test_readings_a_way_of_carrying_is_no_sender(
     [transfer] = analyse("The mortars were sent by rail to Chad in 2019.").transfers
     assert transfer.giver is None
     assert transfer.recipient is not None and transfer.recipient.name == "Chad"
+
+
+def test_readings_the_thieves_are_of_the_country_of_whoever_is_blamed(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = (
+        "Investigators have linked the attack on the exchange to the Kuro Group of North "
+        "Korea. The hackers later moved $9 million to a broker in Macau."
+    )
+    moved = analyse(text).transfers[-1]
+    assert moved.giver is not None and moved.giver.country == "kp"
+    assert moved.rules is not None and "country-of-the-blamed" in moved.rules.document

@@ -25,6 +25,7 @@ from sanctrace.parties.resolve import (
     Mention,
 )
 from sanctrace.transfers.extract import WORD, Candidate, first_word
+from sanctrace.transfers.lexicon import inflections
 from sanctrace.transfers.words import words
 
 
@@ -373,6 +374,37 @@ def _asks(label: str) -> bool:
     return label.lower().rstrip(".") in QUESTION_LABELS
 
 
+def culprits_placed(
+    candidates: list[Candidate], text: str, country_in: Callable[[str], str | None]
+) -> None:
+    """'Investigators linked the theft to the Kuro Group of North Korea ... the thieves
+    moved the coins': whoever the text blames for its theft or attack is the thief,
+    hacker or attacker it goes on to describe, who takes the blamed party's country
+    (`country_in` reads the country a phrase names)."""
+    blamed = next((m for m in _blame_pattern().finditer(text)), None)
+    country = country_in(blamed.group("who")) if blamed else None
+    if country is None:
+        return
+    for candidate in candidates:
+        for mention in _parties(candidate):
+            last = mention.name.lower().split()[-1:] if mention.name else []
+            if mention.country is None and last and last[0] in CULPRIT_NOUNS:
+                mention.country = country
+                candidate.rules.document.append("country-of-the-blamed")
+
+
+@cache
+def _blame_pattern() -> re.Pattern[str]:
+    told = {form for verb in ATTRIBUTION_VERBS for form in inflections(verb)}
+    verbs = "|".join(sorted(map(re.escape, told), key=len, reverse=True))
+    deeds = "|".join(sorted(map(re.escape, DEED_NOUNS), key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:{verbs})\s+(?:the|this|that|its|their)\s+(?:\w+\s+){{0,2}}?(?:{deeds})s?\b"
+        r"[^.;]{0,60}?\bto\s+(?P<who>[^.;]{1,80})",
+        re.IGNORECASE,
+    )
+
+
 def speaker_turns(text: str) -> list[tuple[int, int, str]]:
     """The turns of a transcript as (start, end, speaker label), in text order.
 
@@ -478,3 +510,6 @@ FIRST_PERSON = words()["first_person"]
 #: Capital labels that open a line without naming a speaker ("UPDATE: ").
 LINE_LABELS = words()["line_labels"]
 QUESTION_LABELS = words()["question_labels"]
+ATTRIBUTION_VERBS = words()["attribution_verbs"]
+DEED_NOUNS = words()["deed_nouns"]
+CULPRIT_NOUNS = words()["culprit_nouns"]
