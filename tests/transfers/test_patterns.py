@@ -26,6 +26,7 @@ SOURCES = [
     for relative in (
         "transfers/extract.py",
         "transfers/document.py",
+        "transfers/merge.py",
         "parties/resolve.py",
         "pipeline.py",
     )

@@ -30,7 +30,8 @@ def merge_retellings(candidates: list[Candidate]) -> list[tuple[Candidate, list[
     for candidate in sorted(candidates, key=lambda c: c.position):
         shared = sorted({i for key in _wanted_keys(candidate) for i in index.get(key, ())})
         found = next(
-            (i for i in shared if _same_event(events[i][0], candidate, bool(events[i][1]))), None
+            (i for i in shared if _same_event(events[i][0], candidate, bool(events[i][1]), named)),
+            None,
         )
         if found is None:
             found = len(events)
@@ -131,8 +132,14 @@ def _wanted_dates(later: Candidate) -> list[str]:
     return [*wanted, _UNDATED]
 
 
-def _same_event(first: Candidate, later: Candidate, retold: bool = False) -> bool:
-    """Whether `later` retells the event `first` told (`retold`: some sentence did already)."""
+def _same_event(
+    first: Candidate,
+    later: Candidate,
+    retold: bool = False,
+    named: dict[str, Mention] | None = None,
+) -> bool:
+    """Whether `later` retells the event `first` told (`retold`: some sentence did already;
+    `named`: the descriptions retellings have named so far, by key)."""
     if not tags_of(first) & tags_of(later):
         return False
     # A headline or lead the body retells, once ("Vaccines arrive in Nampo - A
@@ -156,8 +163,9 @@ def _same_event(first: Candidate, later: Candidate, retold: bool = False) -> boo
         and (loaded or _compatible(first.recipient, later.recipient))
     ):
         return False
-    if _same_key(first.recipient, later.giver) or (
-        _same_key(first.giver, later.recipient) and not loaded
+    # ("the hackers" who move the coins on are the Kuro Group that stole them)
+    if _same_key(first.recipient, later.giver, named) or (
+        _same_key(first.giver, later.recipient, named) and not loaded
     ):
         return False  # a party does not change sides within one event
     if _refers_back(later):
@@ -254,8 +262,16 @@ def _a_party_says(event: Candidate, later: Candidate) -> bool:
     return any(m is not None and m.key in keys for m in (later.giver, later.recipient))
 
 
-def _same_key(a: Mention | None, b: Mention | None) -> bool:
-    return a is not None and b is not None and a.key == b.key
+def _same_key(
+    a: Mention | None, b: Mention | None, named: dict[str, Mention] | None = None
+) -> bool:
+    """Whether two fillers are one party, also as a description a retelling named."""
+    if a is None or b is None:
+        return False
+    names = named or {}
+    keys_a = {a.key, *([names[a.key].key] if a.key in names else [])}
+    keys_b = {b.key, *([names[b.key].key] if b.key in names else [])}
+    return bool(keys_a & keys_b)
 
 
 def _same_party(a: Mention | None, b: Mention | None) -> bool:
