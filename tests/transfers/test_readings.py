@@ -52,6 +52,8 @@ MODALITY = [
     ("There is no evidence that Iran paid cash to the militia.", "denied", "completed"),
     ("Russia did not agree to supply wheat to Cuba.", "denied", "planned"),
     ("The broker failed to deliver the rifles to Syria.", "denied", "completed"),
+    # a party's own denial in a relative clause on it
+    ("Iran, which denies the claim, has sold drones to Chad, Kyiv says.", "denied", "completed"),
     # an assessment is a judgement, not a fact
     ("We assess that a Togolese tanker delivered diesel to Syria.", "suspected", "completed"),
     (

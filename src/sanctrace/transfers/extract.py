@@ -329,6 +329,10 @@ class TransferExtractor:
             if confirmer is not None:
                 # A party to the transfer telling it confirms it.
                 certainty, certainty_cue = "confirmed", confirmer
+        denier = self._party_denies(giver_token, recipient_token)
+        if denier is not None and certainty != "denied":
+            # "Iran, which denies the claim, sent drones to Russia, Kyiv says"
+            certainty, certainty_cue = "denied", denier
         negation = self.modality.negation(trigger)
         none = _none_of(trigger, heads)
         negation = negation or none
@@ -456,6 +460,16 @@ class TransferExtractor:
         if buyer is not None and (buyer.key == found.key or buyer.country in {found.country}):
             return None
         return found
+
+    def _party_denies(self, *parties: Token | None) -> Token | None:
+        """The denial verb of a relative clause on a party of the transfer ("Iran,
+        which denies the claim"), if any."""
+        denials = self.lexicon.cues["denied"]
+        for party in parties:
+            for clause in party.children if party is not None else []:
+                if clause.dep_ == "relcl" and clause.lemma_.lower() in denials:
+                    return clause
+        return None
 
     def _party_speaker(
         self,

@@ -239,7 +239,7 @@ class RoleReader:
         if not passive:
             roles.fill_missing(frame, found.by("carrier-prep", "prep"), "carrier-prep", ROUTE)
         for prep, objects_of in found.by("object-prep", "prep"):
-            # "armed the rebels with rifles": "with" on the object names the goods.
+            # "supplied the rebels with rifles", "with" hung on the rebels, names the goods.
             with_goods = prep.lower_ == "with" and frame.object_party_with
             role = frame.object_party_with if with_goods else frame.preps.get(prep.lower_)
             if role and not getattr(roles, role):
