@@ -420,7 +420,7 @@ def test_readings_date_of_the_telling_is_not_the_events(
         # a plan's bare month lies ahead (the trigger's own word makes it a plan), unless
         # its verb is in the past
         (
-            "The army ordered 40 trucks from a Czech maker, due to be shipped in July.",
+            "The army ordered 40 trucks from a Czech maker, to be delivered in July.",
             "2024-07",
             "text",
             None,

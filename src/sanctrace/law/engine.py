@@ -300,9 +300,9 @@ def _explain(
     text = f"{action}; {res.instrument} {measure.provision} {measure.summary} {when}."
     dated = period.basis == "text"
     if dated and period.start is not None and period.start < res.adopted:
-        text += " The transfer date is too coarse to be sure it falls after adoption."
+        text += " The transfer date does not show whether it falls after adoption."
     elif dated and lifted is not None and period.end is not None and period.end >= lifted.adopted:
-        text += " The transfer date is too coarse to be sure it falls before the lift."
+        text += " The transfer date does not show whether it falls before the lift."
     elif period.basis == "published":
         text += " The transfer is undated; the publication date was used."
     elif period.basis == "unknown":
