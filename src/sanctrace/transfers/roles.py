@@ -56,6 +56,7 @@ PURPOSE_WORDS = words()["purpose_words"]
 CARRIER_VERBS = words()["carrier_verbs"]
 ERGATIVE_VERBS = words()["ergative_verbs"]
 TRANSPORT_MODES = words()["transport_modes"]
+CARRYING_VERBS = words()["carrying_verbs"]
 CONTAINERS = words()["containers"]
 RECIPROCALS = words()["reciprocals"]
 
@@ -279,6 +280,10 @@ class RoleReader:
             if frame.subject_beside_route and roles.route:
                 role, pattern = frame.subject_beside_route, "subject-beside-route"
                 self._carrier_bound(roles, roles.route)
+            carried = self._carried_by(subjects) if role == "items" else []
+            if carried:
+                # "a ship carrying rifles docked at Port Sudan": what it carries arrives.
+                subjects, pattern = carried, "carried-by-subject"
             roles.add(role, subjects, pattern)
         if frame.subject == "giver" and not roles.recipient:
             # "sent rifles to arm the rebels": whom the purpose furnishes receives them.
@@ -290,6 +295,19 @@ class RoleReader:
         self._goods_links(roles, frame)
         self._possessive_recipient(roles, frame)
         return roles
+
+    def _carried_by(self, carriers: list[Token]) -> list[Token]:
+        """The goods a participle on the carriers says they carry ("a ship carrying
+        rifles", "a truck loaded with shells")."""
+        carried: list[Token] = []
+        for carrier in carriers:
+            for verb in carrier.children:
+                if verb.dep_ != "acl" or verb.lemma_.lower() not in CARRYING_VERBS:
+                    continue
+                held = [c for c in verb.children if c.dep_ == "dobj"]
+                held += [o for p in preps(verb) if p.lower_ == "with" for o in objects(p)]
+                carried += self.goods.heads(held)
+        return carried
 
     def _noun_roles(self, noun: Token, frame: Frame, found: Dependents) -> Roles:
         roles = Roles()
