@@ -52,6 +52,13 @@ MODALITY = [
     ("There is no evidence that Iran paid cash to the militia.", "denied", "completed"),
     ("Russia did not agree to supply wheat to Cuba.", "denied", "planned"),
     ("The broker failed to deliver the rifles to Syria.", "denied", "completed"),
+    # "appear" suspects what its infinitive says, not what appeared
+    ("Acme appears to have sold rifles to Chad.", "suspected", "completed"),
+    (
+        "The article appeared two days after the army said Acme had sold rifles to Chad.",
+        "reported",
+        "completed",
+    ),
     # a party's own denial in a relative clause on it
     ("Iran, which denies the claim, has sold drones to Chad, Kyiv says.", "denied", "completed"),
     # an assessment is a judgement, not a fact

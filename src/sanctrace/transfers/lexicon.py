@@ -25,6 +25,7 @@ CUE_KINDS = (
     "denied",
     "possible",
     "suspected",
+    "seeming",
     "reported",
     "confirmed",
     "prevented",

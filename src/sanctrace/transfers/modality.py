@@ -62,8 +62,19 @@ class Modality:
         knower = next(
             (g for g in governors(trigger) if g.lemma_.lower() in cues["knowledge"]), None
         )
+        chain = [trigger, *governors(trigger)]
+        seeming = next(
+            (
+                t.head
+                for t in chain
+                if t.dep_ == "xcomp" and t.head.lemma_.lower() in cues["seeming"]
+            ),
+            None,
+        )
         for kind in ("denied", "possible", "suspected", "confirmed", "reported"):
             found = next((tok for w, tok in words.items() if w in cues[kind]), None)
+            if kind == "suspected" and found is None:
+                found = seeming  # "Acme appears to have shipped lathes"
             if found is not None:
                 if kind == "confirmed" and negated:
                     continue
