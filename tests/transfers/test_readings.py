@@ -340,6 +340,10 @@ def test_readings_headline_and_lead_are_one_transfer(
             "reported",
         ),
         ("Acme Trading sold rifles to Chad, police said. Acme Trading denied it.", "denied"),
+        # a firm's officer, the body unnamed, speaks for the firm of the transfer; one
+        # titled by another body does not
+        ("Chief executive Ivo Marek said Acme Trading sold steel to Peru.", "confirmed"),
+        ("FBI Director Ivo Marek said Acme Trading sold steel to Peru.", "reported"),
         # "the group" is the group the text introduced, not a party to the sale
         (
             "Tarn Watch, a research group that tracks arms deliveries, published a report. "

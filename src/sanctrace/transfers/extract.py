@@ -59,6 +59,7 @@ ORIGIN_SUFFIXES = words()["origin_suffixes"]
 HOLDER_WORDS = words()["holder_words"]
 PRINCIPAL_PREPS = words()["principal_preps"]
 EVERY_PARTY_WORDS = words()["every_party_words"]
+OFFICER_TITLES = words()["officer_titles"]
 NEW_INSTANCE = words()["new_instance_words"]
 PARTITIVES = words()["partitives"]
 ONWARD_VERBS = words()["onward_verbs"]
@@ -495,6 +496,9 @@ class TransferExtractor:
                 owner = self.resolver.resolve(principal, offset, context)
                 if (owner is not None and owner.key in keys) or _describes(principal, parties):
                     return speaker
+            bodies = [party for party in parties if party.kind == "organization"]
+            if len(bodies) == 1 and _bare_officer(speaker):
+                return speaker  # "Chief executive Ben Zhou says" of his firm's transfer
             said = self.resolver.resolve(speaker, offset, context)
             if said is None:
                 continue
@@ -761,6 +765,16 @@ def _placed(token: Token, offset: int) -> Span:
     """The token as a span of the document, its sentence starting at `offset`."""
     start = offset + token.idx
     return Span(token.text, start, start + len(token))
+
+
+def _bare_officer(speaker: Token) -> bool:
+    """'Chief executive Ben Zhou', 'Zhou, the chief executive': a speaker titled as a
+    firm's officer without naming the body (unlike "FBI Director Wray"), who speaks
+    for the one firm of the transfer."""
+    phrase = [t for t in speaker.subtree if t.i < speaker.i or t.dep_ == "appos"]
+    titled = any(t.lemma_.lower() in OFFICER_TITLES for t in phrase)
+    named = any(t.ent_type_ in {"ORG", "GPE", "NORP"} for t in phrase)
+    return titled and not named and not _principals(speaker)
 
 
 def _principals(speaker: Token) -> list[Token]:
