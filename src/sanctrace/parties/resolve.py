@@ -992,6 +992,11 @@ def _is_definite(phrase: SpacySpan) -> bool:
     return phrase[0].lower_ in DEFINITE
 
 
+def refers_back(mention: Mention) -> bool:
+    """Whether a mention's words open by referring back ("the company", "this firm")."""
+    return mention.text.split(" ", 1)[0].lower() in DEFINITE
+
+
 def _description_kind(head: Token) -> str:
     lemma = head.lemma_.lower()
     if lemma in VESSEL_WORDS:

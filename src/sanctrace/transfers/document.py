@@ -18,11 +18,11 @@ from itertools import pairwise
 
 from sanctrace.model import Cue, Item, Span
 from sanctrace.parties.resolve import (
-    DEFINITE,
     MEMBER_NOUNS,
     ORG_WORDS,
     THING_PRONOUNS,
     Mention,
+    refers_back,
 )
 from sanctrace.transfers.extract import WORD, Candidate, first_word
 from sanctrace.transfers.lexicon import inflections
@@ -198,7 +198,7 @@ def _settle(
             return "country-described"
     # A firm the story names, or refers back to ("the company"), without placing it
     # is where the dateline places the story.
-    referred = mention.text.split(" ", 1)[0].lower() in DEFINITE
+    referred = refers_back(mention)
     if mention.kind == "organization" and (mention.proper or referred) and local is not None:
         mention.country = local
         return "country-dateline"

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sanctrace.parties.resolve import DEFINITE, Mention
+from sanctrace.parties.resolve import Mention, refers_back
 from sanctrace.transfers.document import DOCUMENT_RULES, tags_of
 from sanctrace.transfers.extract import Candidate
+
+#: The document rule of a reference back to a description a retelling named.
+DESCRIPTION_NAMED = "description-named-by-retelling"
 
 
 def merge_retellings(candidates: list[Candidate]) -> list[tuple[Candidate, list[Candidate]]]:
@@ -69,9 +72,6 @@ def _name_described(
             elif role == "recipient":
                 event.destination = event.destination or name.country
 
-
-#: The document rule of a reference back to a description a retelling named.
-DESCRIPTION_NAMED = "description-named-by-retelling"
 
 #: A kind of goods, a date key and a quantity key (a quantity's value, or a word).
 _Key = tuple[str, str, str | float]
@@ -280,7 +280,7 @@ def _same_party(a: Mention | None, b: Mention | None) -> bool:
     donors fund outside groups")."""
     if a is None or b is None or not _compatible(a, b):
         return False
-    introduced = not b.proper and not b.via and b.text.split(" ", 1)[0].lower() not in DEFINITE
+    introduced = not b.proper and not b.via and not refers_back(b)
     return not (introduced and not a.proper and None not in (a.head, b.head) and a.head != b.head)
 
 
