@@ -377,13 +377,8 @@ class _Descriptions:
             named_end = found.end() + len(fuller)
             after = _APPOSITION.match(self.text, named_end)
             described = [w.strip("'’") for w in after.group(1).split()] if after else []
-            for at, word in enumerate(described):
-                # Two words first: "a Hong Kong-based company".
-                pair = " ".join(described[at : at + 2]) if at + 1 < len(described) else None
-                if pair and (code := self._place(pair)) is not None:
-                    return code
-                if (code := self._place(word)) is not None:
-                    return code
+            if (code := self._first_place(described)) is not None:
+                return code
             # "now sails under the Togolese flag as the Sea Star": the flag its sentence gives.
             start = self.text.rfind(".", 0, found.start()) + 1
             end = self.text.find(".", found.end())
@@ -402,11 +397,16 @@ class _Descriptions:
 
     def country_in(self, phrase: str) -> str | None:
         """The first country a phrase's words name ("North Korea's Lazarus Group" -> kp)."""
-        words = [w.strip("'’,") for w in re.sub(r"['’]s\b", "", phrase).split()]
+        return self._first_place([w.strip("'’,") for w in re.sub(r"['’]s\b", "", phrase).split()])
+
+    def _first_place(self, words: list[str]) -> str | None:
+        """The country of the first of the words that places, two words before one:
+        "a Hong Kong-based company"."""
         for at, word in enumerate(words):
             pair = " ".join(words[at : at + 2]) if at + 1 < len(words) else None
-            code = (pair and self._place(pair)) or self._place(word)
-            if code is not None:
+            if pair and (code := self._place(pair)) is not None:
+                return code
+            if (code := self._place(word)) is not None:
                 return code
         return None
 

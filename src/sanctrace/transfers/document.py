@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from itertools import pairwise
 
@@ -381,7 +381,7 @@ def culprits_placed(
     moved the coins': whoever the text blames for its theft or attack is the thief,
     hacker or attacker it goes on to describe, who takes the blamed party's country
     (`country_in` reads the country a phrase names)."""
-    blamed = next((m for m in _blame_pattern().finditer(text)), None)
+    blamed = _blame_pattern().search(text)
     country = country_in(blamed.group("who")) if blamed else None
     if country is None:
         return
@@ -395,9 +395,8 @@ def culprits_placed(
 
 @cache
 def _blame_pattern() -> re.Pattern[str]:
-    told = {form for verb in ATTRIBUTION_VERBS for form in inflections(verb)}
-    verbs = "|".join(sorted(map(re.escape, told), key=len, reverse=True))
-    deeds = "|".join(sorted(map(re.escape, DEED_NOUNS), key=len, reverse=True))
+    verbs = _alternatives(form for verb in ATTRIBUTION_VERBS for form in inflections(verb))
+    deeds = _alternatives(DEED_NOUNS)
     return re.compile(
         rf"\b(?:{verbs})\s+(?:the|this|that|its|their)\s+(?:\w+\s+){{0,2}}?(?:{deeds})s?\b"
         r"[^.;]{0,60}?\bto\s+(?P<who>[^.;]{1,80})",
@@ -440,8 +439,12 @@ def _first_cue(text: str, forms: frozenset[str], phrases: frozenset[str]) -> re.
 
 @cache
 def _phrase_pattern(phrases: frozenset[str]) -> re.Pattern[str]:
-    alternatives = "|".join(map(re.escape, sorted(phrases, key=len, reverse=True)))
-    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{_alternatives(phrases)})\b", re.IGNORECASE)
+
+
+def _alternatives(phrases: Iterable[str]) -> str:
+    """A regular expression matching any of the phrases, longest first."""
+    return "|".join(map(re.escape, sorted(phrases, key=len, reverse=True)))
 
 
 def _one_thing(words: list[str]) -> bool:

@@ -241,8 +241,7 @@ class RoleReader:
             roles.fill_missing(frame, found.by("carrier-prep", "prep"), "carrier-prep", ROUTE)
         for prep, objects_of in found.by("object-prep", "prep"):
             # "supplied the rebels with rifles", "with" hung on the rebels, names the goods.
-            with_goods = prep.lower_ == "with" and frame.object_party_with
-            role = frame.object_party_with if with_goods else frame.preps.get(prep.lower_)
+            role = _prep_role(frame, prep)
             if role and not getattr(roles, role):
                 roles.add(role, objects_of, "object-prep")
         if passive:
@@ -250,9 +249,7 @@ class RoleReader:
         if object_pattern == "gerund-compound":
             roles.fill_missing(frame, found.by("gerund-prep", "prep"), "gerund-compound")
         for prep, objects_of in found.by("prep", "prep") + found.by("value-prep", "prep"):
-            role = frame.preps.get(prep.lower_)
-            if prep.lower_ == "with" and frame.object_party_with:
-                role = frame.object_party_with
+            role = _prep_role(frame, prep)
             if role:
                 roles.add(role, objects_of, "prep")
         if frame.needs_destination:
@@ -481,6 +478,14 @@ def _contents(container: Token) -> list[Token]:
         token = inner[0]
         found.append(token)
     return found
+
+
+def _prep_role(frame: Frame, prep: Token) -> str | None:
+    """The role a preposition names by the frame: its preps table, and "with" for the
+    goods when the object is a party ("supplied Russia with weapons")."""
+    if prep.lower_ == "with" and frame.object_party_with:
+        return frame.object_party_with
+    return frame.preps.get(prep.lower_)
 
 
 def _transport_mode(token: Token) -> bool:
