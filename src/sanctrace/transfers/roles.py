@@ -201,6 +201,9 @@ class RoleReader:
                 # "Kim was given a car by the Kremlin": the subject received, the object went.
                 roles.add(frame.dative, subjects, "passive-dative")
                 roles.add("items", obj, "passive-dative")
+            elif frame.object and self._party_with(frame, found, subjects):
+                # "Russia was supplied with drones": the subject is who got them.
+                roles.add("recipient", subjects, "passive-party-with")
             elif frame.object:
                 roles.add(frame.object, subjects, "passive-subject")
         else:
@@ -279,7 +282,9 @@ class RoleReader:
                 self._carrier_bound(roles, roles.route)
             carried = self._carried_by(subjects) if role == "items" else []
             if carried:
-                # "a ship carrying rifles docked at Port Sudan": what it carries arrives.
+                # "a ship carrying rifles docked at Port Sudan": what it carries arrives,
+                # brought by the ship.
+                roles.add("giver", subjects, "carrier-as-giver")
                 subjects, pattern = carried, "carried-by-subject"
             roles.add(role, subjects, pattern)
         if frame.subject == "giver" and not roles.recipient:
@@ -292,6 +297,18 @@ class RoleReader:
         self._goods_links(roles, frame)
         self._possessive_recipient(roles, frame)
         return roles
+
+    def _party_with(self, frame: Frame, found: Dependents, subjects: list[Token]) -> bool:
+        """Whether a passive verb's subject is the party "with" gives goods to."""
+        if not frame.object_party_with or self.goods.named_or_referred(subjects):
+            return False
+        goods = [
+            o
+            for p, objects_of in found.by("prep", "prep")
+            if p.lower_ == "with"
+            for o in objects_of
+        ]
+        return bool(self.goods.heads(goods))
 
     def _carried_by(self, carriers: list[Token]) -> list[Token]:
         """The goods a participle on the carriers says they carry ("a ship carrying
