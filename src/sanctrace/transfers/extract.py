@@ -263,7 +263,13 @@ class TransferExtractor:
         giver, giver_token = self._party(roles.giver, offset, context)
         if giver_token is not None:
             rules.roles["giver"] = roles.pattern_of("giver", giver_token)
-        if giver is None and not borrows:
+        made = next(
+            (m for i in sorted(heads) if (m := self._made_in(trigger.doc[i])) is not None), None
+        )
+        from_place = next((c for c in map(self._place_country, roles.origin) if c), None)
+        # "DPRK-made radios dispatched from China": the port they left is on their way.
+        passed = made is not None and made[1] and from_place not in {None, made[0]}
+        if giver is None and not borrows and not passed:
             # "oil was delivered to North Korea from the Russian port of Vostochny"
             giver, _ = self._party(roles.origin, offset, context)
             if giver is not None:
@@ -303,22 +309,21 @@ class TransferExtractor:
         if trigger.pos_ == "NOUN" and trigger.dep_ in {"dobj", "nsubj", "nsubjpass"}:
             scope += [c for c in trigger.head.children if c.dep_ == "prep"]
         stops = roles.route or [o for t in scope if t.lower_ in ROUTE_PREPS for o in objects(t)]
+        if passed:
+            stops = roles.origin[:1] + stops
+            rules.roles["route"] = "made-elsewhere"
         route = [
             RouteStop(place_name(t), self._place_country(t))
             for t in expand_list(stops)
             if t.pos_ == "PROPN"
         ]
-        origin = next((c for c in map(self._place_country, roles.origin) if c), None)
-        made_in = next(
-            (c for i in sorted(heads) if (c := self._made_in(trigger.doc[i])) is not None), None
-        )
-        if made_in is not None:
-            # "DPRK-made radios dispatched from China": where goods were made is their
-            # origin, whatever port they left from.
-            origin = made_in
+        origin = from_place
+        if made is not None:
+            # Where goods were made is their origin, whatever port they left from.
+            origin = made[0]
             rules.roles["origin"] = "goods-origin"
         destination = next((c for c in map(self._place_country, roles.destination) if c), arrival)
-        if roles.route:
+        if roles.route and not passed:
             rules.roles["route"] = roles.pattern_of("route", roles.route[0])
         certainty, certainty_cue = self.modality.certainty(trigger)
         outcome, outcome_cue = self.modality.outcome(trigger)
@@ -509,9 +514,10 @@ class TransferExtractor:
                     return speaker
         return None
 
-    def _made_in(self, head: Token) -> str | None:
+    def _made_in(self, head: Token) -> tuple[str, bool] | None:
         """The state goods were made in: 'DPRK-made radios', 'North Korean coal', 'drones
-        manufactured in Iran', 'a launcher of North Korean make'."""
+        manufactured in Iran', 'a launcher of North Korean make'; and whether the
+        making is said in so many words (not by an adjective alone)."""
         gazetteer = self.resolver.gazetteer
         doc = head.doc
         before = doc[head.left_edge.i : head.i]
@@ -519,23 +525,25 @@ class TransferExtractor:
             for j in range(len(before), i, -1):
                 words = before[i:j].text
                 # "North Korean coal", "DPRK-made radios"; not "Soviet-era" or "-flagged".
-                if any(t.lower_ not in ORIGIN_SUFFIXES for t in _hyphen_suffixes(before[i:j])):
+                suffixes = _hyphen_suffixes(before[i:j])
+                if any(t.lower_ not in ORIGIN_SUFFIXES for t in suffixes):
                     continue
                 code = gazetteer.demonym(words) or gazetteer.country_code(words)
                 if code:
-                    return code
+                    return code, bool(suffixes)
         for child in head.children:
             if child.dep_ == "acl" and child.lemma_.lower() in MAKER_VERBS:
                 places = [o for p in preps(child) if p.lower_ == "in" for o in objects(p)]
                 found = next((c for c in map(self._place_country, places) if c), None)
                 if found:
-                    return found
+                    return found, True
             if child.dep_ == "prep" and child.lower_ == "of":
                 for inner in objects(child):
                     # "a launcher of North Korean make"; "tonnes of North Korean coal"
-                    measured = head.lemma_.lower() in CONTAINERS
-                    if inner.lemma_.lower() in ORIGIN_WORDS or measured:
-                        return self._made_in(inner)
+                    named = inner.lemma_.lower() in ORIGIN_WORDS
+                    if named or head.lemma_.lower() in CONTAINERS:
+                        made = self._made_in(inner)
+                        return made and (made[0], named or made[1])
         return None
 
     def _place_country(self, token: Token) -> str | None:
