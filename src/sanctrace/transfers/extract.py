@@ -322,6 +322,13 @@ class TransferExtractor:
             # Where goods were made is their origin, whatever port they left from.
             origin = made[0]
             rules.roles["origin"] = "goods-origin"
+        carriers = [t for t in roles.giver if roles.pattern_of("giver", t) == "carrier-as-giver"]
+        if giver is None and origin is None and carriers:
+            # "a Russian aircraft carrying shells landed": no party, but its state's.
+            flag = self._made_in(carriers[0])
+            if flag is not None:
+                origin = flag[0]
+                rules.roles["origin"] = "carrier-state"
         destination = next((c for c in map(self._place_country, roles.destination) if c), arrival)
         if roles.route and not passed:
             rules.roles["route"] = roles.pattern_of("route", roles.route[0])
