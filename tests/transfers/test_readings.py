@@ -192,6 +192,14 @@ GIVER_COUNTRY = [
     ("Ivo Marek, 41, is a Czech national. Marek sold rifles to a militia in Chad.", "cz"),
 ]
 
+# Where goods came from when no giver is named, and why the giver is not a place.
+ORIGIN = [
+    # goods made in one state and sent from a port of another pass through that port
+    ("Belgian-made rifles were sent from Togo to the rebels in 2014.", "be", ["Togo"]),
+    # a carrier that names no party brings goods from its own state
+    ("A Belarusian aircraft carrying rifles landed in Juba in 2019.", "by", []),
+]
+
 RECIPIENT_COUNTRY = [
     # a place right after the recipient places it, wherever the parse hangs it
     ("Acme shipped 900 modems to a cargo forwarder in Yerevan.", "am"),
@@ -238,6 +246,8 @@ RECIPIENT_COUNTRY = [
     ("Belarus sold mortars to Kestrel Supplies, Ajman, in May.", "ae"),
     # a known body's acronym in a hyphened modifier places the one affiliated with it
     ("Belarus sold mortars to an LAAF-affiliated brigade in 2020.", "ly"),
+    # a passive subject that "with" furnishes with goods receives them
+    ("The militia in Benghazi was supplied with rifles by a Serbian broker.", "ly"),
 ]
 
 
@@ -277,6 +287,24 @@ def test_readings_a_known_body_named_with_what_it_belongs_to(
     [transfer] = analyse(text).transfers
     assert transfer.recipient is not None
     assert transfer.recipient.name == "Tanchon Commercial Bank"
+
+
+@pytest.mark.parametrize(("text", "origin", "route"), ORIGIN)
+def test_readings_origin_of_goods_without_a_giver(
+    analyse: Callable[..., AnalysedDocument], text: str, origin: str, route: list[str]
+) -> None:
+    [transfer] = analyse(text).transfers
+    assert transfer.giver is None
+    assert (transfer.origin, [stop.name for stop in transfer.route]) == (origin, route)
+
+
+def test_readings_goods_packed_in_a_container_are_what_it_carries(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    [transfer] = analyse("Customs found 40 pistols hidden in boxes bound for Yemen.").transfers
+    assert [item.text for item in transfer.items] == ["40 pistols"]
+    assert transfer.destination == "ye"
+    assert transfer.rules is not None and transfer.rules.roles["items"] == "passive-subject"
 
 
 @pytest.mark.parametrize(("text", "country"), RECIPIENT_COUNTRY)

@@ -845,8 +845,9 @@ def _cue(token: Token, offset: int, sets: str) -> Cue:
 
 
 def _pattern_above(roles: Roles, role: str, token: Token) -> str | None:
-    """The pattern that put this token, or the phrase it belongs to, in the role."""
-    for candidate in [token, *token.ancestors]:
+    """The pattern that put this token, the phrase it belongs to, or (for goods packed
+    in a container) the container it names, in the role."""
+    for candidate in [token, *token.ancestors, *token.subtree]:
         if (role, candidate.i) in roles.patterns:
             return roles.patterns[(role, candidate.i)]
     return None

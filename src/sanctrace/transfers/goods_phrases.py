@@ -38,6 +38,7 @@ NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubjpass", "conj", "appos"})
 #: A model's designation: letters, perhaps a hyphen, then digits ("Su-35", "T-72", "Tu-22M3").
 MODEL = re.compile(r"[A-Za-z]{1,4}-?\d+[A-Za-z\d]*")
 CONTAINERS = words()["containers"]
+PACKING_VERBS = words()["packing_verbs"]
 MEASURES = words()["measures"]
 VALUE_WORDS = words()["value_words"]
 GENERIC_GOODS = words()["generic_goods"]
@@ -132,7 +133,7 @@ class GoodsReader:
         used: set[int] = set()
         covered: set[int] = set()
         borrowed: list[int] = []
-        for head in map(self.measured, expand_list(heads)):
+        for head in map(self.measured, map(packed_goods, expand_list(heads))):
             if head.i in covered:
                 continue
             text = self.phrase(head)
@@ -257,3 +258,14 @@ def _value_only(head: Token) -> bool:
 def is_sum(token: Token) -> bool:
     """'$300 million': a number the entity recognizer calls money."""
     return token.ent_type_ == "MONEY" and token.pos_ == "NUM"
+
+
+def packed_goods(head: Token) -> Token:
+    """'rifles packed in crates consigned to a firm': a container named without its
+    contents is the goods packed in it."""
+    if head.lemma_.lower() not in CONTAINERS or any(p.lower_ == "of" for p in preps(head)):
+        return head
+    prep = head.head
+    packing = prep.head
+    inside = head.dep_ == "pobj" and prep.lower_ == "in" and packing.dep_ == "acl"
+    return packing.head if inside and packing.lemma_.lower() in PACKING_VERBS else head
