@@ -35,12 +35,14 @@ def _candidate(
     definite: bool = False,
     date: str | None = None,
     attributed_to: list[str] | None = None,
+    sentence: int | None = None,
 ) -> Candidate:
+    start = position if sentence is None else sentence
     return Candidate(
         items=list(items),
         item_tokens=frozenset({position}),
         definite=definite,
-        evidence=Span(f"sentence {position}", position, position + 10),
+        evidence=Span(f"sentence {start}", start, start + 300),
         giver=giver,
         recipient=recipient,
         date=TransferDate(date, date, "text") if date else None,
@@ -116,6 +118,22 @@ def test_merge_a_party_does_not_change_sides() -> None:
     loan = _candidate(0, [SHELLS], recipient=RUSSIA)
     later = _candidate(100, [SHELLS], giver=RUSSIA, recipient=KIM, definite=True)
     assert len(merge_retellings([loan, later])) == 2
+
+
+def test_merge_an_undated_clause_tells_the_event_its_sentence_dates() -> None:
+    # "A car sent by Putin reached Kim on Sunday": the sending is the arrival.
+    sent = _candidate(10, [CAR], giver=PUTIN, sentence=0)
+    arrived = _candidate(40, [CAR], recipient=KIM, date="2024-02-18", sentence=0)
+    ((event, retellings),) = merge_retellings([sent, arrived])
+    assert retellings == [arrived]
+    assert (event.giver, event.recipient) == (PUTIN, KIM)
+    assert event.date is not None and event.date.value == "2024-02-18"
+
+
+def test_merge_two_dated_clauses_of_one_sentence_stay_apart() -> None:
+    first = _candidate(10, [CAR], giver=PUTIN, date="2019", sentence=0)
+    second = _candidate(40, [CAR], recipient=KIM, date="2024-02", sentence=0)
+    assert len(merge_retellings([first, second])) == 2
 
 
 def test_merge_orders_events_by_text_position() -> None:

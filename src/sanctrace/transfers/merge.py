@@ -4,7 +4,9 @@ A later sentence retells an earlier event when it concerns the same kind of
 goods, at a compatible date, between compatible parties, and either refers
 back to the goods ("the car", "the yachts") or names the same giver and
 recipient again. A headline or lead that omits a party or the date is retold
-by the first such sentence of the body.
+by the first such sentence of the body. Two clauses of one sentence on one kind
+of goods, one of them undated, tell one event ("a car sent by X reached Y on
+Sunday").
 """
 
 from __future__ import annotations
@@ -123,13 +125,14 @@ def _date_keys(event: Candidate) -> list[str]:
 
 def _wanted_dates(later: Candidate) -> list[str]:
     """Keys of the events whose dates `_dates_compatible` may accept for `later`."""
+    # (An undated clause may tell the event another clause of its sentence dates.)
     if later.date is None:
-        return [_ANY] if _refers_back(later) else [_UNDATED]
+        return [_ANY]
     value = later.date.value
     # An earlier date that starts this one ("2023" for "2023-05"), or one it starts;
     # undated events too (a headline may retell it, or it may refer back).
     wanted = [f"date:{value[:end]}" for end in range(len(value) + 1)] + [f"starts:{value}"]
-    return [*wanted, _UNDATED]
+    return [*wanted, _UNDATED] if _told_date(later) else [*wanted, _ANY]
 
 
 def _same_event(
@@ -152,7 +155,11 @@ def _same_event(
         and _lead_agrees(first.giver, later.giver)
         and _lead_agrees(first.recipient, later.recipient)
     )
-    if not (lead and first.date is None) and not _dates_compatible(first, later):
+    # Two clauses of one sentence on one kind of goods ("a consignment sent by a
+    # charity arrived on Saturday") tell one event when one of them gives no date.
+    together = first.evidence.start == later.evidence.start
+    undated = together and not (_told_date(first) and _told_date(later))
+    if not (lead and first.date is None) and not undated and not _dates_compatible(first, later):
         return False
     if _quantities(first) and _quantities(later) and not _quantities(first) & _quantities(later):
         return False  # 24 horses and 447 goats are two gifts
@@ -168,9 +175,7 @@ def _same_event(
         _same_key(first.giver, later.recipient, named) and not loaded
     ):
         return False  # a party does not change sides within one event
-    if _refers_back(later):
-        return True
-    if lead:
+    if _refers_back(later) or lead or undated:
         return True
     return _same_party(first.giver, later.giver) and _same_party(first.recipient, later.recipient)
 
@@ -194,6 +199,11 @@ def _refers_back(later: Candidate) -> bool:
     # (A denial found in a later sentence marks a claim; it does not retell one.)
     denial = later.certainty == "denied" and DOCUMENT_RULES["denied"] not in later.rules.document
     return later.definite or denial
+
+
+def _told_date(candidate: Candidate) -> bool:
+    """Whether the text dates the candidate (not the publication date standing in)."""
+    return candidate.date is not None and candidate.date.basis != "published"
 
 
 def _quantities(candidate: Candidate) -> set[float]:
