@@ -298,6 +298,14 @@ def test_readings_origin_of_goods_without_a_giver(
     assert (transfer.origin, [stop.name for stop in transfer.route]) == (origin, route)
 
 
+def test_readings_a_question_about_goods_told_before_tells_no_new_transfer(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "Iran sold mortars to a militia in 2019. The court did not say who passed them on."
+    [transfer] = analyse(text).transfers
+    assert transfer.giver is not None and transfer.giver.name == "Iran"
+
+
 def test_readings_goods_packed_in_a_container_are_what_it_carries(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:

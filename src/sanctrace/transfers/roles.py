@@ -19,6 +19,7 @@ from sanctrace.parties.resolve import STATE_DESCRIPTIONS, VESSEL_WORDS
 from sanctrace.transfers.goods_phrases import GoodsReader, is_sum
 from sanctrace.transfers.grammar import (
     RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
     clause_subject,
     expand_conj,
     expand_list,
@@ -443,6 +444,7 @@ class RoleReader:
             or modality.asks(trigger)
             or modality.deliberates(trigger)
             or self._is_voyage(trigger, roles)
+            or _asks_who(trigger, roles)
         )
 
     def _ship(self, token: Token) -> bool:
@@ -465,6 +467,15 @@ class RoleReader:
         if frame is None or frame.frame.subject != "items" or trigger.pos_ != "VERB":
             return False
         return ships
+
+
+def _asks_who(trigger: Token, roles: Roles) -> bool:
+    """'The court did not say who sold them on': a question about goods told before,
+    as the complement of a verb, tells no new event."""
+    asked = any(c.dep_ in SUBJECT_DEPS and c.tag_ == "WP" for c in trigger.children)
+    complement = trigger.dep_ in {"ccomp", "pcomp", "xcomp", "csubj"}
+    pronouns = bool(roles.items) and all(t.pos_ == "PRON" for t in roles.items)
+    return asked and complement and pronouns
 
 
 def _a_state(tokens: list[Token]) -> bool:
