@@ -246,6 +246,8 @@ RECIPIENT_COUNTRY = [
     ("Belarus sold mortars to Kestrel Supplies, Ajman, in May.", "ae"),
     # a known body's acronym in a hyphened modifier places the one affiliated with it
     ("Belarus sold mortars to an LAAF-affiliated brigade in 2020.", "ly"),
+    # a destination the parse hangs on what the goods serve to make
+    ("A broker sent lathes used to build centrifuges to Iran.", "ir"),
     # a passive subject that "with" furnishes with goods receives them
     ("The militia in Benghazi was supplied with rifles by a Serbian broker.", "ly"),
 ]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from sanctrace.parties.gazetteer import Gazetteer
 from sanctrace.parties.resolve import STATE_DESCRIPTIONS, VESSEL_WORDS
-from sanctrace.transfers.goods_phrases import GoodsReader, is_sum
+from sanctrace.transfers.goods_phrases import GoodsReader, is_sum, made_with
 from sanctrace.transfers.grammar import (
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
@@ -393,6 +393,9 @@ class RoleReader:
             under_value = [t for v in valued for t in v.subtree if t.dep_ == "prep"]
             # "crates of rifles to Peru": the "to" may hang on what the crates hold.
             contained = [p for inner in _contents(item) for p in preps(inner)]
+            # "lathes used to build centrifuges to Iran": or on what they serve to make.
+            made = made_with(item)
+            contained += preps(made) if made is not None else []
             # "$5 million in stolen ether": "in" on a sum names the money's form.
             hung = [
                 (prep, objects(prep))
