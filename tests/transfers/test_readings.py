@@ -308,6 +308,14 @@ def test_readings_a_question_about_goods_told_before_tells_no_new_transfer(
     assert transfer.giver is not None and transfer.giver.name == "Iran"
 
 
+def test_readings_a_month_after_through_is_a_time_not_a_route(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "From April 2022 through November 2024 the firm sold lathes to Russia via Dubai."
+    [transfer] = analyse(text).transfers
+    assert [stop.name for stop in transfer.route] == ["Dubai"]
+
+
 def test_readings_goods_packed_in_a_container_are_what_it_carries(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:

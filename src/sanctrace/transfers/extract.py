@@ -20,6 +20,7 @@ from sanctrace.parties.resolve import (
     ORG_WORDS,
     STATE_DESCRIPTIONS,
     THING_PRONOUNS,
+    TIME_ENTITIES,
     VESSEL_WORDS,
     DocumentContext,
     Mention,
@@ -315,7 +316,7 @@ class TransferExtractor:
         route = [
             RouteStop(place_name(t), self._place_country(t))
             for t in expand_list(stops)
-            if t.pos_ == "PROPN"
+            if t.pos_ == "PROPN" and t.ent_type_ not in TIME_ENTITIES
         ]
         origin = from_place
         if made is not None:
