@@ -316,6 +316,14 @@ def test_readings_a_month_after_through_is_a_time_not_a_route(
     assert [stop.name for stop in transfer.route] == ["Dubai"]
 
 
+def test_readings_what_a_named_party_does_is_no_transfer_it_made(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "In May Acme sold the cars to Orlan Trading, which supplies cars to officials in Minsk."
+    [transfer] = analyse(text).transfers
+    assert transfer.recipient is not None and transfer.recipient.name == "Orlan Trading"
+
+
 def test_readings_goods_packed_in_a_container_are_what_it_carries(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:

@@ -246,6 +246,15 @@ class Modality:
         stated = [t for c in verb.children if c.dep_ in {"dobj", "attr"} for t in c.subtree]
         return verb.lemma_.lower() in self.lexicon.cues["trend_verbs"] or self._rate_in(stated)
 
+    def describes_a_party(self, trigger: Token) -> bool:
+        """'Acme sold the cars to Rungra, which supplies cars to officials': a relative
+        clause in the simple present on a name says what the party does, not what it
+        did (on goods it may tell a trade: "pollock that comes in from the North")."""
+        habitual = trigger.tag_ in {"VBZ", "VBP"} and not any(
+            c.dep_ in {"aux", "auxpass", "neg"} for c in trigger.children
+        )
+        return trigger.dep_ == "relcl" and trigger.head.pos_ == "PROPN" and habitual
+
     def _rate_in(self, tokens: list[Token]) -> bool:
         """Whether the tokens give a rate: "a year", "each month", "per day"."""
         cues = self.lexicon.cues
