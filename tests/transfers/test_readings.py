@@ -42,6 +42,8 @@ NO_EVENT = [
     # an obligation is a rule, a total a statistic
     "The treaty obliges Chad to sell its mortars to no one.",
     "Chadian rifle imports from Belarus totalled 9,000 in 2023.",
+    # what has gone on for ages is a habit, told as background
+    "The state studios have sold paintings abroad for decades.",
 ]
 
 MODALITY = [

@@ -50,6 +50,7 @@ CUE_KINDS = (
     "permissions",
     "periods",
     "rates",
+    "ages",
 )
 
 

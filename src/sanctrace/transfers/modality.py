@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from sanctrace.model import TransferDate
 from sanctrace.nlp.dates import find_dates
 from sanctrace.parties.resolve import DETERMINERS, noun_phrase
-from sanctrace.transfers.grammar import governing_verb, governors, objects
+from sanctrace.transfers.grammar import governing_verb, governors, objects, preps
 from sanctrace.transfers.lexicon import Lexicon
 from sanctrace.transfers.words import words
 
@@ -246,14 +246,19 @@ class Modality:
         stated = [t for c in verb.children if c.dep_ in {"dobj", "attr"} for t in c.subtree]
         return verb.lemma_.lower() in self.lexicon.cues["trend_verbs"] or self._rate_in(stated)
 
-    def describes_a_party(self, trigger: Token) -> bool:
+    def tells_a_habit(self, trigger: Token) -> bool:
         """'Acme sold the cars to Rungra, which supplies cars to officials': a relative
         clause in the simple present on a name says what the party does, not what it
-        did (on goods it may tell a trade: "pollock that comes in from the North")."""
-        habitual = trigger.tag_ in {"VBZ", "VBP"} and not any(
-            c.dep_ in {"aux", "auxpass", "neg"} for c in trigger.children
-        )
-        return trigger.dep_ == "relcl" and trigger.head.pos_ == "PROPN" and habitual
+        did (on goods it may tell a trade: "pollock that comes in from the North");
+        'the studios have sold paintings abroad for decades' tells a habit."""
+        aux = [c for c in trigger.children if c.dep_ in {"aux", "auxpass", "neg"}]
+        present = trigger.tag_ in {"VBZ", "VBP"} and not aux
+        if trigger.dep_ == "relcl" and trigger.head.pos_ == "PROPN" and present:
+            return True
+        perfect = any(a.lemma_ == "have" and a.tag_ in {"VBZ", "VBP"} for a in aux)
+        spans = [o for p in preps(trigger) if p.lower_ == "for" for o in objects(p)]
+        ages = self.lexicon.cues["ages"]
+        return perfect and any(o.tag_ == "NNS" and o.lemma_.lower() in ages for o in spans)
 
     def _rate_in(self, tokens: list[Token]) -> bool:
         """Whether the tokens give a rate: "a year", "each month", "per day"."""

@@ -446,7 +446,7 @@ class RoleReader:
             or modality.states_a_trend(trigger)
             or modality.asks(trigger)
             or modality.deliberates(trigger)
-            or modality.describes_a_party(trigger)
+            or modality.tells_a_habit(trigger)
             or self._is_voyage(trigger, roles)
             or _asks_who(trigger, roles)
         )
