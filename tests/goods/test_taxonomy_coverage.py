@@ -36,6 +36,8 @@ COVERAGE: list[tuple[str, str]] = [
     ("The distributor shipped 300 FPGAs to a forwarder in Baku.", "electrical"),
     ("The maker delivered two machining centres to a plant in Tula.", "machinery"),
     ("A dealer sold six rifle scopes to a militia in Chad.", "dual_use"),
+    # goods on an export control list, however the text names them
+    ("A broker shipped controlled items to a firm in Minsk without a licence.", "dual_use"),
     ("A Dutch firm shipped combine harvesters to Belarus.", "machinery"),
     # metals, minerals, fuels, chemicals
     ("Belgium sold ammonium nitrate to Chad.", "other"),
