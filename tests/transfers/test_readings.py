@@ -39,6 +39,7 @@ NO_EVENT = [
     # leave to pass so much per period is a quota
     "Cuba may import up to 9,000 tonnes of rice a year from Peru.",
     "Under the deal Chad can buy 50 rifles per month from Peru.",
+    "The cap is the 9,000 tonnes of rice a year that Cuba may import.",
     # an obligation is a rule, a total a statistic
     "The treaty obliges Chad to sell its mortars to no one.",
     "Chadian rifle imports from Belarus totalled 9,000 in 2023.",

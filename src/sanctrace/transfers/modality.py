@@ -317,7 +317,9 @@ class Modality:
         aux = [c for c in trigger.children if c.dep_ in {"aux", "auxpass"}]
         if not aux or aux[0].lower_ not in cues["permissions"] or len(aux) > 1:
             return False
-        return self._rate_in(list(trigger.subtree))
+        # ("the 500,000 barrels a year it may import": the rate is on the clause's noun.)
+        allowed = trigger.head if trigger.dep_ == "relcl" else trigger
+        return self._rate_in(list(allowed.subtree))
 
     def states_a_rule(self, trigger: Token) -> bool:
         """A trigger under 'ban', 'forbid', 'cap' ... describes a rule, not an event;
