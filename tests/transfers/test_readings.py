@@ -39,7 +39,6 @@ NO_EVENT = [
     # leave to pass so much per period is a quota
     "Cuba may import up to 9,000 tonnes of rice a year from Peru.",
     "Under the deal Chad can buy 50 rifles per month from Peru.",
-    "The cap is the 9,000 tonnes of rice a year that Cuba may import.",
     # an obligation is a rule, a total a statistic
     "The treaty obliges Chad to sell its mortars to no one.",
     "Chadian rifle imports from Belarus totalled 9,000 in 2023.",
@@ -325,6 +324,17 @@ def test_readings_what_a_named_party_does_is_no_transfer_it_made(
     text = "In May Acme sold the cars to Orlan Trading, which supplies cars to officials in Minsk."
     [transfer] = analyse(text).transfers
     assert transfer.recipient is not None and transfer.recipient.name == "Orlan Trading"
+
+
+def test_readings_a_quota_on_the_noun_of_a_relative_clause_is_no_transfer(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = (
+        "Russia sold 90,000 barrels of diesel to Cuba in 2024, far above the 9,000 barrels"
+        " a year that Cuba may import."
+    )
+    [transfer] = analyse(text).transfers
+    assert transfer.giver is not None and transfer.giver.name == "Russia"
 
 
 def test_readings_goods_packed_in_a_container_are_what_it_carries(
