@@ -4,7 +4,7 @@
 modifying the verb's object ("admitted shipping aircraft parts") as the verb it is.
 `sanctrace_triggers` marks every trigger word (label: the frame id) in
 `doc.spans["sanctrace_triggers"]`; `sanctrace_roles` reads them, drops those
-that state no event (rules, trade statistics, questions, voyages), and writes
+that state no event (rules, trade statistics, questions, habits, voyages), and writes
 the accepted triggers to `doc.spans["sanctrace_events"]` and every role filler
 to `doc.spans["sanctrace_roles"]` (label: the role, `kb_id_`: the lexicon
 pattern that filled it, `id_`: the index of its trigger token). Each reads
