@@ -42,6 +42,8 @@ NO_EVENT = [
     # an obligation is a rule, a total a statistic
     "The treaty obliges Chad to sell its mortars to no one.",
     "Chadian rifle imports from Belarus totalled 9,000 in 2023.",
+    # a trade that picks up is a trend
+    "Smuggling of rifles across the border has picked up again, traders say.",
     # what has gone on for ages is a habit, told as background
     "The state studios have sold paintings abroad for decades.",
 ]
@@ -335,6 +337,15 @@ def test_readings_a_quota_on_the_noun_of_a_relative_clause_is_no_transfer(
     )
     [transfer] = analyse(text).transfers
     assert transfer.giver is not None and transfer.giver.name == "Russia"
+
+
+def test_readings_goods_of_no_stated_kind_are_the_kind_named_before(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "Acme Arms makes rifles in Minsk. In 2019 Acme Arms shipped goods to a militia in Chad."
+    [transfer] = analyse(text).transfers
+    assert [item.text for item in transfer.items] == ["goods"] and "arms" in transfer.items[0].tags
+    assert transfer.rules is not None and "goods-continued" in transfer.rules.document
 
 
 def test_readings_goods_packed_in_a_container_are_what_it_carries(

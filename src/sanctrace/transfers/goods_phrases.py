@@ -161,9 +161,10 @@ class GoodsReader:
         vague = lemma in MEASURES and not any(p.lower_ == "of" for p in preps(head))
         vague = vague or _value_only(head) or _part_of_earlier(head)
         generic = lemma in GENERIC_GOODS or head.lower_ in GENERIC_GOODS  # "goods": "good"
-        # "a second consignment of biscuits" names its goods; "a second consignment" not.
+        # "a second consignment of biscuits" names its goods; "a second consignment" or
+        # "goods" not: they take the goods last named.
         named = match is not None and set(match.tags) - {"other"}
-        vague = vague or (generic and not named and (is_definite(head) or _counted(head)))
+        vague = vague or (generic and not named)
         vague = vague or (lemma in BATCH_WORDS and not any(p.lower_ == "of" for p in preps(head)))
         pronoun = _goods_pronoun(head)
         vague = vague or pronoun
