@@ -48,7 +48,6 @@ BATCH_WORDS = words()["batch_words"]
 GOODS_PRONOUNS = words()["goods_pronouns"]
 BACK_PRONOUNS = words()["back_pronouns"]
 PARTITIVES = words()["partitives"]
-ONWARD_WORDS = words()["onward_words"]
 
 
 class GoodsReader:
@@ -222,15 +221,6 @@ def _goods_pronoun(head: Token) -> bool:
         head.lower_ in GOODS_PRONOUNS
         and as_object
         and not any(c.lower_ == "with" for c in head.head.children)
-    )
-
-
-def _counted(head: Token) -> bool:
-    """'a 160,000-tonne cargo', 'a second shipment': a measured or counted load of goods
-    the text names elsewhere."""
-    return any(
-        c.lemma_.lower() in MEASURES or c.ent_type_ == "ORDINAL" or c.lower_ in ONWARD_WORDS
-        for c in head.children
     )
 
 

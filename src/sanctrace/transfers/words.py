@@ -16,7 +16,7 @@ CLASSES = frozenset(
         "list_links", "part_words", "object_control", "gap_words", "aspect_verbs",
         "instrument_words", "principal_preps", "every_party_words", "dependence_verbs",
         "seeking_verbs", "means_preps",
-        "aim_nouns", "partitives", "onward_words", "new_instance_words",
+        "aim_nouns", "partitives", "new_instance_words",
         "onward_verbs", "onward_particles", "enabling_nouns", "personal_relatives",
         "destination_nouns", "additive_words", "attribution_verbs", "accusing_verbs",
         "arranging_verbs", "first_person", "line_labels", "question_labels", "possessives",
