@@ -43,6 +43,9 @@ COVERAGE: list[tuple[str, str]] = [
     ("Belgium sold ammonium nitrate to Chad.", "other"),
     ("The smugglers took coltan to Rwanda.", "metals"),
     ("Venezuela shipped bitumen to Cuba.", "petroleum_refined"),
+    # oil the text does not call crude or refined may be either
+    ("A tanker delivered 3,000 tonnes of oil to Syria.", "petroleum_crude"),
+    ("A tanker delivered 3,000 tonnes of oil to Syria.", "petroleum_refined"),
     ("The firm exported palladium to Japan.", "metals"),
     # food, textiles, luxury and aid
     ("Belgium sold biscuits to Chad.", "food"),
