@@ -607,6 +607,13 @@ def test_readings_an_aside_between_subject_and_verb(
         ),
         # some of a group: the group
         ("Most of the banks lent money to the firm in 2019.", "banks", "firm", "confirmed"),
+        # whom a verb of asking or ordering urges to act acts
+        (
+            "The minister urged Norway to send tanks to Chad in 2019.",
+            "Norway",
+            "Chad",
+            "confirmed",
+        ),
         # who holds the means to act acts
         (
             "In 2019 Iran won a contract to supply drones to Venezuela.",
