@@ -788,6 +788,22 @@ def test_readings_an_aim_gives_nothing(analyse: Callable[..., AnalysedDocument])
 
 
 @pytest.mark.parametrize(
+    ("text", "giver"),
+    [
+        # whose aim it is gives
+        ("Norway's goal is to send tanks to Chad in May.", "Norway"),
+        # an aim of no one named is its teller's
+        ("The aim is to send tanks to Chad in May, the Polish minister said.", "Polish minister"),
+    ],
+)
+def test_readings_whose_aim_it_is_gives(
+    analyse: Callable[..., AnalysedDocument], text: str, giver: str
+) -> None:
+    [transfer] = analyse(text).transfers
+    assert transfer.giver is not None and transfer.giver.name == giver
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # measured, counted or partial loads of goods named before

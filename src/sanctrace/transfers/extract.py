@@ -36,6 +36,7 @@ from sanctrace.transfers.grammar import (
     objects,
     place_name,
     preps,
+    stated_aim,
 )
 from sanctrace.transfers.lexicon import Frame, Lexicon
 from sanctrace.transfers.modality import Modality
@@ -263,6 +264,12 @@ class TransferExtractor:
         giver, giver_token = self._party(roles.giver, offset, context)
         if giver_token is not None:
             rules.roles["giver"] = roles.pattern_of("giver", giver_token)
+        if giver is None and stated_aim(trigger) is not None:
+            # "The goal is to provide aid, the official said": an aim of no one named is
+            # its teller's.
+            giver, _ = self._party(self.modality.speakers(trigger), offset, context)
+            if giver is not None:
+                rules.roles["giver"] = "aim-speaker"
         if giver is None and not borrows:
             # "oil was delivered to North Korea from the Russian port of Vostochny"
             giver, _ = self._party(roles.origin, offset, context)
