@@ -215,6 +215,9 @@ def _compatible(a: Mention | None, b: Mention | None) -> bool:
         # A state stands for everyone acting for it.
         state, other = (a, b) if a.kind == "state" else (b, a)
         return other.country in {None, state.country}
+    many, one = (a, b) if a.plural else (b, a)
+    if many.plural and not many.proper and one.proper and one.kind == "person":
+        return False  # "donors in the area" are many, never the one person named
     if a.proper and b.proper:
         # A headline's "Kim" is the "Kim Jong Un" of the lead.
         return a.kind == b.kind == "person" and _shorter_name(a, b) is not None
