@@ -607,6 +607,14 @@ def test_readings_an_aside_between_subject_and_verb(
         ),
         # some of a group: the group
         ("Most of the banks lent money to the firm in 2019.", "banks", "firm", "confirmed"),
+        # a relative clause is on the goods right before it, wherever the parse hangs it
+        (
+            "Critics faulted Orlik Arms for its ties to the army and cheap rifles Orlik Arms "
+            "sold to Chad in 2019.",
+            "Orlik Arms",
+            "Chad",
+            "confirmed",
+        ),
         # whom a verb of asking or ordering urges to act acts
         (
             "The minister urged Norway to send tanks to Chad in 2019.",
