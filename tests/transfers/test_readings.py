@@ -795,6 +795,18 @@ def test_readings_an_aim_gives_nothing(analyse: Callable[..., AnalysedDocument])
     assert transfer.recipient is not None and transfer.recipient.name == "refugees"
 
 
+def test_readings_goods_referred_back_name_one_of_many_described(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    # many described are not one person named again, but "the money" retells the theft
+    text = (
+        "Hackers stole $9 million from an exchange in Seoul in May. "
+        "Police said Kim Chol stole the money."
+    )
+    [transfer] = analyse(text).transfers
+    assert transfer.recipient is not None and transfer.recipient.name == "Kim Chol"
+
+
 @pytest.mark.parametrize(
     ("text", "giver"),
     [
