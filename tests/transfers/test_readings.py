@@ -47,6 +47,8 @@ NO_EVENT = [
 MODALITY = [
     ("If Russia sends fighter jets to North Korea, sanctions will follow.", "possible", "planned"),
     ("Pyongyang wants to buy fighter jets from Russia.", "confirmed", "planned"),
+    # what an aim is to do is planned
+    ("Norway's goal is to send tanks to Chad in May.", "confirmed", "planned"),
     ("Russia denies that it supplied rifles to North Korea.", "denied", "completed"),
     ("North Korea never received the helicopters from Russia.", "denied", "completed"),
     ("There is no evidence that Iran paid cash to the militia.", "denied", "completed"),

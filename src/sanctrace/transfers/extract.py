@@ -34,6 +34,7 @@ from sanctrace.transfers.grammar import (
     is_vessel,
     item_phrase,
     objects,
+    owned,
     place_name,
     preps,
     stated_aim,
@@ -264,7 +265,8 @@ class TransferExtractor:
         giver, giver_token = self._party(roles.giver, offset, context)
         if giver_token is not None:
             rules.roles["giver"] = roles.pattern_of("giver", giver_token)
-        if giver is None and stated_aim(trigger) is not None:
+        aim = stated_aim(trigger)
+        if giver is None and aim is not None and not owned(aim):
             # "The goal is to provide aid, the official said": an aim of no one named is
             # its teller's.
             giver, _ = self._party(self.modality.speakers(trigger), offset, context)

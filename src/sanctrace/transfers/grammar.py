@@ -235,17 +235,20 @@ def clause_subject(verb: Token, subjects: list[Token]) -> list[Token]:
 
 
 def stated_aim(verb: Token) -> Token | None:
-    """The aim noun of "the goal is to provide aid" an infinitive completes, when the aim
-    has no owner of its own ("Oslo's goal"); None otherwise."""
+    """The aim noun of "the goal is to provide aid", "Oslo's aim is to send tanks" that
+    an infinitive completes; None when the infinitive completes no aim."""
     infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
     if not infinitive or verb.dep_ not in {"xcomp", "advcl", "ccomp"}:
         return None
     if verb.head.lemma_ != "be":
         return None
-    for aim in (c for c in verb.head.children if c.dep_ in SUBJECT_DEPS):
-        if aim.lemma_.lower() in AIM_NOUNS and not any(c.dep_ == "poss" for c in aim.children):
-            return aim
-    return None
+    aims = (c for c in verb.head.children if c.dep_ in SUBJECT_DEPS)
+    return next((aim for aim in aims if aim.lemma_.lower() in AIM_NOUNS), None)
+
+
+def owned(noun: Token) -> bool:
+    """Whether a noun has an owner of its own ("Oslo's goal", "its aim")."""
+    return any(c.dep_ == "poss" for c in noun.children)
 
 
 def _seen_doing(verb: Token, seen: Token) -> bool:
