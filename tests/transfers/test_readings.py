@@ -47,6 +47,8 @@ NO_EVENT = [
 MODALITY = [
     ("If Russia sends fighter jets to North Korea, sanctions will follow.", "possible", "planned"),
     ("Pyongyang wants to buy fighter jets from Russia.", "confirmed", "planned"),
+    # what a party is asked or urged to do is planned
+    ("The minister urged Norway to send tanks to Chad.", "confirmed", "planned"),
     # what an aim is to do is planned
     ("Norway's goal is to send tanks to Chad in May.", "confirmed", "planned"),
     ("Russia denies that it supplied rifles to North Korea.", "denied", "completed"),
