@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sanctrace.model import Span
 from sanctrace.nlp.sentences import MAX_SENTENCE_CHARS, dateline, split_sentences
 
@@ -82,6 +84,19 @@ def test_sentences_keep_their_closing_quotation_mark() -> None:
         "An official said: “The cars were sent in May.”",
         "The ministry declined to comment.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said: “They told me, ‘The cars left in May.’” The ministry declined to comment.",
+        "He said : “ They said , ‘ The cars left in May . ’ ” The ministry declined to comment .",
+    ],
+)
+def test_sentences_break_after_a_quotation_inside_a_quotation(text: str) -> None:
+    # both quotations end with the full stop
+    assert len(_texts(text)) == 2
+    assert _texts(text)[1].startswith("The ministry")
 
 
 def test_sentences_empty_text_has_none() -> None:

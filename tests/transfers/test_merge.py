@@ -175,6 +175,22 @@ def test_merge_a_party_introduced_by_another_noun_is_a_new_one() -> None:
     assert events[0][1] == [again]
 
 
+def test_merge_many_described_are_not_one_person_named() -> None:
+    # "Donors in the area fund outside groups. ... Putin donated cash to a group."
+    donors = Mention("donors in the area", 0, 18, "donors in the area", "unknown", None, "d", False)
+    donors.head, donors.plural = "donor", True
+    groups = Mention("outside groups", 24, 38, "outside groups", "unknown", None, "groups", False)
+    groups.head = "group"
+    group = Mention("a group", 80, 87, "group", "unknown", None, "group", False)
+    group.head = "group"
+    cash = Item("cash", ["money"], [])
+    first = _candidate(0, [cash], giver=donors, recipient=groups)
+    later = _candidate(60, [cash], giver=PUTIN, recipient=group)
+    events = merge_retellings([first, later])
+    assert [event for event, _ in events] == [first, later]
+    assert first.giver is donors
+
+
 def test_merge_a_description_a_retelling_names_is_named_where_referred_back_to() -> None:
     # "Hackers stole $9m. Police traced the theft to the Kuro Group. The hackers then
     # moved the money to a broker."

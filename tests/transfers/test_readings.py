@@ -51,6 +51,10 @@ NO_EVENT = [
 MODALITY = [
     ("If Russia sends fighter jets to North Korea, sanctions will follow.", "possible", "planned"),
     ("Pyongyang wants to buy fighter jets from Russia.", "confirmed", "planned"),
+    # what a party is asked or urged to do is planned
+    ("The minister urged Norway to send tanks to Chad.", "confirmed", "planned"),
+    # what an aim is to do is planned
+    ("Norway's goal is to send tanks to Chad in May.", "confirmed", "planned"),
     ("Russia denies that it supplied rifles to North Korea.", "denied", "completed"),
     ("North Korea never received the helicopters from Russia.", "denied", "completed"),
     ("There is no evidence that Iran paid cash to the militia.", "denied", "completed"),
@@ -685,6 +689,21 @@ def test_readings_an_aside_between_subject_and_verb(
         ),
         # some of a group: the group
         ("Most of the banks lent money to the firm in 2019.", "banks", "firm", "confirmed"),
+        # a relative clause is on the goods right before it, wherever the parse hangs it
+        (
+            "Critics faulted Orlik Arms for its ties to the army and cheap rifles Orlik Arms "
+            "sold to Chad in 2019.",
+            "Orlik Arms",
+            "Chad",
+            "confirmed",
+        ),
+        # whom a verb of asking or ordering urges to act acts
+        (
+            "The minister urged Norway to send tanks to Chad in 2019.",
+            "Norway",
+            "Chad",
+            "confirmed",
+        ),
         # who holds the means to act acts
         (
             "In 2019 Iran won a contract to supply drones to Venezuela.",
@@ -856,6 +875,34 @@ def test_readings_an_aim_gives_nothing(analyse: Callable[..., AnalysedDocument])
     [transfer] = analyse("The primary goal is to provide aid to refugees in Jordan.").transfers
     assert transfer.giver is None
     assert transfer.recipient is not None and transfer.recipient.name == "refugees"
+
+
+def test_readings_goods_referred_back_name_one_of_many_described(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    # many described are not one person named again, but "the money" retells the theft
+    text = (
+        "Hackers stole $9 million from an exchange in Seoul in May. "
+        "Police said Kim Chol stole the money."
+    )
+    [transfer] = analyse(text).transfers
+    assert transfer.recipient is not None and transfer.recipient.name == "Kim Chol"
+
+
+@pytest.mark.parametrize(
+    ("text", "giver"),
+    [
+        # whose aim it is gives
+        ("Norway's goal is to send tanks to Chad in May.", "Norway"),
+        # an aim of no one named is its teller's
+        ("The aim is to send tanks to Chad in May, the Polish minister said.", "Polish minister"),
+    ],
+)
+def test_readings_whose_aim_it_is_gives(
+    analyse: Callable[..., AnalysedDocument], text: str, giver: str
+) -> None:
+    [transfer] = analyse(text).transfers
+    assert transfer.giver is not None and transfer.giver.name == giver
 
 
 @pytest.mark.parametrize(

@@ -29,10 +29,12 @@ ABBREVIATIONS = frozenset(
     }
 )  # fmt: skip
 
-# A break is the space after a full stop and any closing quotation mark.
-# Tokenised text spaces the quotation mark off ("... said . ” The"): a break too.
+# A break is the space after a full stop and any closing quotation marks, two when a
+# quotation inside a quotation ends with it ("... call me.’” The").
+# Tokenised text spaces the quotation marks off ("... said . ” The"): a break too.
 _BREAK = re.compile(
-    r"\n\s*\n|(?:(?<=[.!?])|(?<=[.!?][\"”’')\]])|(?<=[.!?] [\"”’]))\s+(?=[\"“‘(]?[A-Z0-9])"
+    r"\n\s*\n|(?:(?<=[.!?])|(?<=[.!?][\"”’')\]])|(?<=[.!?][\"”’')\]]{2})"
+    r"|(?<=[.!?] [\"”’])|(?<=[.!?] [\"”’] [\"”’]))\s+(?=[\"“‘(]?[A-Z0-9])"
 )
 _LAST_WORD = re.compile(r"([\w.]+)[.!?]?[\"”’')\]]*$")
 # "SEOUL, Dec. 29 — " or "NEW YORK — " opening a wire story: a place, not a sentence part.

@@ -91,6 +91,8 @@ class Mention:
     via: str | None = None
     #: The noun the text describes it by, as a lemma ("firm" in "Acme, a Cypriot firm").
     head: str | None = None
+    #: A description of many ("donors in the area"), never one person.
+    plural: bool = False
 
 
 #: A mention with its place in the text: (start, arrival number, mention). Tuples
@@ -570,7 +572,10 @@ class PartyResolver:
         name = _strip_determiner(_described_name(phrase))
         country = self._country_in(phrase) or self._placed_in(head) or self._placed_after(phrase)
         country = country or _local(phrase, context) or self._held_by(head)
-        return Mention(text, start, end, name, kind, country, _key(name), False, head=noun)
+        plural = head.tag_ in PLURAL_TAGS
+        return Mention(
+            text, start, end, name, kind, country, _key(name), False, head=noun, plural=plural
+        )
 
     def _referent(
         self,

@@ -35,8 +35,10 @@ from sanctrace.transfers.grammar import (
     is_vessel,
     item_phrase,
     objects,
+    owned,
     place_name,
     preps,
+    stated_aim,
 )
 from sanctrace.transfers.lexicon import Frame, Lexicon
 from sanctrace.transfers.modality import Modality
@@ -264,6 +266,13 @@ class TransferExtractor:
         giver, giver_token = self._party(roles.giver, offset, context)
         if giver_token is not None:
             rules.roles["giver"] = roles.pattern_of("giver", giver_token)
+        aim = stated_aim(trigger)
+        if giver is None and aim is not None and not owned(aim):
+            # "The goal is to provide aid, the official said": an aim of no one named is
+            # its teller's.
+            giver, _ = self._party(self.modality.speakers(trigger), offset, context)
+            if giver is not None:
+                rules.roles["giver"] = "aim-speaker"
         made = next(
             (m for i in sorted(heads) if (m := self._made_in(trigger.doc[i])) is not None), None
         )

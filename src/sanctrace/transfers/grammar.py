@@ -219,8 +219,11 @@ def clause_subject(verb: Token, subjects: list[Token]) -> list[Token]:
             if users:
                 return [o for o in users if o.dep_ == "pobj"] or users
         inherited = subject(verb.head)
-        if verb.head.lemma_ == "be" and any(t.lemma_.lower() in AIM_NOUNS for t in inherited):
-            return []  # "the goal is to provide aid": a goal provides nothing
+        aims = [t for t in inherited if t.lemma_.lower() in AIM_NOUNS]
+        if verb.head.lemma_ == "be" and aims:
+            # "the goal is to provide aid": a goal provides nothing; "Oslo's goal is to
+            # send tanks": whose goal it is does.
+            return [c for c in aims[0].children if c.dep_ == "poss"]
         return inherited
     if verb.dep_ in {"acl", "xcomp"} and verb.head.pos_ in {"NOUN", "PROPN"}:
         owners = [c for c in verb.head.children if c.dep_ == "poss"]
@@ -229,6 +232,23 @@ def clause_subject(verb: Token, subjects: list[Token]) -> list[Token]:
             return subject(means.head)  # "lacks the cash to buy": who lacks it would buy
         return owners
     return []
+
+
+def stated_aim(verb: Token) -> Token | None:
+    """The aim noun of "the goal is to provide aid", "Oslo's aim is to send tanks" that
+    an infinitive completes; None when the infinitive completes no aim."""
+    infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+    if not infinitive or verb.dep_ not in {"xcomp", "advcl", "ccomp"}:
+        return None
+    if verb.head.lemma_ != "be":
+        return None
+    aims = (c for c in verb.head.children if c.dep_ in SUBJECT_DEPS)
+    return next((aim for aim in aims if aim.lemma_.lower() in AIM_NOUNS), None)
+
+
+def owned(noun: Token) -> bool:
+    """Whether a noun has an owner of its own ("Oslo's goal", "its aim")."""
+    return any(c.dep_ == "poss" for c in noun.children)
 
 
 def _seen_doing(verb: Token, seen: Token) -> bool:

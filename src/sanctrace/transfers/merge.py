@@ -285,11 +285,14 @@ def _same_key(
 
 
 def _same_party(a: Mention | None, b: Mention | None) -> bool:
-    """Whether `b`, of a later sentence, can be `a` again: compatible, and not a new
+    """Whether `b`, of a later sentence, can be `a` again: compatible, not a new
     party the text introduces by another noun ("a donor gave cash to a campaign ...
-    donors fund outside groups")."""
+    donors fund outside groups"), and not one person for a description of many."""
     if a is None or b is None or not _compatible(a, b):
         return False
+    many, one = (a, b) if a.plural else (b, a)
+    if many.plural and not many.proper and one.proper and one.kind == "person":
+        return False  # "donors in the area" are many, never the one person named again
     introduced = not b.proper and not b.via and not refers_back(b)
     return not (introduced and not a.proper and None not in (a.head, b.head) and a.head != b.head)
 

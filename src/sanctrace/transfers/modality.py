@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from sanctrace.model import TransferDate
 from sanctrace.nlp.dates import find_dates
 from sanctrace.parties.resolve import DETERMINERS, noun_phrase
-from sanctrace.transfers.grammar import governing_verb, governors, objects, preps
+from sanctrace.transfers.grammar import governing_verb, governors, objects, preps, stated_aim
 from sanctrace.transfers.lexicon import Lexicon
 from sanctrace.transfers.words import words
 
@@ -110,6 +110,9 @@ class Modality:
         planned_aux = next((c for c in aux if c.lower_ in cues["planned"]), None)
         if planned_aux is not None:
             return "planned", planned_aux
+        aim = stated_aim(trigger)
+        if aim is not None:
+            return "planned", aim  # "the goal is to send tanks": sending is the goal
         # "sought a ship to carry the trucks": the infinitive's noun and its preposition
         # stand between the trigger and the planning verb.
         infinitive = trigger.dep_ in {"acl", "relcl"} and any(

@@ -161,6 +161,17 @@ class RoleReader:
         _reciprocal(roles)
         return None if self._not_an_event(token, roles) else roles
 
+    def _relative_head(self, clause: Token) -> Token:
+        """The noun a relative clause modifies: the parse's head, unless that names no
+        goods and the noun right before the clause does ("her ties to banks and the
+        payments she received": the clause is on the nearer noun)."""
+        head = clause.head
+        start = clause.left_edge.i
+        near = clause.doc[start - 1] if start > 0 else head
+        if near == head or near.pos_ != "NOUN" or self.goods.named_or_referred([head]):
+            return head
+        return near if self.goods.named_or_referred([near]) else head
+
     def _verb_roles(self, verb: Token, frame: Frame, found: Dependents) -> Roles:
         roles = Roles()
         passive = is_passive(verb)
@@ -191,7 +202,7 @@ class RoleReader:
         relative_clause = verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.head.pos_ == "NOUN")
         gapped = not obj and relative_clause and not passive and found.fillers("subject")
         if gapped and not any(c.tag_ == "MD" or c.dep_ == "neg" for c in verb.children):
-            obj, object_pattern = [verb.head], "relative-head"
+            obj, object_pattern = [self._relative_head(verb)], "relative-head"
         dative = found.fillers("dative")
         if passive:
             # "transported by rail": a bare way of carrying is no agent.
