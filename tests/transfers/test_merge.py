@@ -122,17 +122,24 @@ def test_merge_a_party_does_not_change_sides() -> None:
 
 def test_merge_an_undated_clause_tells_the_event_its_sentence_dates() -> None:
     # "A car sent by Putin reached Kim on Sunday": the sending is the arrival.
-    sent = _candidate(10, [CAR], giver=PUTIN, sentence=0)
-    arrived = _candidate(40, [CAR], recipient=KIM, date="2024-02-18", sentence=0)
+    sent = _candidate(510, [CAR], giver=PUTIN, sentence=500)
+    arrived = _candidate(540, [CAR], recipient=KIM, date="2024-02-18", sentence=500)
     ((event, retellings),) = merge_retellings([sent, arrived])
     assert retellings == [arrived]
     assert (event.giver, event.recipient) == (PUTIN, KIM)
     assert event.date is not None and event.date.value == "2024-02-18"
 
 
+def test_merge_two_sums_in_one_sentence_stay_apart() -> None:
+    money = Item("$5 million", ["money"], [])
+    paid = _candidate(510, [money], giver=RUSSIA, sentence=500)
+    lent = _candidate(540, [money], recipient=KIM, date="2024-02", sentence=500)
+    assert len(merge_retellings([paid, lent])) == 2
+
+
 def test_merge_two_dated_clauses_of_one_sentence_stay_apart() -> None:
-    first = _candidate(10, [CAR], giver=PUTIN, date="2019", sentence=0)
-    second = _candidate(40, [CAR], recipient=KIM, date="2024-02", sentence=0)
+    first = _candidate(510, [CAR], giver=PUTIN, date="2019", sentence=500)
+    second = _candidate(540, [CAR], recipient=KIM, date="2024-02", sentence=500)
     assert len(merge_retellings([first, second])) == 2
 
 

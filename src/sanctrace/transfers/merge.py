@@ -5,8 +5,8 @@ goods, at a compatible date, between compatible parties, and either refers
 back to the goods ("the car", "the yachts") or names the same giver and
 recipient again. A headline or lead that omits a party or the date is retold
 by the first such sentence of the body. Two clauses of one sentence on one kind
-of goods, one of them undated, tell one event ("a car sent by X reached Y on
-Sunday").
+of goods (not money), one of them undated, tell one event ("a car sent by X
+reached Y on Sunday").
 """
 
 from __future__ import annotations
@@ -156,9 +156,11 @@ def _same_event(
         and _lead_agrees(first.recipient, later.recipient)
     )
     # Two clauses of one sentence on one kind of goods ("a consignment sent by a
-    # charity arrived on Saturday") tell one event when one of them gives no date.
+    # charity arrived on Saturday") tell one event when one of them gives no date;
+    # (not sums: "paid $5 million for rates banks lend at" are two flows of money).
     together = first.evidence.start == later.evidence.start
-    undated = together and not (_told_date(first) and _told_date(later))
+    goods = tags_of(first) & tags_of(later) - {"money"}
+    undated = together and bool(goods) and not (_told_date(first) and _told_date(later))
     if not (lead and first.date is None) and not undated and not _dates_compatible(first, later):
         return False
     if _quantities(first) and _quantities(later) and not _quantities(first) & _quantities(later):
