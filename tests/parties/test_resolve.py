@@ -214,3 +214,39 @@ def test_resolve_a_description_in_apposition_mentions_the_named_party(
     assert transfer.recipient is not None and transfer.recipient.name == "Radio Nord"
     [party] = [p for p in analyse(text).parties if p.id == transfer.recipient.party]
     assert [m.text for m in party.mentions] == ["Radio Nord", "broadcaster"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Supplier: Falcon Trading, Sharjah.", "Trading", ("Falcon Trading", "ae")),
+        (
+            "Rifles went to the Ministry of Defence, Tripoli.",
+            "Ministry",
+            ("Ministry of Defence", "ly"),
+        ),
+        # A list of parties places none of them.
+        ("Rifles went to Nordlys Trading, Russia and China.", "Trading", ("Nordlys Trading", None)),
+    ],
+)
+def test_resolve_a_place_after_a_name_and_a_comma_places_it(
+    resolve: Resolve, text: str, word: str, expected: tuple[str, str | None]
+) -> None:
+    found = resolve(text, word, 0)
+    assert found is not None and (found.name, found.country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Acme bought rifles from suppliers in China and Japan.", "suppliers", None),
+        ("Acme bought rifles from suppliers in Dalian and Shanghai.", "suppliers", "cn"),
+        ("Chinese and Russian firms sold rifles to Iran.", "firms", None),
+        ("Chinese firms sold rifles to Iran.", "firms", "cn"),
+    ],
+)
+def test_resolve_a_party_joining_places_of_two_states_has_no_country(
+    resolve: Resolve, text: str, word: str, expected: str | None
+) -> None:
+    found = resolve(text, word, 0)
+    assert found is not None and found.country == expected

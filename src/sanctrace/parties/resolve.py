@@ -532,7 +532,7 @@ class PartyResolver:
                 described.append(before)
                 kind = "vessel"
             country = self._country_in(phrase) or self._placed_in(head)
-            country = country or self._placed_after(phrase)
+            country = country or self._placed_after(phrase) or self._comma_place(head)
             if any(d.lemma_.lower() in PLACE_WORDS for d in described):
                 kind = "state"  # "Dunmore, a port in Chile": a place stands for its state
             for description in described:
@@ -633,6 +633,25 @@ class PartyResolver:
             for prep in participle.children:
                 if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
                     return self._country_in(prep.doc[prep.i + 1 : prep.right_edge.i + 1])
+        return None
+
+    def _comma_place(self, head: Token) -> str | None:
+        """'Falcon Trading, Sharjah', 'the Ministry of Health, Tripoli': a place the
+        gazetteer knows, set after a name by a comma alone (however the parse hangs it),
+        places the named party; one in a list ("Acme, Russia and China") does not."""
+        doc = head.doc
+        for child in head.rights:
+            if child.dep_ not in {"appos", "conj", "npadvmod"} or child.left_edge.i < 1:
+                continue
+            if doc[child.left_edge.i - 1].text != "," or not child.text[:1].isupper():
+                continue
+            if any(c.dep_ in {"cc", "conj"} for c in child.children):
+                continue
+            if any(c.dep_ == "cc" for c in head.children):
+                continue
+            entry = self.gazetteer.lookup(doc[child.left_edge.i : child.i + 1].text)
+            if entry is not None and entry.kind in PLACE_KINDS:
+                return None if entry.country in NOT_STATES else entry.country
         return None
 
     def _placed_after(self, phrase: SpacySpan) -> str | None:
@@ -798,9 +817,30 @@ class PartyResolver:
         return None
 
     def _country_in(self, phrase: SpacySpan) -> str | None:
-        """The state a phrase locates its party in: demonyms, flags, places, countries."""
+        """The state a phrase locates its party in: demonyms, flags, places, countries;
+        none where it joins places of two states ("suppliers in China and Japan",
+        "Chinese and Russian firms"): such a party has no one country."""
         code = self._any_country_in(phrase)
-        return None if code in NOT_STATES else code
+        if code in NOT_STATES or self._joins_other_states(phrase, code):
+            return None
+        return code
+
+    def _joins_other_states(self, phrase: SpacySpan, code: str | None) -> bool:
+        """Whether a word of the phrase naming a state's place is coordinated with one
+        naming a place of another state than `code` (the list may run past the phrase)."""
+        if code is None:
+            return False
+        for token in phrase:
+            if not (token.pos_ in {"PROPN", "ADJ"} and self.gazetteer.country_code(token.text)):
+                continue
+            for other in token.children:
+                if other.dep_ != "conj":
+                    continue
+                named = other.doc[min(other.left_edge.i, other.i) : other.i + 1]
+                found = self._any_country_in(named)
+                if found is not None and found != code:
+                    return True
+        return False
 
     def _any_country_in(self, phrase: SpacySpan) -> str | None:
         # "a vessel in the East China Sea": international waters name no state.
