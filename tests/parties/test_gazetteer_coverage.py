@@ -114,3 +114,25 @@ def test_new_places_resolve_to_their_country(gazetteer: Gazetteer, name: str, co
     assert entry is not None and entry.kind == "place", name
     assert gazetteer.country_code(name) == country
     assert gazetteer.country_code(f"{name}-based") == country
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("British Virgin Islands", "vg"),
+        ("BVI", "vg"),
+        ("the Cayman Islands", "ky"),
+        ("Isle of Man", "im"),
+        ("Bhutanese", "bt"),
+        ("Curacao", "cw"),
+    ],
+)
+def test_territories_that_register_ships_and_firms_have_their_codes(
+    gazetteer: Gazetteer, text: str, country: str
+) -> None:
+    assert gazetteer.country_code(text) == country
+
+
+def test_the_strait_of_gibraltar_is_no_state(gazetteer: Gazetteer) -> None:
+    entry = gazetteer.lookup("the Strait of Gibraltar")
+    assert entry is not None and (entry.kind, entry.country) == ("place", None)

@@ -250,3 +250,10 @@ def test_resolve_a_party_joining_places_of_two_states_has_no_country(
 ) -> None:
     found = resolve(text, word, 0)
     assert found is not None and found.country == expected
+
+
+def test_resolve_a_long_place_name_comes_before_a_demonym_among_its_words(
+    resolve: Resolve,
+) -> None:
+    found = resolve("A British Virgin Islands company bought rifles.", "company", 0)
+    assert found is not None and found.country == "vg"

@@ -762,6 +762,18 @@ class PartyResolver:
             return role
         return None
 
+    def _long_place_at(self, phrase: SpacySpan, token: Token) -> str | None:
+        """The country of a state or place named by three or more words of the phrase
+        from `token` on ("British Virgin Islands"), if any."""
+        for size in (4, 3):
+            end = token.i + size
+            if end > phrase.end:
+                continue
+            entry = self.gazetteer.lookup(token.doc[token.i : end].text)
+            if entry is not None and entry.kind in PLACE_KINDS and entry.country:
+                return entry.country
+        return None
+
     def _waters_in(self, phrase: SpacySpan) -> set[int]:
         """Token indexes of the places without a country (seas, straits) a phrase names."""
         found: set[int] = set()
@@ -848,6 +860,11 @@ class PartyResolver:
         for token in phrase:
             if token.i in waters:
                 continue
+            # "a British Virgin Islands company": a state's or place's name of several
+            # words beginning here comes before a demonym among its words.
+            code = self._long_place_at(phrase, token)
+            if code:
+                return code
             # "South Sudanese officers": the two words before the last one alone.
             pair = token.doc[token.i - 1 : token.i + 1].text if token.i > phrase.start else None
             code = (pair and self.gazetteer.demonym(pair)) or self.gazetteer.demonym(token.text)
