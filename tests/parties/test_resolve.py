@@ -257,3 +257,19 @@ def test_resolve_a_long_place_name_comes_before_a_demonym_among_its_words(
 ) -> None:
     found = resolve("A British Virgin Islands company bought rifles.", "company", 0)
     assert found is not None and found.country == "vg"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Rifles went to a firm linked to the LNA.", "ly"),
+        ("Rifles went to a firm affiliated with Hezbollah.", "lb"),
+        # A group tied to a state may act abroad: the state does not place it.
+        ("Rifles went to a militia tied to Iran.", None),
+    ],
+)
+def test_resolve_a_party_tied_to_a_known_body_takes_its_country(
+    resolve: Resolve, text: str, country: str | None
+) -> None:
+    found = resolve(text, text.split()[4], 0)
+    assert found is not None and found.country == country

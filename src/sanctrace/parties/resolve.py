@@ -53,6 +53,7 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})
 NAMING_VERBS = words()["naming_verbs"]
 LOCATION_PARTICIPLES = words()["location_participles"]
 CONTROL_PARTICIPLES = words()["control_participles"]
+AFFILIATION_PARTICIPLES = words()["affiliation_participles"]
 EVENT_NOUNS = words()["event_nouns"]
 MEMBER_NOUNS = words()["member_nouns"]
 PARTITIVE_WORDS = words()["partitive_words"]
@@ -570,6 +571,7 @@ class PartyResolver:
         name = _strip_determiner(_described_name(phrase))
         country = self._country_in(phrase) or self._placed_in(head) or self._placed_after(phrase)
         country = country or _local(phrase, context) or self._held_by(head)
+        country = country or self._linked_to(head)
         return Mention(text, start, end, name, kind, country, _key(name), False, head=noun)
 
     def _referent(
@@ -622,6 +624,17 @@ class PartyResolver:
             for agent in participle.children:
                 if agent.dep_ == "agent":
                     return self._country_in(agent.doc[agent.i + 1 : agent.right_edge.i + 1])
+        return None
+
+    def _linked_to(self, head: Token) -> str | None:
+        """'a company linked to the LNA': the country of the known person or body (not
+        a state) that a participle after the noun ties it to."""
+        for participle in head.children:
+            if participle.dep_ != "acl" or participle.lower_ not in AFFILIATION_PARTICIPLES:
+                continue
+            for prep in participle.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"to", "with"}:
+                    return self._body_country_in(prep.doc[prep.i + 1 : prep.right_edge.i + 1])
         return None
 
     def _placed_in(self, head: Token) -> str | None:
@@ -880,7 +893,10 @@ class PartyResolver:
                     if size == 1 and words[0].pos_ not in {"PROPN", "ADJ"}:
                         continue
                     return code
-        # "fighters loyal to Khalifa Haftar": the country of a known person or body named.
+        return self._body_country_in(phrase)
+
+    def _body_country_in(self, phrase: SpacySpan) -> str | None:
+        """'fighters loyal to Khalifa Haftar': the country of a known person or body named."""
         for size in (4, 3, 2, 1):
             for i in range(len(phrase) - size + 1):
                 words = phrase[i : i + size]
