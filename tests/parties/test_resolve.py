@@ -273,3 +273,22 @@ def test_resolve_a_party_tied_to_a_known_body_takes_its_country(
 ) -> None:
     found = resolve(text, text.split()[4], 0)
     assert found is not None and found.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        ("Police named a shipping agent in Osaka. The shipping agent sold rifles.", "agent", "jp"),
+        ("Chinese buyers gather at the border. The buyers paid cash for coal.", "buyers", "cn"),
+        ("SEOUL - Police named a local dealer. The dealer sold rifles.", "dealer", "kr"),
+        # Only the words just before or after an earlier mention place it.
+        ("A dealer met officials in Osaka. The dealer sold rifles.", "dealer", None),
+    ],
+)
+def test_resolve_a_definite_description_takes_the_country_of_its_introduction(
+    resolve: Resolve, text: str, word: str, country: str | None
+) -> None:
+    found = resolve(text, word, 1)
+    assert found is not None and found.country == country
+    if country is not None:
+        assert found.via == "country-introduced-description"

@@ -58,6 +58,7 @@ EVENT_NOUNS = words()["event_nouns"]
 MEMBER_NOUNS = words()["member_nouns"]
 PARTITIVE_WORDS = words()["partitive_words"]
 LOCAL_WORDS = words()["local_words"]
+DESCRIPTION_STOPS = words()["description_stops"]
 ARREST_VERBS = words()["arrest_verbs"]
 #: The prepositions by which a description places a party: "a trader in Minsk".
 PLACING_PREPS = frozenset({"in", "from"})
@@ -147,10 +148,13 @@ class DocumentContext:
         "headings",
         "published",
         "setting",
+        "text",
     )
 
     def __init__(self, published: str | None) -> None:
         self.published = published
+        #: The document's text, where descriptions are looked for by their words.
+        self.text = ""
         #: Who the document's first line says wrote it ("Statement by Acme Ltd"), if any.
         self.author: Mention | None = None
         #: The country of the first place or state the text names: where it is set.
@@ -344,6 +348,7 @@ class PartyResolver:
     def scan(self, text: str, published: str | None) -> DocumentContext:
         """Find every gazetteer name in the whole text: the antecedents for coreference."""
         context = DocumentContext(published=published)
+        context.text = text
         for start, end in _names_in(self._aliases, text):
             found = text[start:end]
             entry = self.gazetteer.lookup(found)
@@ -572,7 +577,54 @@ class PartyResolver:
         country = self._country_in(phrase) or self._placed_in(head) or self._placed_after(phrase)
         country = country or _local(phrase, context) or self._held_by(head)
         country = country or self._linked_to(head)
-        return Mention(text, start, end, name, kind, country, _key(name), False, head=noun)
+        via = None
+        if country is None and definite and kind != "vessel":
+            country = self._introduced(name, start, context)
+            via = INTRODUCED_RULE if country is not None else None
+        mention = Mention(text, start, end, name, kind, country, _key(name), False, head=noun)
+        mention.via = via
+        return mention
+
+    def _introduced(self, name: str, before: int, context: DocumentContext) -> str | None:
+        """'a local trading company ... the trading company', 'Chinese buyers ... the
+        buyers': the country the words just before an earlier mention of a definite
+        description's words give (a demonym, a placed name, "local"), or a place right
+        after it ("a trading company in Osaka"), the latest such mention first. It finds
+        the party a sentence without any transfer introduced, which no parse has read."""
+        words = name.split()
+        if not words or len(words) > INTRODUCED_WORDS:
+            return None
+        said = re.compile(r"\b" + r"\s+".join(map(re.escape, words)) + r"\b", re.IGNORECASE)
+        text = context.text[:before]
+        for found in reversed(list(said.finditer(text))):
+            earlier = text[: found.start()].split()[-INTRODUCED_WORDS:]
+            for word in reversed(earlier):
+                word = word.strip(",;:()\"'’")
+                if word.lower() in DETERMINERS - DEFINITE or word.lower() in DESCRIPTION_STOPS:
+                    break
+                if word.lower() in DEFINITE:
+                    break
+                if word.lower() in LOCAL_WORDS and context.setting is not None:
+                    return context.setting
+                code = self._place_word(word)
+                if code is not None:
+                    return code
+            after = _INTRODUCED_PLACE.match(context.text, found.end())
+            if after is not None:
+                place = after.group(1).split()
+                for size in range(len(place), 0, -1):
+                    code = self._place_word(" ".join(place[:size]))
+                    if code is not None:
+                        return code
+        return None
+
+    def _place_word(self, word: str) -> str | None:
+        """The country a capitalised word or name of a place names ("Osaka", "Chinese",
+        "Oslo-based"), if any."""
+        if not word[:1].isupper():
+            return None
+        code = self.gazetteer.country_code(word)
+        return None if code in NOT_STATES else code
 
     def _referent(
         self,
@@ -907,6 +959,16 @@ class PartyResolver:
                     return entry.country
         return None
 
+
+#: The rule by which a definite description takes the country of its introduction.
+INTRODUCED_RULE = "country-introduced-description"
+#: At most this many words make a description looked for, or describe it before it.
+INTRODUCED_WORDS = 3
+#: 'a trading company in Osaka', 'a broker based in Riga': the place after a description.
+_INTRODUCED_PLACE = re.compile(
+    r"\s+(?:(?:based|registered|located|headquartered)\s+)?(?:in|from|of)\s+"
+    r"((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2})"
+)
 
 #: What may separate the words of a name in running text: spaces, line breaks, hyphens.
 _SEPARATORS = re.compile(r"[\s-]+")
