@@ -292,3 +292,28 @@ def test_resolve_a_definite_description_takes_the_country_of_its_introduction(
     assert found is not None and found.country == country
     if country is not None:
         assert found.via == "country-introduced-description"
+
+
+def test_resolve_she_after_a_named_ship_is_that_ship(resolve: Resolve) -> None:
+    text = "Police detained the Togo-flagged tanker Blue Dawn. She had delivered diesel."
+    assert _who(resolve(text, "She", 0)) == ("Blue Dawn", "vessel", None)
+
+
+def test_resolve_she_after_a_person_named_since_the_ship_is_that_person(
+    resolve: Resolve,
+) -> None:
+    text = "The tanker Blue Dawn docked. Kim Yo Jong inspected it. She had ordered diesel."
+    found = resolve(text, "She", 0)
+    assert found is not None and found.kind == "person"
+
+
+def test_resolve_the_ship_she_stands_for_keeps_the_flag_its_description_gave(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = (
+        "In May police detained the Togo-flagged tanker Blue Dawn at Busan. "
+        "She had delivered diesel to a North Korean vessel in April."
+    )
+    (transfer,) = analyse(text).transfers
+    assert transfer.giver is not None
+    assert (transfer.giver.name, transfer.giver.country) == ("Blue Dawn", "tg")

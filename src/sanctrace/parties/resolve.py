@@ -41,6 +41,7 @@ SPEECH_VERBS = words()["speech_verbs"]
 STATE_DESCRIPTIONS = words()["state_descriptions"]
 ABSTRACT_NOUNS = words()["abstract_nouns"]
 VESSEL_WORDS = words()["vessel_words"]
+VESSEL_PRONOUNS = words()["vessel_pronouns"]
 ORG_WORDS = words()["org_words"]
 GOAL_PREPS = words()["goal_preps"]
 DETERMINERS = words()["determiners"]
@@ -438,6 +439,9 @@ class PartyResolver:
 
         if lower in PERSON_PRONOUNS and head.pos_ == "PRON":
             found = context.latest(start, frozenset({"person"}))
+            ship = self._ship_before(start, found, context) if lower in VESSEL_PRONOUNS else None
+            if ship is not None:
+                return _moved(ship, text, start, end, "coreference-pronoun")
             if found is None:
                 return _unresolved(text, start, end, "person")
             return _moved(found, text, start, end, "coreference-pronoun")
@@ -584,6 +588,23 @@ class PartyResolver:
         mention = Mention(text, start, end, name, kind, country, _key(name), False, head=noun)
         mention.via = via
         return mention
+
+    def _ship_before(
+        self, before: int, person: Mention | None, context: DocumentContext
+    ) -> Mention | None:
+        """'... detained the tanker Silver Egret. She had delivered diesel': the ship a
+        ship noun names in the sentence before the pronoun or its own, when no person was
+        met after it."""
+        text = context.text
+        opening = _sentence_start(text, _sentence_start(text, before) - 1)
+        named = list(_SHIP_NAMED.finditer(text, opening, before))
+        if not named:
+            return None
+        last = named[-1]
+        if person is not None and person.start >= last.start():
+            return None
+        name = VESSEL_PREFIX.sub("", last.group(1).strip())
+        return Mention(last.group(1), last.start(1), last.end(1), name, "vessel", None, _key(name))
 
     def _introduced(self, name: str, before: int, context: DocumentContext) -> str | None:
         """'a local trading company ... the trading company', 'Chinese buyers ... the
@@ -969,6 +990,21 @@ _INTRODUCED_PLACE = re.compile(
     r"\s+(?:(?:based|registered|located|headquartered)\s+)?(?:in|from|of)\s+"
     r"((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2})"
 )
+
+#: 'the product tanker Silver Egret', 'the ship Ryu Gyong 7': a ship noun and the name after it.
+_SHIP_NAMED = re.compile(
+    r"\b(?:" + "|".join(sorted(VESSEL_WORDS, key=len, reverse=True)) + r")\s+"
+    r"((?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|\d{1,3}\b)){0,3})"
+)
+#: Where a sentence ends: its full stop, question or exclamation mark, and the space after.
+_SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+")
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding offset `at` begins (0 for the first)."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, max(at, 0)) if m.end() <= at]
+    return ends[-1] if ends else 0
+
 
 #: What may separate the words of a name in running text: spaces, line breaks, hyphens.
 _SEPARATORS = re.compile(r"[\s-]+")
