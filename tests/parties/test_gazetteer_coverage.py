@@ -136,3 +136,22 @@ def test_territories_that_register_ships_and_firms_have_their_codes(
 def test_the_strait_of_gibraltar_is_no_state(gazetteer: Gazetteer) -> None:
     entry = gazetteer.lookup("the Strait of Gibraltar")
     assert entry is not None and (entry.kind, entry.country) == ("place", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("North Darfur", "sd"),
+        ("El-Fasher", "sd"),
+        ("Jonglei", "ss"),
+        ("eastern Congo", "cd"),
+        ("North Kivu", "cd"),
+        ("Sebha", "ly"),
+        ("Kismaayo", "so"),
+        ("Ma'rib", "ye"),
+    ],
+)
+def test_places_of_embargoed_territories_have_their_state(
+    gazetteer: Gazetteer, text: str, country: str
+) -> None:
+    assert gazetteer.country_code(text) == country
