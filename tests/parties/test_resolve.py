@@ -317,3 +317,8 @@ def test_resolve_the_ship_she_stands_for_keeps_the_flag_its_description_gave(
     (transfer,) = analyse(text).transfers
     assert transfer.giver is not None
     assert (transfer.giver.name, transfer.giver.country) == ("Blue Dawn", "tg")
+
+
+def test_resolve_a_date_opening_the_phrase_is_no_part_of_the_party(resolve: Resolve) -> None:
+    found = resolve("In 2020 Chinese firms sold rifles to Iran.", "firms", 0)
+    assert found is not None and (found.name, found.country) == ("Chinese firms", "cn")

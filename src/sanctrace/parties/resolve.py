@@ -414,7 +414,7 @@ class PartyResolver:
 
     def resolve(self, head: Token, offset: int, context: DocumentContext) -> Mention | None:
         """The party a role's head token denotes, or None when it denotes none."""
-        phrase = noun_phrase(head)
+        phrase = _without_time(noun_phrase(head))
         # "shipped by a firm to Chad", the parse hanging "to Chad" on the firm: where
         # the goods go is no part of who sends them.
         goal = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in GOAL_PREPS), None)
@@ -1092,6 +1092,21 @@ def noun_phrase(head: Token, preps: frozenset[str] | None = None) -> SpacySpan:
     if breaks:
         left = breaks[-1] + 1
     return doc[left : right + 1]
+
+
+def _without_time(phrase: SpacySpan) -> SpacySpan:
+    """'In 2020 Chinese firms sold ...', the parse taking the year for the firms' number:
+    the words of a date, and a preposition before them, that open a party's phrase are
+    no part of it."""
+    start = phrase.start
+    while start < phrase.root.i:
+        token = phrase.doc[start]
+        if token.ent_type_ not in TIME_ENTITIES and not (
+            token.pos_ == "ADP" and phrase.doc[start + 1].ent_type_ in TIME_ENTITIES
+        ):
+            break
+        start += 1
+    return phrase.doc[start : phrase.end]
 
 
 def _phrase_right(token: Token, preps: frozenset[str] | None) -> int:
