@@ -322,3 +322,20 @@ def test_resolve_the_ship_she_stands_for_keeps_the_flag_its_description_gave(
 def test_resolve_a_date_opening_the_phrase_is_no_part_of_the_party(resolve: Resolve) -> None:
     found = resolve("In 2020 Chinese firms sold rifles to Iran.", "firms", 0)
     assert found is not None and (found.name, found.country) == ("Chinese firms", "cn")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Rifles went to Yemen's Houthi movement.", "movement", ("Houthis", "organization", "ye")),
+        (
+            "Rifles went to Sudan's Rapid Support Forces.",
+            "Forces",
+            ("Rapid Support Forces", "organization", "sd"),
+        ),
+    ],
+)
+def test_resolve_a_known_body_after_its_states_possessive_is_that_body(
+    resolve: Resolve, text: str, word: str, expected: tuple[str, str, str]
+) -> None:
+    assert _who(resolve(text, word, 0)) == expected

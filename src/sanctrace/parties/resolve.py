@@ -835,6 +835,10 @@ class PartyResolver:
         """A gazetteer entry the phrase names, trying the whole and then its parts."""
         candidates = [phrase.text, _strip_determiner(phrase.text)]
         candidates += [ent.text for ent in phrase.ents if ent.root == phrase.root]
+        # "Yemen's Houthi movement", "Russia's Wagner Group": the body its state owns.
+        ends = [t.i for t in phrase if t.tag_ == "POS" and t.i < phrase.root.i]
+        if ends:
+            candidates.append(phrase.doc[max(ends) + 1 : phrase.end].text)
         # "the Second Economic Committee of the ruling party": the name before "of".
         head = phrase.root
         if head.pos_ == "PROPN" and any(c.lower_ == "of" for c in head.rights):
