@@ -155,3 +155,21 @@ def test_places_of_embargoed_territories_have_their_state(
     gazetteer: Gazetteer, text: str, country: str
 ) -> None:
     assert gazetteer.country_code(text) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "country"),
+    [
+        ("the FARDC", "organization:fardc", "cd"),
+        ("Central African Armed Forces", "organization:faca", "cf"),
+        ("SSPDF", "organization:sspdf", "ss"),
+        ("the Government of National Accord", "organization:libya-gna", "ly"),
+        ("Russia's Africa Corps", "organization:africa-corps", "ru"),
+        ("Room 39", "organization:office-39", "kp"),
+    ],
+)
+def test_armed_forces_and_bodies_of_embargo_reports_have_their_country(
+    gazetteer: Gazetteer, text: str, key: str, country: str
+) -> None:
+    entry = gazetteer.lookup(text)
+    assert entry is not None and (entry.key, entry.country) == (key, country)
