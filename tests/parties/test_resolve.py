@@ -339,3 +339,17 @@ def test_resolve_a_known_body_after_its_states_possessive_is_that_body(
     resolve: Resolve, text: str, word: str, expected: tuple[str, str, str]
 ) -> None:
     assert _who(resolve(text, word, 0)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Iran sold rifles to Norvik Trading, which is registered in Malta.", "Trading"),
+        ("Iran sold rifles to a firm that is based in Malta.", "firm"),
+    ],
+)
+def test_resolve_a_relative_clause_placing_a_party_gives_its_country(
+    resolve: Resolve, text: str, word: str
+) -> None:
+    found = resolve(text, word, 0)
+    assert found is not None and found.country == "mt"

@@ -711,10 +711,12 @@ class PartyResolver:
         return None
 
     def _placed_in(self, head: Token) -> str | None:
-        """'a firm based in Osh, Kyrgyzstan': the country of the place a participle
-        after the noun puts it in."""
+        """'a firm based in Osh, Kyrgyzstan', 'Acme, which is registered in Malta': the
+        country of the place a participle after the noun, or its relative clause, puts it in."""
         for participle in head.children:
-            if participle.dep_ != "acl" or participle.lower_ not in LOCATION_PARTICIPLES:
+            if participle.dep_ not in {"acl", "relcl"}:
+                continue
+            if participle.lower_ not in LOCATION_PARTICIPLES:
                 continue
             for prep in participle.children:
                 if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
