@@ -353,3 +353,20 @@ def test_resolve_a_relative_clause_placing_a_party_gives_its_country(
 ) -> None:
     found = resolve(text, word, 0)
     assert found is not None and found.country == "mt"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        ("Acme sold rifles to a firm run out of Dubai.", "firm", "ae"),
+        ("Acme sold rifles to a trader operating from Dalian.", "trader", "cn"),
+        # The parse hangs "to" on the goods and "in" on the verb: "in" still places them.
+        ("Acme sold rifles to officials in Pyongyang.", "officials", "kp"),
+        ("Acme sold rifles to officials in May.", "officials", None),
+    ],
+)
+def test_resolve_where_a_party_is_run_from_or_met_places_it(
+    resolve: Resolve, text: str, word: str, country: str | None
+) -> None:
+    found = resolve(text, word, 0)
+    assert found is not None and found.country == country

@@ -716,10 +716,13 @@ class PartyResolver:
         for participle in head.children:
             if participle.dep_ not in {"acl", "relcl"}:
                 continue
-            if participle.lower_ not in LOCATION_PARTICIPLES:
+            if participle.lower_ not in LOCATION_PARTICIPLES | CONTROL_PARTICIPLES:
                 continue
-            for prep in participle.children:
-                if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
+            # "run from Dubai", "run out of Dubai": where it is run from places it too.
+            preps = [p for p in participle.children if p.dep_ == "prep"]
+            preps += [o for p in preps if p.lower_ == "out" for o in p.children if o.lower_ == "of"]
+            for prep in preps:
+                if prep.lower_ in {"in", "at", "from", "of"}:
                     return self._country_in(prep.doc[prep.i + 1 : prep.right_edge.i + 1])
         return None
 
@@ -751,8 +754,11 @@ class PartyResolver:
         after = doc[phrase.end]
         if after.lower_ != "in" or after.dep_ != "prep":  # ("from" there is the seller)
             return None
-        if after.head != phrase.root.head.head:
-            return None  # "in" must hang where the preposition before the phrase hangs
+        # "in" must hang where the preposition before the phrase hangs, or on the verb
+        # of the object that preposition hangs on ("sold rifles to officials in Minsk").
+        hangs = phrase.root.head.head
+        if after.head != hangs and not (hangs.dep_ == "dobj" and after.head == hangs.head):
+            return None
         return self._country_in(doc[after.i + 1 : after.right_edge.i + 1])
 
     def _object_before(
