@@ -370,3 +370,19 @@ def test_resolve_where_a_party_is_run_from_or_met_places_it(
 ) -> None:
     found = resolve(text, word, 0)
     assert found is not None and found.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        ("Rifles went to Iran-backed Houthi rebels.", "rebels", "ye"),
+        ("Rifles went to Iran-backed militias.", "militias", None),
+        ("Rifles went to Hezbollah-backed militias in Syria.", "militias", "sy"),
+        ("Oil went to a Hong Kong-flagged tanker.", "tanker", "hk"),
+    ],
+)
+def test_resolve_who_backs_a_party_does_not_place_it(
+    resolve: Resolve, text: str, word: str, country: str | None
+) -> None:
+    found = resolve(text, word, 0)
+    assert found is not None and found.country == country

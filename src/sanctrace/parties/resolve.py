@@ -55,6 +55,7 @@ NAMING_VERBS = words()["naming_verbs"]
 LOCATION_PARTICIPLES = words()["location_participles"]
 CONTROL_PARTICIPLES = words()["control_participles"]
 AFFILIATION_PARTICIPLES = words()["affiliation_participles"]
+BACKING_SUFFIXES = words()["backing_suffixes"]
 EVENT_NOUNS = words()["event_nouns"]
 MEMBER_NOUNS = words()["member_nouns"]
 PARTITIVE_WORDS = words()["partitive_words"]
@@ -843,6 +844,10 @@ class PartyResolver:
         """A gazetteer entry the phrase names, trying the whole and then its parts."""
         candidates = [phrase.text, _strip_determiner(phrase.text)]
         candidates += [ent.text for ent in phrase.ents if ent.root == phrase.root]
+        # "Iran-backed Houthi rebels": the body its backer backs.
+        backers = _backers(phrase)
+        if backers and max(backers) + 1 < phrase.end:
+            candidates.append(phrase.doc[max(backers) + 1 : phrase.end].text)
         # "Yemen's Houthi movement", "Russia's Wagner Group": the body its state owns.
         ends = [t.i for t in phrase if t.tag_ == "POS" and t.i < phrase.root.i]
         if ends:
@@ -954,7 +959,7 @@ class PartyResolver:
 
     def _any_country_in(self, phrase: SpacySpan) -> str | None:
         # "a vessel in the East China Sea": international waters name no state.
-        waters = self._waters_in(phrase)
+        waters = self._waters_in(phrase) | _backers(phrase)
         for token in phrase:
             if token.i in waters:
                 continue
@@ -981,11 +986,15 @@ class PartyResolver:
         return self._body_country_in(phrase)
 
     def _body_country_in(self, phrase: SpacySpan) -> str | None:
-        """'fighters loyal to Khalifa Haftar': the country of a known person or body named."""
+        """'fighters loyal to Khalifa Haftar': the country of a known person or body named
+        (not of one that backs the party: "Hezbollah-backed militias")."""
+        backers = _backers(phrase)
         for size in (4, 3, 2, 1):
             for i in range(len(phrase) - size + 1):
                 words = phrase[i : i + size]
                 if not (_name_word(words[0]) and _name_word(words[-1])):
+                    continue
+                if any(t.i in backers for t in words):
                     continue
                 entry = self.gazetteer.lookup(words.text)
                 if entry is not None and entry.kind in {"person", "organization"}:
@@ -1104,6 +1113,24 @@ def noun_phrase(head: Token, preps: frozenset[str] | None = None) -> SpacySpan:
     if breaks:
         left = breaks[-1] + 1
     return doc[left : right + 1]
+
+
+def _backers(phrase: SpacySpan) -> set[int]:
+    """Token indexes of the words naming who backs or arms the party ("Iran-backed",
+    "North Korea-supplied"): the name before a hyphen and a backing word, and both."""
+    found: set[int] = set()
+    doc = phrase.doc
+    for token in phrase:
+        if token.text not in {"-", "–"} or token.i + 1 >= phrase.end or token.i == phrase.start:
+            continue
+        if doc[token.i + 1].lower_ not in BACKING_SUFFIXES:
+            continue
+        found.update({token.i, token.i + 1})
+        at = token.i - 1
+        while at >= phrase.start and doc[at].pos_ in {"PROPN", "ADJ"}:
+            found.add(at)
+            at -= 1
+    return found
 
 
 def _without_time(phrase: SpacySpan) -> SpacySpan:
