@@ -386,3 +386,14 @@ def test_resolve_who_backs_a_party_does_not_place_it(
 ) -> None:
     found = resolve(text, word, 0)
     assert found is not None and found.country == country
+
+
+def test_resolve_the_government_in_a_capital_is_its_state(resolve: Resolve) -> None:
+    found = resolve("Acme sold rifles to the government in Asmara.", "government", 0)
+    assert _who(found) == ("Eritrea", "state", "er")
+
+
+def test_resolve_an_adjective_before_a_name_in_apposition_is_that_name(resolve: Resolve) -> None:
+    text = "Acme sold rifles to the paramilitary Rapid Support Forces."
+    found = resolve(text, "paramilitary", 0)
+    assert _who(found) == ("Rapid Support Forces", "organization", "sd")

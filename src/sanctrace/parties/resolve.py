@@ -486,6 +486,11 @@ class PartyResolver:
         if entry is not None:
             return _from_entry(entry, text, start, end)
         if head.pos_ == "ADJ":
+            # "the paramilitary Rapid Support Forces", parsed as the adjective with the
+            # name in apposition: the name is the party.
+            names = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            if names:
+                return self.resolve(names[0], offset, context)
             state = self._states.get(self.gazetteer.demonym(head.text) or "")
             return _from_entry(state, text, start, end) if state else None
 
@@ -502,7 +507,8 @@ class PartyResolver:
             # "the country": the state last acting in a transfer, givers first ("the
             # countries of Africa" are many states, none of them that one).
             # "The Swiss government" names its state itself.
-            own = self._states.get(self._country_in(phrase) or "")
+            # "the government in Asmara", the parse hanging "in Asmara" on the verb, too.
+            own = self._states.get(self._country_in(phrase) or self._placed_after(phrase) or "")
             if own is not None:
                 return _from_entry(own, text, start, end)
             states = frozenset({"state"})
