@@ -114,3 +114,62 @@ def test_new_places_resolve_to_their_country(gazetteer: Gazetteer, name: str, co
     assert entry is not None and entry.kind == "place", name
     assert gazetteer.country_code(name) == country
     assert gazetteer.country_code(f"{name}-based") == country
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("British Virgin Islands", "vg"),
+        ("BVI", "vg"),
+        ("the Cayman Islands", "ky"),
+        ("Isle of Man", "im"),
+        ("Bhutanese", "bt"),
+        ("Curacao", "cw"),
+    ],
+)
+def test_territories_that_register_ships_and_firms_have_their_codes(
+    gazetteer: Gazetteer, text: str, country: str
+) -> None:
+    assert gazetteer.country_code(text) == country
+
+
+def test_the_strait_of_gibraltar_is_no_state(gazetteer: Gazetteer) -> None:
+    entry = gazetteer.lookup("the Strait of Gibraltar")
+    assert entry is not None and (entry.kind, entry.country) == ("place", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("North Darfur", "sd"),
+        ("El-Fasher", "sd"),
+        ("Jonglei", "ss"),
+        ("eastern Congo", "cd"),
+        ("North Kivu", "cd"),
+        ("Sebha", "ly"),
+        ("Kismaayo", "so"),
+        ("Ma'rib", "ye"),
+    ],
+)
+def test_places_of_embargoed_territories_have_their_state(
+    gazetteer: Gazetteer, text: str, country: str
+) -> None:
+    assert gazetteer.country_code(text) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "country"),
+    [
+        ("the FARDC", "organization:fardc", "cd"),
+        ("Central African Armed Forces", "organization:faca", "cf"),
+        ("SSPDF", "organization:sspdf", "ss"),
+        ("the Government of National Accord", "organization:libya-gna", "ly"),
+        ("Russia's Africa Corps", "organization:africa-corps", "ru"),
+        ("Room 39", "organization:office-39", "kp"),
+    ],
+)
+def test_armed_forces_and_bodies_of_embargo_reports_have_their_country(
+    gazetteer: Gazetteer, text: str, key: str, country: str
+) -> None:
+    entry = gazetteer.lookup(text)
+    assert entry is not None and (entry.key, entry.country) == (key, country)

@@ -214,3 +214,186 @@ def test_resolve_a_description_in_apposition_mentions_the_named_party(
     assert transfer.recipient is not None and transfer.recipient.name == "Radio Nord"
     [party] = [p for p in analyse(text).parties if p.id == transfer.recipient.party]
     assert [m.text for m in party.mentions] == ["Radio Nord", "broadcaster"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Supplier: Falcon Trading, Sharjah.", "Trading", ("Falcon Trading", "ae")),
+        (
+            "Rifles went to the Ministry of Defence, Tripoli.",
+            "Ministry",
+            ("Ministry of Defence", "ly"),
+        ),
+        # A list of parties places none of them.
+        ("Rifles went to Nordlys Trading, Russia and China.", "Trading", ("Nordlys Trading", None)),
+    ],
+)
+def test_resolve_a_place_after_a_name_and_a_comma_places_it(
+    resolve: Resolve, text: str, word: str, expected: tuple[str, str | None]
+) -> None:
+    found = resolve(text, word, 0)
+    assert found is not None and (found.name, found.country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Acme bought rifles from suppliers in China and Japan.", "suppliers", None),
+        ("Acme bought rifles from suppliers in Dalian and Shanghai.", "suppliers", "cn"),
+        ("Chinese and Russian firms sold rifles to Iran.", "firms", None),
+        ("Chinese firms sold rifles to Iran.", "firms", "cn"),
+    ],
+)
+def test_resolve_a_party_joining_places_of_two_states_has_no_country(
+    resolve: Resolve, text: str, word: str, expected: str | None
+) -> None:
+    found = resolve(text, word, 0)
+    assert found is not None and found.country == expected
+
+
+def test_resolve_a_long_place_name_comes_before_a_demonym_among_its_words(
+    resolve: Resolve,
+) -> None:
+    found = resolve("A British Virgin Islands company bought rifles.", "company", 0)
+    assert found is not None and found.country == "vg"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Rifles went to a firm linked to the LNA.", "ly"),
+        ("Rifles went to a firm affiliated with Hezbollah.", "lb"),
+        # A group tied to a state may act abroad: the state does not place it.
+        ("Rifles went to a militia tied to Iran.", None),
+    ],
+)
+def test_resolve_a_party_tied_to_a_known_body_takes_its_country(
+    resolve: Resolve, text: str, country: str | None
+) -> None:
+    found = resolve(text, text.split()[4], 0)
+    assert found is not None and found.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        ("Police named a shipping agent in Osaka. The shipping agent sold rifles.", "agent", "jp"),
+        ("Chinese buyers gather at the border. The buyers paid cash for coal.", "buyers", "cn"),
+        ("SEOUL - Police named a local dealer. The dealer sold rifles.", "dealer", "kr"),
+        # Only the words just before or after an earlier mention place it.
+        ("A dealer met officials in Osaka. The dealer sold rifles.", "dealer", None),
+    ],
+)
+def test_resolve_a_definite_description_takes_the_country_of_its_introduction(
+    resolve: Resolve, text: str, word: str, country: str | None
+) -> None:
+    found = resolve(text, word, 1)
+    assert found is not None and found.country == country
+    if country is not None:
+        assert found.via == "country-introduced-description"
+
+
+def test_resolve_she_after_a_named_ship_is_that_ship(resolve: Resolve) -> None:
+    text = "Police detained the Togo-flagged tanker Blue Dawn. She had delivered diesel."
+    assert _who(resolve(text, "She", 0)) == ("Blue Dawn", "vessel", None)
+
+
+def test_resolve_she_after_a_person_named_since_the_ship_is_that_person(
+    resolve: Resolve,
+) -> None:
+    text = "The tanker Blue Dawn docked. Kim Yo Jong inspected it. She had ordered diesel."
+    found = resolve(text, "She", 0)
+    assert found is not None and found.kind == "person"
+
+
+def test_resolve_the_ship_she_stands_for_keeps_the_flag_its_description_gave(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = (
+        "In May police detained the Togo-flagged tanker Blue Dawn at Busan. "
+        "She had delivered diesel to a North Korean vessel in April."
+    )
+    (transfer,) = analyse(text).transfers
+    assert transfer.giver is not None
+    assert (transfer.giver.name, transfer.giver.country) == ("Blue Dawn", "tg")
+
+
+def test_resolve_a_date_opening_the_phrase_is_no_part_of_the_party(resolve: Resolve) -> None:
+    found = resolve("In 2020 Chinese firms sold rifles to Iran.", "firms", 0)
+    assert found is not None and (found.name, found.country) == ("Chinese firms", "cn")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Rifles went to Yemen's Houthi movement.", "movement", ("Houthis", "organization", "ye")),
+        (
+            "Rifles went to Sudan's Rapid Support Forces.",
+            "Forces",
+            ("Rapid Support Forces", "organization", "sd"),
+        ),
+    ],
+)
+def test_resolve_a_known_body_after_its_states_possessive_is_that_body(
+    resolve: Resolve, text: str, word: str, expected: tuple[str, str, str]
+) -> None:
+    assert _who(resolve(text, word, 0)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Iran sold rifles to Norvik Trading, which is registered in Malta.", "Trading"),
+        ("Iran sold rifles to a firm that is based in Malta.", "firm"),
+    ],
+)
+def test_resolve_a_relative_clause_placing_a_party_gives_its_country(
+    resolve: Resolve, text: str, word: str
+) -> None:
+    found = resolve(text, word, 0)
+    assert found is not None and found.country == "mt"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        ("Acme sold rifles to a firm run out of Dubai.", "firm", "ae"),
+        ("Acme sold rifles to a trader operating from Dalian.", "trader", "cn"),
+        # The parse hangs "to" on the goods and "in" on the verb: "in" still places them.
+        ("Acme sold rifles to officials in Pyongyang.", "officials", "kp"),
+        ("Acme sold rifles to officials in May.", "officials", None),
+    ],
+)
+def test_resolve_where_a_party_is_run_from_or_met_places_it(
+    resolve: Resolve, text: str, word: str, country: str | None
+) -> None:
+    found = resolve(text, word, 0)
+    assert found is not None and found.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        ("Rifles went to Iran-backed Houthi rebels.", "rebels", "ye"),
+        ("Rifles went to Iran-backed militias.", "militias", None),
+        ("Rifles went to Hezbollah-backed militias in Syria.", "militias", "sy"),
+        ("Oil went to a Hong Kong-flagged tanker.", "tanker", "hk"),
+    ],
+)
+def test_resolve_who_backs_a_party_does_not_place_it(
+    resolve: Resolve, text: str, word: str, country: str | None
+) -> None:
+    found = resolve(text, word, 0)
+    assert found is not None and found.country == country
+
+
+def test_resolve_the_government_in_a_capital_is_its_state(resolve: Resolve) -> None:
+    found = resolve("Acme sold rifles to the government in Asmara.", "government", 0)
+    assert _who(found) == ("Eritrea", "state", "er")
+
+
+def test_resolve_an_adjective_before_a_name_in_apposition_is_that_name(resolve: Resolve) -> None:
+    text = "Acme sold rifles to the paramilitary Rapid Support Forces."
+    found = resolve(text, "paramilitary", 0)
+    assert _who(found) == ("Rapid Support Forces", "organization", "sd")

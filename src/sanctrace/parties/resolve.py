@@ -41,6 +41,7 @@ SPEECH_VERBS = words()["speech_verbs"]
 STATE_DESCRIPTIONS = words()["state_descriptions"]
 ABSTRACT_NOUNS = words()["abstract_nouns"]
 VESSEL_WORDS = words()["vessel_words"]
+VESSEL_PRONOUNS = words()["vessel_pronouns"]
 ORG_WORDS = words()["org_words"]
 GOAL_PREPS = words()["goal_preps"]
 DETERMINERS = words()["determiners"]
@@ -53,10 +54,13 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})
 NAMING_VERBS = words()["naming_verbs"]
 LOCATION_PARTICIPLES = words()["location_participles"]
 CONTROL_PARTICIPLES = words()["control_participles"]
+AFFILIATION_PARTICIPLES = words()["affiliation_participles"]
+BACKING_SUFFIXES = words()["backing_suffixes"]
 EVENT_NOUNS = words()["event_nouns"]
 MEMBER_NOUNS = words()["member_nouns"]
 PARTITIVE_WORDS = words()["partitive_words"]
 LOCAL_WORDS = words()["local_words"]
+DESCRIPTION_STOPS = words()["description_stops"]
 ARREST_VERBS = words()["arrest_verbs"]
 #: The prepositions by which a description places a party: "a trader in Minsk".
 PLACING_PREPS = frozenset({"in", "from"})
@@ -148,10 +152,13 @@ class DocumentContext:
         "headings",
         "published",
         "setting",
+        "text",
     )
 
     def __init__(self, published: str | None) -> None:
         self.published = published
+        #: The document's text, where descriptions are looked for by their words.
+        self.text = ""
         #: Who the document's first line says wrote it ("Statement by Acme Ltd"), if any.
         self.author: Mention | None = None
         #: The country of the first place or state the text names: where it is set.
@@ -345,6 +352,7 @@ class PartyResolver:
     def scan(self, text: str, published: str | None) -> DocumentContext:
         """Find every gazetteer name in the whole text: the antecedents for coreference."""
         context = DocumentContext(published=published)
+        context.text = text
         for start, end in _names_in(self._aliases, text):
             found = text[start:end]
             entry = self.gazetteer.lookup(found)
@@ -409,7 +417,7 @@ class PartyResolver:
 
     def resolve(self, head: Token, offset: int, context: DocumentContext) -> Mention | None:
         """The party a role's head token denotes, or None when it denotes none."""
-        phrase = noun_phrase(head)
+        phrase = _without_time(noun_phrase(head))
         # "shipped by a firm to Chad", the parse hanging "to Chad" on the firm: where
         # the goods go is no part of who sends them.
         goal = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in GOAL_PREPS), None)
@@ -434,6 +442,9 @@ class PartyResolver:
 
         if lower in PERSON_PRONOUNS and head.pos_ == "PRON":
             found = context.latest(start, frozenset({"person"}))
+            ship = self._ship_before(start, found, context) if lower in VESSEL_PRONOUNS else None
+            if ship is not None:
+                return _moved(ship, text, start, end, "coreference-pronoun")
             if found is None:
                 return _unresolved(text, start, end, "person")
             return _moved(found, text, start, end, "coreference-pronoun")
@@ -477,6 +488,11 @@ class PartyResolver:
         if entry is not None:
             return _from_entry(entry, text, start, end)
         if head.pos_ == "ADJ":
+            # "the paramilitary Rapid Support Forces", parsed as the adjective with the
+            # name in apposition: the name is the party.
+            names = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            if names:
+                return self.resolve(names[0], offset, context)
             state = self._states.get(self.gazetteer.demonym(head.text) or "")
             return _from_entry(state, text, start, end) if state else None
 
@@ -493,7 +509,8 @@ class PartyResolver:
             # "the country": the state last acting in a transfer, givers first ("the
             # countries of Africa" are many states, none of them that one).
             # "The Swiss government" names its state itself.
-            own = self._states.get(self._country_in(phrase) or "")
+            # "the government in Asmara", the parse hanging "in Asmara" on the verb, too.
+            own = self._states.get(self._country_in(phrase) or self._placed_after(phrase) or "")
             if own is not None:
                 return _from_entry(own, text, start, end)
             states = frozenset({"state"})
@@ -534,7 +551,7 @@ class PartyResolver:
                 described.append(before)
                 kind = "vessel"
             country = self._country_in(phrase) or self._placed_in(head)
-            country = country or self._placed_after(phrase)
+            country = country or self._placed_after(phrase) or self._comma_place(head)
             if any(d.lemma_.lower() in PLACE_WORDS for d in described):
                 kind = "state"  # "Dunmore, a port in Chile": a place stands for its state
             for description in described:
@@ -572,10 +589,75 @@ class PartyResolver:
         name = _strip_determiner(_described_name(phrase))
         country = self._country_in(phrase) or self._placed_in(head) or self._placed_after(phrase)
         country = country or _local(phrase, context) or self._held_by(head)
+        country = country or self._linked_to(head)
+        via = None
+        if country is None and definite and kind != "vessel":
+            country = self._introduced(name, start, context)
+            via = INTRODUCED_RULE if country is not None else None
         plural = head.tag_ in PLURAL_TAGS
-        return Mention(
+        mention = Mention(
             text, start, end, name, kind, country, _key(name), False, head=noun, plural=plural
         )
+        mention.via = via
+        return mention
+
+    def _ship_before(
+        self, before: int, person: Mention | None, context: DocumentContext
+    ) -> Mention | None:
+        """'... detained the tanker Silver Egret. She had delivered diesel': the ship a
+        ship noun names in the sentence before the pronoun or its own, when no person was
+        met after it."""
+        text = context.text
+        opening = _sentence_start(text, _sentence_start(text, before) - 1)
+        named = list(_SHIP_NAMED.finditer(text, opening, before))
+        if not named:
+            return None
+        last = named[-1]
+        if person is not None and person.start >= last.start():
+            return None
+        name = VESSEL_PREFIX.sub("", last.group(1).strip())
+        return Mention(last.group(1), last.start(1), last.end(1), name, "vessel", None, _key(name))
+
+    def _introduced(self, name: str, before: int, context: DocumentContext) -> str | None:
+        """'a local trading company ... the trading company', 'Chinese buyers ... the
+        buyers': the country the words just before an earlier mention of a definite
+        description's words give (a demonym, a placed name, "local"), or a place right
+        after it ("a trading company in Osaka"), the latest such mention first. It finds
+        the party a sentence without any transfer introduced, which no parse has read."""
+        words = name.split()
+        if not words or len(words) > INTRODUCED_WORDS:
+            return None
+        said = re.compile(r"\b" + r"\s+".join(map(re.escape, words)) + r"\b", re.IGNORECASE)
+        text = context.text[:before]
+        for found in reversed(list(said.finditer(text))):
+            earlier = text[: found.start()].split()[-INTRODUCED_WORDS:]
+            for word in reversed(earlier):
+                word = word.strip(",;:()\"'’")
+                if word.lower() in DETERMINERS - DEFINITE or word.lower() in DESCRIPTION_STOPS:
+                    break
+                if word.lower() in DEFINITE:
+                    break
+                if word.lower() in LOCAL_WORDS and context.setting is not None:
+                    return context.setting
+                code = self._place_word(word)
+                if code is not None:
+                    return code
+            after = _INTRODUCED_PLACE.match(context.text, found.end())
+            if after is not None:
+                place = after.group(1).split()
+                for size in range(len(place), 0, -1):
+                    code = self._place_word(" ".join(place[:size]))
+                    if code is not None:
+                        return code
+        return None
+
+    def _place_word(self, word: str) -> str | None:
+        """The country a capitalised word or name of a place names ("Osaka", "Chinese",
+        "Oslo-based"), if any."""
+        if not word[:1].isupper():
+            return None
+        code = self.gazetteer.country_code(word)
+        return None if code in NOT_STATES else code
 
     def _referent(
         self,
@@ -629,15 +711,50 @@ class PartyResolver:
                     return self._country_in(agent.doc[agent.i + 1 : agent.right_edge.i + 1])
         return None
 
-    def _placed_in(self, head: Token) -> str | None:
-        """'a firm based in Osh, Kyrgyzstan': the country of the place a participle
-        after the noun puts it in."""
+    def _linked_to(self, head: Token) -> str | None:
+        """'a company linked to the LNA': the country of the known person or body (not
+        a state) that a participle after the noun ties it to."""
         for participle in head.children:
-            if participle.dep_ != "acl" or participle.lower_ not in LOCATION_PARTICIPLES:
+            if participle.dep_ != "acl" or participle.lower_ not in AFFILIATION_PARTICIPLES:
                 continue
             for prep in participle.children:
-                if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
+                if prep.dep_ == "prep" and prep.lower_ in {"to", "with"}:
+                    return self._body_country_in(prep.doc[prep.i + 1 : prep.right_edge.i + 1])
+        return None
+
+    def _placed_in(self, head: Token) -> str | None:
+        """'a firm based in Osh, Kyrgyzstan', 'Acme, which is registered in Malta': the
+        country of the place a participle after the noun, or its relative clause, puts it in."""
+        for participle in head.children:
+            if participle.dep_ not in {"acl", "relcl"}:
+                continue
+            if participle.lower_ not in LOCATION_PARTICIPLES | CONTROL_PARTICIPLES:
+                continue
+            # "run from Dubai", "run out of Dubai": where it is run from places it too.
+            preps = [p for p in participle.children if p.dep_ == "prep"]
+            preps += [o for p in preps if p.lower_ == "out" for o in p.children if o.lower_ == "of"]
+            for prep in preps:
+                if prep.lower_ in {"in", "at", "from", "of"}:
                     return self._country_in(prep.doc[prep.i + 1 : prep.right_edge.i + 1])
+        return None
+
+    def _comma_place(self, head: Token) -> str | None:
+        """'Falcon Trading, Sharjah', 'the Ministry of Health, Tripoli': a place the
+        gazetteer knows, set after a name by a comma alone (however the parse hangs it),
+        places the named party; one in a list ("Acme, Russia and China") does not."""
+        doc = head.doc
+        for child in head.rights:
+            if child.dep_ not in {"appos", "conj", "npadvmod"} or child.left_edge.i < 1:
+                continue
+            if doc[child.left_edge.i - 1].text != "," or not child.text[:1].isupper():
+                continue
+            if any(c.dep_ in {"cc", "conj"} for c in child.children):
+                continue
+            if any(c.dep_ == "cc" for c in head.children):
+                continue
+            entry = self.gazetteer.lookup(doc[child.left_edge.i : child.i + 1].text)
+            if entry is not None and entry.kind in PLACE_KINDS:
+                return None if entry.country in NOT_STATES else entry.country
         return None
 
     def _placed_after(self, phrase: SpacySpan) -> str | None:
@@ -649,8 +766,11 @@ class PartyResolver:
         after = doc[phrase.end]
         if after.lower_ != "in" or after.dep_ != "prep":  # ("from" there is the seller)
             return None
-        if after.head != phrase.root.head.head:
-            return None  # "in" must hang where the preposition before the phrase hangs
+        # "in" must hang where the preposition before the phrase hangs, or on the verb
+        # of the object that preposition hangs on ("sold rifles to officials in Minsk").
+        hangs = phrase.root.head.head
+        if after.head != hangs and not (hangs.dep_ == "dobj" and after.head == hangs.head):
+            return None
         return self._country_in(doc[after.i + 1 : after.right_edge.i + 1])
 
     def _object_before(
@@ -735,6 +855,14 @@ class PartyResolver:
         """A gazetteer entry the phrase names, trying the whole and then its parts."""
         candidates = [phrase.text, _strip_determiner(phrase.text)]
         candidates += [ent.text for ent in phrase.ents if ent.root == phrase.root]
+        # "Iran-backed Houthi rebels": the body its backer backs.
+        backers = _backers(phrase)
+        if backers and max(backers) + 1 < phrase.end:
+            candidates.append(phrase.doc[max(backers) + 1 : phrase.end].text)
+        # "Yemen's Houthi movement", "Russia's Wagner Group": the body its state owns.
+        ends = [t.i for t in phrase if t.tag_ == "POS" and t.i < phrase.root.i]
+        if ends:
+            candidates.append(phrase.doc[max(ends) + 1 : phrase.end].text)
         # "the Second Economic Committee of the ruling party": the name before "of".
         head = phrase.root
         if head.pos_ == "PROPN" and any(c.lower_ == "of" for c in head.rights):
@@ -746,6 +874,18 @@ class PartyResolver:
         role = self._office(phrase, context.published)
         if role is not None:
             return role
+        return None
+
+    def _long_place_at(self, phrase: SpacySpan, token: Token) -> str | None:
+        """The country of a state or place named by three or more words of the phrase
+        from `token` on ("British Virgin Islands"), if any."""
+        for size in (4, 3):
+            end = token.i + size
+            if end > phrase.end:
+                continue
+            entry = self.gazetteer.lookup(token.doc[token.i : end].text)
+            if entry is not None and entry.kind in PLACE_KINDS and entry.country:
+                return entry.country
         return None
 
     def _waters_in(self, phrase: SpacySpan) -> set[int]:
@@ -803,16 +943,42 @@ class PartyResolver:
         return None
 
     def _country_in(self, phrase: SpacySpan) -> str | None:
-        """The state a phrase locates its party in: demonyms, flags, places, countries."""
+        """The state a phrase locates its party in: demonyms, flags, places, countries;
+        none where it joins places of two states ("suppliers in China and Japan",
+        "Chinese and Russian firms"): such a party has no one country."""
         code = self._any_country_in(phrase)
-        return None if code in NOT_STATES else code
+        if code in NOT_STATES or self._joins_other_states(phrase, code):
+            return None
+        return code
+
+    def _joins_other_states(self, phrase: SpacySpan, code: str | None) -> bool:
+        """Whether a word of the phrase naming a state's place is coordinated with one
+        naming a place of another state than `code` (the list may run past the phrase)."""
+        if code is None:
+            return False
+        for token in phrase:
+            if not (token.pos_ in {"PROPN", "ADJ"} and self.gazetteer.country_code(token.text)):
+                continue
+            for other in token.children:
+                if other.dep_ != "conj":
+                    continue
+                named = other.doc[min(other.left_edge.i, other.i) : other.i + 1]
+                found = self._any_country_in(named)
+                if found is not None and found != code:
+                    return True
+        return False
 
     def _any_country_in(self, phrase: SpacySpan) -> str | None:
         # "a vessel in the East China Sea": international waters name no state.
-        waters = self._waters_in(phrase)
+        waters = self._waters_in(phrase) | _backers(phrase)
         for token in phrase:
             if token.i in waters:
                 continue
+            # "a British Virgin Islands company": a state's or place's name of several
+            # words beginning here comes before a demonym among its words.
+            code = self._long_place_at(phrase, token)
+            if code:
+                return code
             # "South Sudanese officers": the two words before the last one alone.
             pair = token.doc[token.i - 1 : token.i + 1].text if token.i > phrase.start else None
             code = (pair and self.gazetteer.demonym(pair)) or self.gazetteer.demonym(token.text)
@@ -828,16 +994,48 @@ class PartyResolver:
                     if size == 1 and words[0].pos_ not in {"PROPN", "ADJ"}:
                         continue
                     return code
-        # "fighters loyal to Khalifa Haftar": the country of a known person or body named.
+        return self._body_country_in(phrase)
+
+    def _body_country_in(self, phrase: SpacySpan) -> str | None:
+        """'fighters loyal to Khalifa Haftar': the country of a known person or body named
+        (not of one that backs the party: "Hezbollah-backed militias")."""
+        backers = _backers(phrase)
         for size in (4, 3, 2, 1):
             for i in range(len(phrase) - size + 1):
                 words = phrase[i : i + size]
                 if not (_name_word(words[0]) and _name_word(words[-1])):
                     continue
+                if any(t.i in backers for t in words):
+                    continue
                 entry = self.gazetteer.lookup(words.text)
                 if entry is not None and entry.kind in {"person", "organization"}:
                     return entry.country
         return None
+
+
+#: The rule by which a definite description takes the country of its introduction.
+INTRODUCED_RULE = "country-introduced-description"
+#: At most this many words make a description looked for, or describe it before it.
+INTRODUCED_WORDS = 3
+#: 'a trading company in Osaka', 'a broker based in Riga': the place after a description.
+_INTRODUCED_PLACE = re.compile(
+    r"\s+(?:(?:based|registered|located|headquartered)\s+)?(?:in|from|of)\s+"
+    r"((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2})"
+)
+
+#: 'the product tanker Silver Egret', 'the ship Ryu Gyong 7': a ship noun and the name after it.
+_SHIP_NAMED = re.compile(
+    r"\b(?:" + "|".join(sorted(VESSEL_WORDS, key=len, reverse=True)) + r")\s+"
+    r"((?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|\d{1,3}\b)){0,3})"
+)
+#: Where a sentence ends: its full stop, question or exclamation mark, and the space after.
+_SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+")
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding offset `at` begins (0 for the first)."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, max(at, 0)) if m.end() <= at]
+    return ends[-1] if ends else 0
 
 
 #: What may separate the words of a name in running text: spaces, line breaks, hyphens.
@@ -926,6 +1124,39 @@ def noun_phrase(head: Token, preps: frozenset[str] | None = None) -> SpacySpan:
     if breaks:
         left = breaks[-1] + 1
     return doc[left : right + 1]
+
+
+def _backers(phrase: SpacySpan) -> set[int]:
+    """Token indexes of the words naming who backs or arms the party ("Iran-backed",
+    "North Korea-supplied"): the name before a hyphen and a backing word, and both."""
+    found: set[int] = set()
+    doc = phrase.doc
+    for token in phrase:
+        if token.text not in {"-", "–"} or token.i + 1 >= phrase.end or token.i == phrase.start:
+            continue
+        if doc[token.i + 1].lower_ not in BACKING_SUFFIXES:
+            continue
+        found.update({token.i, token.i + 1})
+        at = token.i - 1
+        while at >= phrase.start and doc[at].pos_ in {"PROPN", "ADJ"}:
+            found.add(at)
+            at -= 1
+    return found
+
+
+def _without_time(phrase: SpacySpan) -> SpacySpan:
+    """'In 2020 Chinese firms sold ...', the parse taking the year for the firms' number:
+    the words of a date, and a preposition before them, that open a party's phrase are
+    no part of it."""
+    start = phrase.start
+    while start < phrase.root.i:
+        token = phrase.doc[start]
+        if token.ent_type_ not in TIME_ENTITIES and not (
+            token.pos_ == "ADP" and phrase.doc[start + 1].ent_type_ in TIME_ENTITIES
+        ):
+            break
+        start += 1
+    return phrase.doc[start : phrase.end]
 
 
 def _phrase_right(token: Token, preps: frozenset[str] | None) -> int:

@@ -16,7 +16,8 @@ CLASSES = frozenset(
         "abstract_nouns", "description_stops", "location_participles",
         "control_participles", "event_nouns", "member_nouns", "partitive_words",
         "author_openings", "author_pronouns", "author_name_ends", "local_words",
-        "arrest_verbs", "goal_preps",
+        "arrest_verbs", "goal_preps", "affiliation_participles",
+        "vessel_pronouns", "backing_suffixes",
     }
 )  # fmt: skip
 
