@@ -394,6 +394,8 @@ def test_readings_headline_and_lead_are_one_transfer(
             "confirmed",
         ),
         ("A charity shipped medicines to Peru, its director told reporters.", "confirmed"),
+        # some of a group telling of the group's own purchase report it
+        ("Fighters told us they had bought rifles from traders in Juba in May.", "reported"),
         ("Acme Trading sold steel to Peru last year, the company said.", "confirmed"),
         # a trailing telling the parser hangs on the verb as an adverbial clause
         (

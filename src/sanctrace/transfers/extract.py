@@ -522,8 +522,8 @@ class TransferExtractor:
             if len(bodies) == 1 and _bare_officer(speaker):
                 return speaker  # "Chief executive Ben Zhou says" of his firm's transfer
             said = self.resolver.resolve(speaker, offset, context)
-            if said is None:
-                continue
+            if said is None or (said.plural and not said.proper):
+                continue  # "fighters told us they bought rifles": some of a group tell
             for party in parties:
                 speaks_for = party.kind in {"state", "person"}
                 official = said.kind == "person" and said.proper and speaks_for
