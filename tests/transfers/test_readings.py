@@ -352,6 +352,17 @@ def test_readings_goods_of_no_stated_kind_are_the_kind_named_before(
     assert transfer.rules is not None and "goods-continued" in transfer.rules.document
 
 
+def test_readings_it_that_hauls_goods_is_the_ship_not_its_owner(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = (
+        "The bulk carrier Sea Gull is owned by Orlan Trading, a Hong Kong company. "
+        "Investigators suspect it of hauling coal out of North Korea."
+    )
+    [transfer] = analyse(text).transfers
+    assert transfer.giver is not None and transfer.giver.name == "Sea Gull"
+
+
 def test_readings_goods_packed_in_a_container_are_what_it_carries(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:

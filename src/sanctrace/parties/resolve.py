@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 PERSON_PRONOUNS = words()["person_pronouns"]
 THING_PRONOUNS = words()["thing_pronouns"]
+HAULING_VERBS = words()["hauling_verbs"]
 GROUP_PRONOUNS = words()["group_pronouns"]
 AUTHOR_OPENINGS = sorted(words()["author_openings"], key=len, reverse=True)
 AUTHOR_PRONOUNS = words()["author_pronouns"]
@@ -465,6 +466,9 @@ class PartyResolver:
         if lower in THING_PRONOUNS and head.pos_ == "PRON":
             bodies = frozenset({"vessel", "organization"})
             found = self._speaker(head, offset, context)
+            if _hauls(head):
+                found = found or context.latest(start, frozenset({"vessel"}))
+                found = found or self._ship_before(start, None, context)
             found = found or self._subject_before(head, offset, context)
             found = found or self._object_before(head, offset, context)
             found = found or context.latest_role(start, bodies)
@@ -1175,6 +1179,16 @@ def _phrase_right(token: Token, preps: frozenset[str] | None) -> int:
             break
         right = _phrase_right(child, preps)
     return right
+
+
+def _hauls(pronoun: Token) -> bool:
+    """Whether a pronoun is who hauls goods: the subject of a verb of hauling, or the
+    one a verb holds to it ("suspected it of hauling coal")."""
+    verb = pronoun.head
+    if pronoun.dep_ in {"nsubj", "nsubjpass"}:
+        return verb.lemma_.lower() in HAULING_VERBS
+    deeds = [c for p in verb.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pcomp"]
+    return pronoun.dep_ == "dobj" and any(d.lemma_.lower() in HAULING_VERBS for d in deeds)
 
 
 def _name_word(token: Token) -> bool:
