@@ -202,3 +202,12 @@ def test_pipeline_transfer_in_an_old_decade_breaches_nothing(analyse: Analyse) -
     (transfer,) = analysed.transfers
     assert transfer.date is not None and transfer.date.basis == "text"
     assert transfer.findings == [], "no UN measure was in force in 1990"
+
+
+def test_pipeline_two_events_of_one_sentence_told_by_the_same_words_have_two_ids(
+    analyse: Analyse,
+) -> None:
+    text = "Russia sent shells to Syria, and Iran sent shells to Yemen."
+    transfers = analyse(text).transfers
+    assert [t.recipient.name for t in transfers if t.recipient] == ["Syria", "Yemen"]
+    assert len({t.id for t in transfers}) == 2

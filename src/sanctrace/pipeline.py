@@ -229,9 +229,15 @@ class Analyzer:
             and not _says_nothing(first)
         ]
         parties: dict[str, Party] = {}
-        transfers = [
-            self._transfer(document, first, retellings, parties) for first, retellings in events
-        ]
+        transfers: list[Transfer] = []
+        for first, retellings in events:
+            transfer = self._transfer(document, first, retellings, parties)
+            if any(t.id == transfer.id for t in transfers):
+                # Two events of one sentence told by the same goods words: the trigger
+                # tells them apart.
+                trigger = str(first.rules.trigger.start)
+                transfer.id = _stable_id("t", document.id, str(first.evidence.start), trigger)
+            transfers.append(transfer)
         # Grouped once, after the document rules have settled every mention's country.
         by_identity: dict[tuple[str, str | None], list[Mention]] = {}
         for mention in parsed.context.mentions:
