@@ -504,6 +504,13 @@ def test_readings_date_of_the_telling_is_not_the_events(
             "published",
             None,
         ),
+        # nor does a date deeper in the phrase that opens the period
+        (
+            "Belarus has sold tractors to Cuba since the trade pact of 2019.",
+            "2024-03-01",
+            "published",
+            None,
+        ),
         (
             "Kim visited Russia in May 2023. Russia sold rifles to Iran.",
             "2024-03-01",

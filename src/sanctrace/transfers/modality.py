@@ -186,7 +186,12 @@ class Modality:
                 forward if not _told_as_past(sent, forward) else backward
                 for forward, backward in zip(ahead, found, strict=True)
             ]
-        found = [date for date in found if date[2].text.split(" ", 1)[0].lower() not in opens]
+        found = [
+            date
+            for date in found
+            if date[2].text.split(" ", 1)[0].lower() not in opens
+            and not _opens_a_period(sent, date, opens)
+        ]
         if not found:
             return None
         subtree = list(trigger.subtree)
@@ -454,6 +459,18 @@ def _attributions_beside(clause: Token) -> list[Token]:
         for c in clause.head.children
         if c.dep_ == "relcl" and c is not clause and c.lemma_.lower() in GAP_WORDS
     ]
+
+
+def _opens_a_period(sent: Doc, found: tuple[int, int, object], opens: frozenset[str]) -> bool:
+    """Whether the date is inside a phrase that opens a period ("since the ban of 2017",
+    "since the summit in May"): the phrase's start, not an event's time."""
+    span = sent.char_span(found[0], found[1], alignment_mode="expand")
+    token = span.root if span is not None else None
+    while token is not None and token.head.i != token.i and token.pos_ not in {"VERB", "AUX"}:
+        token = token.head
+        if token.lower_ in opens and token.dep_ == "prep":
+            return True
+    return False
 
 
 def _told_as_past(sent: Doc, found: tuple[int, int, object]) -> bool:
