@@ -467,6 +467,13 @@ def test_readings_date_of_the_telling_is_not_the_events(
             "published",
             None,
         ),
+        # so does an apposition on another noun
+        (
+            "Belarus sold lathes to Orsk Tekh, a Russian firm listed by the EU in 2022.",
+            "2024-03-01",
+            "published",
+            None,
+        ),
         # a clause on a date tells of that time
         (
             "The ship changed hands in May 2021, when a Greek owner sold it to a Liberian firm.",

@@ -212,6 +212,19 @@ class Modality:
             if clause.dep_ == "relcl" and trigger.i not in {clause.i, clause.head.i}
             for t in clause.subtree
         }
+        # "sold lathes to Orsk Tekh, a firm listed in 2022": an apposition describes its
+        # noun, and its dates are the description's.
+        told |= {
+            t.idx
+            for aside in subtree
+            if aside.dep_ == "appos"
+            and aside.left_edge.i > 0
+            and sent[aside.left_edge.i - 1].text == ","  # set off by a comma
+            and "DATE" not in {aside.ent_type_, aside.head.ent_type_}  # "in May, last year"
+            and not aside.is_ancestor(trigger)
+            and aside is not trigger
+            for t in aside.subtree
+        }
         inside = [d for d in found if lo <= d[0] and d[1] <= hi and d[0] not in told]
         chosen = inside[0] if inside else None
         if chosen is None and trigger.dep_ == "relcl" and trigger.head.ent_type_ == "DATE":
