@@ -480,6 +480,13 @@ def test_readings_date_of_the_telling_is_not_the_events(
             "published",
             None,
         ),
+        # so does an apposition on another noun
+        (
+            "Belarus sold lathes to Orsk Tekh, a Russian firm listed by the EU in 2022.",
+            "2024-03-01",
+            "published",
+            None,
+        ),
         # a clause on a date tells of that time
         (
             "The ship changed hands in May 2021, when a Greek owner sold it to a Liberian firm.",
@@ -513,6 +520,13 @@ def test_readings_date_of_the_telling_is_not_the_events(
         # a period's start does not date what happened within it
         (
             "Since May 2022 Iran has supplied drones to Russia.",
+            "2024-03-01",
+            "published",
+            None,
+        ),
+        # nor does a date deeper in the phrase that opens the period
+        (
+            "Belarus has sold tractors to Cuba since the trade pact of 2019.",
             "2024-03-01",
             "published",
             None,
@@ -1551,3 +1565,37 @@ def test_readings_the_thieves_are_of_the_country_of_whoever_is_blamed(
     moved = analyse(text).transfers[-1]
     assert moved.giver is not None and moved.giver.country == "kp"
     assert moved.rules is not None and "country-of-the-blamed" in moved.rules.document
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "rule"),
+    [
+        # the entry's earlier sentence dates its story
+        (
+            "Friday 7 June\n\n10:30 - Envoys met in Minsk on Thursday. "
+            "Belarus handed Iran six rifles, officials said.",
+            "2024-06-06",
+            "date-entry",
+        ),
+        # the first date it gives, not an aside's
+        (
+            "Friday 7 June\n\n10:30 - On Thursday envoys of a firm founded in 2015 met in Minsk. "
+            "Belarus handed Iran six rifles, officials said.",
+            "2024-06-06",
+            "date-entry",
+        ),
+        # an entry that gives no date stands under its heading
+        (
+            "Friday 7 June\n\n10:30 - Envoys met in Minsk. "
+            "Belarus handed Iran six rifles, officials said.",
+            "2024-06-07",
+            "date-heading",
+        ),
+    ],
+)
+def test_readings_date_of_a_live_blog_entry(
+    analyse: Callable[..., AnalysedDocument], text: str, date: str, rule: str
+) -> None:
+    [transfer] = analyse(text, published="2024-06-08").transfers
+    assert transfer.date is not None and transfer.date.value == date
+    assert transfer.rules is not None and rule in transfer.rules.document

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from sanctrace.goods.taxonomy import Taxonomy
 from sanctrace.model import Cue, Item, RouteStop, Rules, Span, TransferDate
-from sanctrace.nlp.dates import find_dates
+from sanctrace.nlp.dates import find_dates, resolve_date
 from sanctrace.parties.resolve import (
     ORG_WORDS,
     STATE_DESCRIPTIONS,
@@ -411,8 +411,17 @@ class TransferExtractor:
             candidate.date = TransferDate(earlier.value, earlier.text, "text")
             rules.document.append("date-anaphoric")
         if candidate.date is None and heading is not None:
-            candidate.date = TransferDate(heading.value, heading.text, "text")
-            rules.document.append("date-heading")
+            # An entry's earlier sentences ("a gift swap at Wednesday's summit") date the
+            # story the entry tells better than the day it was posted under; its first
+            # date is the story's, later ones may be asides ("a group listed in 2019").
+            line = context.text.rfind("\n", 0, offset) + 1
+            told_in_entry = resolve_date(context.text[line:offset], heading.value)
+            if told_in_entry is not None:
+                candidate.date = TransferDate(told_in_entry.value, told_in_entry.text, "text")
+                rules.document.append("date-entry")
+            else:
+                candidate.date = TransferDate(heading.value, heading.text, "text")
+                rules.document.append("date-heading")
         if blamed:
             candidate.date = None  # "said on Monday it had linked the heist": not its day
         if giver is not None:

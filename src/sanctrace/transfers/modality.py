@@ -186,7 +186,12 @@ class Modality:
                 forward if not _told_as_past(sent, forward) else backward
                 for forward, backward in zip(ahead, found, strict=True)
             ]
-        found = [date for date in found if date[2].text.split(" ", 1)[0].lower() not in opens]
+        found = [
+            date
+            for date in found
+            if date[2].text.split(" ", 1)[0].lower() not in opens
+            and not _opens_a_period(sent, date, opens)
+        ]
         if not found:
             return None
         subtree = list(trigger.subtree)
@@ -206,6 +211,19 @@ class Modality:
             for clause in subtree
             if clause.dep_ == "relcl" and trigger.i not in {clause.i, clause.head.i}
             for t in clause.subtree
+        }
+        # "sold lathes to Orsk Tekh, a firm listed in 2022": an apposition describes its
+        # noun, and its dates are the description's.
+        told |= {
+            t.idx
+            for aside in subtree
+            if aside.dep_ == "appos"
+            and aside.left_edge.i > 0
+            and sent[aside.left_edge.i - 1].text == ","  # set off by a comma
+            and "DATE" not in {aside.ent_type_, aside.head.ent_type_}  # "in May, last year"
+            and not aside.is_ancestor(trigger)
+            and aside is not trigger
+            for t in aside.subtree
         }
         inside = [d for d in found if lo <= d[0] and d[1] <= hi and d[0] not in told]
         chosen = inside[0] if inside else None
@@ -454,6 +472,18 @@ def _attributions_beside(clause: Token) -> list[Token]:
         for c in clause.head.children
         if c.dep_ == "relcl" and c is not clause and c.lemma_.lower() in GAP_WORDS
     ]
+
+
+def _opens_a_period(sent: Doc, found: tuple[int, int, object], opens: frozenset[str]) -> bool:
+    """Whether the date is inside a phrase that opens a period ("since the ban of 2017",
+    "since the summit in May"): the phrase's start, not an event's time."""
+    span = sent.char_span(found[0], found[1], alignment_mode="expand")
+    token = span.root if span is not None else None
+    while token is not None and token.head.i != token.i and token.pos_ not in {"VERB", "AUX"}:
+        token = token.head
+        if token.lower_ in opens and token.dep_ == "prep":
+            return True
+    return False
 
 
 def _told_as_past(sent: Doc, found: tuple[int, int, object]) -> bool:
