@@ -312,7 +312,7 @@ def test_resolve_the_ship_she_stands_for_keeps_the_flag_its_description_gave(
 ) -> None:
     text = (
         "In May police detained the Togo-flagged tanker Blue Dawn at Busan. "
-        "She had delivered diesel to a North Korean vessel in April."
+        "She had pumped fuel oil into a Liberian barge in April."
     )
     (transfer,) = analyse(text).transfers
     assert transfer.giver is not None

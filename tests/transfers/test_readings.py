@@ -45,7 +45,7 @@ NO_EVENT = [
     # a trade that picks up is a trend
     "Smuggling of rifles across the border has picked up again, traders say.",
     # what has gone on for ages is a habit, told as background
-    "The state studios have sold paintings abroad for decades.",
+    "The state workshops have exported carpets to Gulf buyers for generations.",
 ]
 
 MODALITY = [
@@ -319,7 +319,7 @@ def test_readings_a_question_about_goods_told_before_tells_no_new_transfer(
 def test_readings_a_month_after_through_is_a_time_not_a_route(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:
-    text = "From April 2022 through November 2024 the firm sold lathes to Russia via Dubai."
+    text = "From March 2021 through October 2023 the firm sold lathes to Russia via Dubai."
     [transfer] = analyse(text).transfers
     assert [stop.name for stop in transfer.route] == ["Dubai"]
 

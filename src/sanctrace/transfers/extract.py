@@ -411,7 +411,7 @@ class TransferExtractor:
             candidate.date = TransferDate(earlier.value, earlier.text, "text")
             rules.document.append("date-anaphoric")
         if candidate.date is None and heading is not None:
-            # An entry's earlier sentences ("a gift swap at Wednesday's summit") date the
+            # An entry's earlier sentences ("a parade on the second day") date the
             # story the entry tells better than the day it was posted under; its first
             # date is the story's, later ones may be asides ("a group listed in 2019").
             line = context.text.rfind("\n", 0, offset) + 1

@@ -271,7 +271,7 @@ class Modality:
         """'Acme sold the cars to Rungra, which supplies cars to officials': a relative
         clause in the simple present on a name says what the party does, not what it
         did (on goods it may tell a trade: "pollock that comes in from the North");
-        'the studios have sold paintings abroad for decades' tells a habit."""
+        'the workshops have exported carpets for generations' tells a habit."""
         aux = [c for c in trigger.children if c.dep_ in {"aux", "auxpass", "neg"}]
         present = trigger.tag_ in {"VBZ", "VBP"} and not aux
         if trigger.dep_ == "relcl" and trigger.head.pos_ == "PROPN" and present:
@@ -338,7 +338,7 @@ class Modality:
         aux = [c for c in trigger.children if c.dep_ in {"aux", "auxpass"}]
         if not aux or aux[0].lower_ not in cues["permissions"] or len(aux) > 1:
             return False
-        # ("the 500,000 barrels a year it may import": the rate is on the clause's noun.)
+        # ("the 9,000 tonnes a year it may import": the rate is on the clause's noun.)
         allowed = trigger.head if trigger.dep_ == "relcl" else trigger
         return self._rate_in(list(allowed.subtree))
 
