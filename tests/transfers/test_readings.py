@@ -42,6 +42,8 @@ NO_EVENT = [
     # an obligation is a rule, a total a statistic
     "The treaty obliges Chad to sell its mortars to no one.",
     "Chadian rifle imports from Belarus totalled 9,000 in 2023.",
+    # a habit denied tells no transfer of its own
+    "Oslo says it does not sell rifles to Iran.",
     # a trade that picks up is a trend
     "Smuggling of rifles across the border has picked up again, traders say.",
     # what has gone on for ages is a habit, told as background
@@ -361,6 +363,14 @@ def test_readings_it_that_hauls_goods_is_the_ship_not_its_owner(
     )
     [transfer] = analyse(text).transfers
     assert transfer.giver is not None and transfer.giver.name == "Sea Gull"
+
+
+def test_readings_a_habit_denied_answers_the_claim_told_before(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "Reports say Oslo sold rifles to Iran in May. Oslo says it does not sell rifles to Iran."
+    [transfer] = analyse(text).transfers
+    assert transfer.certainty == "denied"
 
 
 def test_readings_goods_packed_in_a_container_are_what_it_carries(
