@@ -188,6 +188,17 @@ def test_pipeline_registration_elsewhere_gives_a_ship_its_flag(analyse: Analyse)
     assert transfer.giver.country == "pa"
 
 
+def test_pipeline_a_ship_taking_goods_on_gives_no_destination_by_its_flag(
+    analyse: Analyse,
+) -> None:
+    analysed = analyse(
+        "A Chinese trader sold 900 tonnes of diesel to the Sea Lark, a Panama-flagged tanker."
+    )
+    (transfer,) = analysed.transfers
+    assert transfer.recipient is not None and transfer.recipient.country == "pa"
+    assert transfer.destination is None
+
+
 def test_pipeline_her_brother_is_the_relative_by_family_name(analyse: Analyse) -> None:
     analysed = analyse(
         "Kim Jong Un met Vladimir Putin in Vladivostok. Kim Yo Jong, his sister, praised "

@@ -373,6 +373,23 @@ def test_resolve_where_a_party_is_run_from_or_met_places_it(
 
 
 @pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # What reaches a party's own site reaches the party.
+        ("Rebels in Chad said a plane flew rifles to their camp.", "camp", ("Rebels", "td")),
+        ("A plane flew rifles to the militia's depot.", "depot", ("militia", None)),
+        # A site no one owns is a place where a party may be, described as such.
+        ("A plane flew rifles to a camp in Chad.", "camp", ("camp in Chad", "td")),
+    ],
+)
+def test_resolve_a_site_with_an_owner_is_the_owner(
+    resolve: Resolve, text: str, word: str, expected: tuple[str, str | None]
+) -> None:
+    found = resolve(text, word, 0)
+    assert found is not None and (found.name, found.country) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "word", "country"),
     [
         ("Rifles went to Iran-backed Houthi rebels.", "rebels", "ye"),

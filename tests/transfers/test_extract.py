@@ -137,6 +137,20 @@ def test_extract_route_via_a_port(extract: Extract) -> None:
     assert [(stop.name, stop.country) for stop in found.route] == [("Dalian", "cn")]
 
 
+@pytest.mark.parametrize(
+    ("text", "destination"),
+    [
+        ("The Norwegian navy said a plane carrying 20 missiles landed at its base.", "no"),
+        # A site with no owner is no party's: the gazetteer alone may place it.
+        ("A plane carrying 20 missiles landed at a base on Monday.", None),
+    ],
+)
+def test_extract_a_site_a_party_owns_is_in_its_country(
+    extract: Extract, text: str, destination: str | None
+) -> None:
+    assert _one(extract, text).destination == destination
+
+
 def test_extract_newly_seen_goods_make_the_viewer_a_recipient(extract: Extract) -> None:
     found = _one(
         extract, "The North Korean leader was seen in a new Rolls-Royce at the airport on Sunday."

@@ -48,6 +48,7 @@ GOAL_PREPS = words()["goal_preps"]
 DETERMINERS = words()["determiners"]
 DEFINITE = words()["definite"]
 PLACE_WORDS = words()["place_words"]
+SITE_WORDS = words()["site_words"]
 #: Gazetteer kinds that place a text: "SEOUL -", "In Myanmar, ...".
 PLACE_KINDS = frozenset({"place", "state"})
 #: Entity labels of dates and times, which name no party.
@@ -587,6 +588,10 @@ class PartyResolver:
         body = _body_of(head)
         if body is not None:
             return self.resolve(body, offset, context)
+        owner = _site_owner(head)
+        if owner is not None:
+            # "flew rifles to their camp": what reaches a party's own site reaches it.
+            return self.resolve(owner, offset, context)
         if lower in ABSTRACT_NOUNS or head.lemma_.lower() in ABSTRACT_NOUNS:
             owners = [c for c in head.children if c.dep_ in {"poss", "nmod"} and _owns(c)]
             return self.resolve(owners[0], offset, context) if owners else None
@@ -604,6 +609,13 @@ class PartyResolver:
         )
         mention.via = via
         return mention
+
+    def site_country(self, place: Token, offset: int, context: DocumentContext) -> str | None:
+        """'the navy said the jets landed at its base': the country of the party whose
+        own site a place is, or None for a place no party is said to own."""
+        owner = _site_owner(place)
+        found = self.resolve(owner, offset, context) if owner is not None else None
+        return found.country if found is not None else None
 
     def _ship_before(
         self, before: int, person: Mention | None, context: DocumentContext
@@ -1226,6 +1238,13 @@ def _hull_number(head: Token, after: int) -> str:
 def _clean_name(text: str) -> str:
     text = _strip_determiner(_SPACES.sub(" ", text).strip())
     return re.sub(r"[’']s$", "", text)
+
+
+def _site_owner(head: Token) -> Token | None:
+    """'its base', 'the militia's camp': the owner of a site word, if it has one."""
+    if head.lemma_.lower() not in SITE_WORDS:
+        return None
+    return next((c for c in head.children if c.dep_ == "poss" and _owns(c)), None)
 
 
 def _owns(token: Token) -> bool:

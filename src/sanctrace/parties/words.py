@@ -17,7 +17,7 @@ CLASSES = frozenset(
         "control_participles", "event_nouns", "member_nouns", "partitive_words",
         "author_openings", "author_pronouns", "author_name_ends", "local_words",
         "arrest_verbs", "goal_preps", "affiliation_participles",
-        "vessel_pronouns", "backing_suffixes", "hauling_verbs",
+        "vessel_pronouns", "backing_suffixes", "hauling_verbs", "site_words",
     }
 )  # fmt: skip
 

@@ -167,12 +167,13 @@ def settle_countries(
         for mention in _parties(candidate):
             if mention.country is None and mention.proper and _settle_shortened(mention, named):
                 candidate.rules.document.append("country-shortened-name")
-        # (A ship's flag is where it is registered, not where its cargo comes from.)
+        # (A ship's flag is where it is registered, not where its cargo comes from or,
+        # when the ship takes goods on, where they go.)
         sender = candidate.giver if candidate.giver and candidate.giver.kind != "vessel" else None
+        taker = candidate.recipient
+        taker = taker if taker and taker.kind != "vessel" else None
         candidate.origin = candidate.origin or (sender and sender.country)
-        candidate.destination = candidate.destination or (
-            candidate.recipient and candidate.recipient.country
-        )
+        candidate.destination = candidate.destination or (taker and taker.country)
 
 
 def _settle(

@@ -340,6 +340,9 @@ class TransferExtractor:
                 origin = flag[0]
                 rules.roles["origin"] = "carrier-state"
         destination = next((c for c in map(self._place_country, roles.destination) if c), arrival)
+        # "the navy said a plane landed at its base": a site goes where its owner is.
+        sites = (self.resolver.site_country(t, offset, context) for t in roles.destination)
+        destination = destination or next((c for c in sites if c), None)
         if roles.route and not passed:
             rules.roles["route"] = roles.pattern_of("route", roles.route[0])
         certainty, certainty_cue = self.modality.certainty(trigger)
