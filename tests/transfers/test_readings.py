@@ -1599,3 +1599,23 @@ def test_readings_date_of_a_live_blog_entry(
     [transfer] = analyse(text, published="2024-06-08").transfers
     assert transfer.date is not None and transfer.date.value == date
     assert transfer.rules is not None and rule in transfer.rules.document
+
+
+def test_readings_a_verb_listed_after_a_passive_shares_it(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    # a middle verb parsed as a clause of the first, the sum in apposition
+    [transfer] = analyse(
+        "The rest, some $30 million, was split into small sums, swapped for tether "
+        "and sent to a dealer in Macau in June."
+    ).transfers
+    assert transfer.recipient is not None and transfer.recipient.name == "dealer in Macau"
+    assert [item.text for item in transfer.items] == ["some $30 million"]
+    assert transfer.rules is not None and transfer.rules.roles["items"] == "conjoined-passive"
+    # a party, not goods, as the shared subject: the listed verb stays active
+    [transfer] = analyse("The broker was questioned in May and paid to a lawyer.").transfers
+    assert transfer.giver is not None and transfer.giver.name == "broker"
+    # listed after a passive trigger, it goes on telling that transfer
+    text = "The rifles were bought by Chad in May and then smuggled into Sudan."
+    [transfer] = analyse(text).transfers
+    assert transfer.recipient is not None and transfer.recipient.country == "td"

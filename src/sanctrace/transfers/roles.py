@@ -178,6 +178,12 @@ class RoleReader:
         subjects = clause_subject(verb, found.fillers("subject"))
         obj = found.fillers("object")
         subject_pattern, object_pattern = "subject", "object"
+        passive_pattern = "passive-subject"
+        shared = [] if passive else self._conjoined_passive(verb, frame, subjects, obj)
+        if shared:
+            # "the funds were swapped for ether and wired to X": listed after a
+            # passive, with no subject or object of its own, the verb is passive too.
+            passive, passive_pattern, subjects = True, "conjoined-passive", shared
         misread = found.fillers("misread-subject")
         if misread and not obj and not hyphenated(verb):
             # "The ship unloaded sugar", parsed as "ship-unloaded sugar".
@@ -217,7 +223,7 @@ class RoleReader:
                 # "Russia was supplied with drones": the subject is who got them.
                 roles.add("recipient", subjects, "passive-party-with")
             elif frame.object:
-                roles.add(frame.object, subjects, "passive-subject")
+                roles.add(frame.object, subjects, passive_pattern)
         else:
             # (Goods named outrank a pronoun that may stand for goods named before.)
             goods = self.goods.heads(obj) or self.goods.named_or_referred(obj)
@@ -309,6 +315,32 @@ class RoleReader:
         self._goods_links(roles, frame)
         self._possessive_recipient(roles, frame)
         return roles
+
+    def _conjoined_passive(
+        self, verb: Token, frame: Frame, subjects: list[Token], obj: list[Token]
+    ) -> list[Token]:
+        """The goods a verb listed after a passive one takes as its passive subject, or
+        none when it is not read so: it must have no subject or object of its own, its
+        frame's subject must be a party, the passive verb must be no trigger itself (whose
+        transfer the listed verb goes on telling), and the subject they share, or a phrase
+        in apposition to it ("the rest, some $40 million"), must name goods, which give
+        nothing themselves."""
+        if verb.dep_ != "conj" or obj or frame.subject not in PARTY_ROLES:
+            return []
+        listed = verb
+        # ("were bridged, converted and wired": the middle verb may be parsed as a
+        # clause of the first, the last listed with it.)
+        while listed.dep_ in {"conj", "advcl"} and listed.head.pos_ == "VERB":
+            if any(c.dep_ in SUBJECT_DEPS | {"dobj"} for c in listed.children):
+                return []
+            listed = listed.head
+            if self.trigger(listed) is not None:
+                return []  # "bought by Iran and then smuggled on": that transfer's course
+            if any(c.dep_ in {"nsubjpass", "auxpass"} for c in listed.children):
+                named = self.goods.named_or_referred(subjects)
+                appositive = [c for s in subjects for c in s.children if c.dep_ == "appos"]
+                return named or self.goods.named_or_referred(appositive)
+        return []
 
     def _party_with(self, frame: Frame, found: Dependents, subjects: list[Token]) -> bool:
         """Whether a passive verb's subject is the party "with" gives goods to."""
