@@ -1619,3 +1619,37 @@ def test_readings_a_verb_listed_after_a_passive_shares_it(
     text = "The rifles were bought by Chad in May and then smuggled into Sudan."
     [transfer] = analyse(text).transfers
     assert transfer.recipient is not None and transfer.recipient.country == "td"
+
+
+@pytest.mark.parametrize(
+    ("text", "giver", "recipient"),
+    [
+        # a bribe is money to whoever is bribed
+        (
+            "In 2020 a shipping agent bribed a port inspector in Nampo.",
+            "shipping agent",
+            "port inspector",
+        ),
+        (
+            "The port inspector took bribes from a shipping agent in 2020.",
+            "shipping agent",
+            "port inspector",
+        ),
+        (
+            "A shipping agent paid kickbacks to a port inspector in 2020.",
+            "shipping agent",
+            "port inspector",
+        ),
+        # money repaid goes back to the lender
+        ("In 2021 the shipyard repaid $4 million to a state bank.", "shipyard", "state bank"),
+        # money extorted comes from whoever is made to pay
+        ("A militia extorted $20,000 from truck drivers in 2022.", "truck drivers", "militia"),
+    ],
+)
+def test_readings_verbs_of_money(
+    analyse: Callable[..., AnalysedDocument], text: str, giver: str, recipient: str
+) -> None:
+    [transfer] = analyse(text).transfers
+    assert transfer.giver is not None and transfer.giver.name == giver
+    assert transfer.recipient is not None and transfer.recipient.name == recipient
+    assert [tag for item in transfer.items for tag in item.tags] == ["money"]
