@@ -392,7 +392,12 @@ class RoleReader:
         if light_verbs := found.fillers("light-verb"):
             head = light_verbs[0]
             role = self.lexicon.light_verbs[head.lemma_]
-            roles.add(role, subject(head), "light-verb-subject")
+            if noun.dep_ == "nsubjpass":
+                # "payments were made by a broker": the agent does what a subject would.
+                agents = [o for c in head.children if c.dep_ == "agent" for o in objects(c)]
+                roles.add(role, agents, "passive-light-verb")
+            else:
+                roles.add(role, subject(head), "light-verb-subject")
             if role == "giver" and not roles.recipient:
                 furnished = found.fillers("light-verb-purpose-object")
                 roles.add("recipient", furnished, "purpose-recipient")
