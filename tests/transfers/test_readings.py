@@ -1653,3 +1653,18 @@ def test_readings_verbs_of_money(
     assert transfer.giver is not None and transfer.giver.name == giver
     assert transfer.recipient is not None and transfer.recipient.name == recipient
     assert [tag for item in transfer.items for tag in item.tags] == ["money"]
+
+
+def test_readings_what_is_owed_is_the_money_that_pays_it(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "In 2021 a Dubai broker paid the invoices to a shipyard in Nampo."
+    [transfer] = analyse(text).transfers
+    assert transfer.giver is not None and transfer.giver.name == "Dubai broker"
+    assert transfer.recipient is not None and transfer.recipient.name == "shipyard in Nampo"
+    assert [item.tags for item in transfer.items] == [["money"]]
+    [transfer] = analyse("In 2021 the broker settled the bills through a bank in Dubai.").transfers
+    assert transfer.giver is not None and transfer.giver.name == "broker"
+    assert [item.text for item in transfer.items] == ["the bills"]
+    # what is settled that is not owed is no party paid
+    assert not analyse("In 2021 the banks that settle these trades were named.").transfers

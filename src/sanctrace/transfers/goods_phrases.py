@@ -48,6 +48,7 @@ BATCH_WORDS = words()["batch_words"]
 GOODS_PRONOUNS = words()["goods_pronouns"]
 BACK_PRONOUNS = words()["back_pronouns"]
 PARTITIVES = words()["partitives"]
+DEBT_WORDS = words()["debt_words"]
 
 
 class GoodsReader:
@@ -139,6 +140,9 @@ class GoodsReader:
                 continue
             text = self.phrase(head)
             tags, hs, refers_back = self.tags(text, head)
+            if money_only and not tags and is_debt(head):
+                # "settled the bills": under a money trigger, what is owed is the money.
+                text, tags, refers_back = item_phrase(head).text, ("money",), False
             if not (tags or refers_back) or (tags and money_only and "money" not in tags):
                 continue
             phrase = item_phrase(head)
@@ -246,6 +250,11 @@ def _value_only(head: Token) -> bool:
     if head.lemma_.lower() in VALUE_WORDS:
         return any(c.ent_type_ == "MONEY" for c in head.children)
     return head.ent_type_ == "MONEY" and any(c.lemma_.lower() in VALUE_WORDS for c in head.children)
+
+
+def is_debt(token: Token) -> bool:
+    """'the bills', 'its debts': what is owed, which a money trigger pays."""
+    return token.lemma_.lower() in DEBT_WORDS
 
 
 def is_sum(token: Token) -> bool:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from sanctrace.parties.gazetteer import Gazetteer
 from sanctrace.parties.resolve import STATE_DESCRIPTIONS, VESSEL_WORDS
-from sanctrace.transfers.goods_phrases import GoodsReader, is_sum, made_with
+from sanctrace.transfers.goods_phrases import GoodsReader, is_debt, is_sum, made_with
 from sanctrace.transfers.grammar import (
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
@@ -234,7 +234,10 @@ class RoleReader:
                 # which names no goods, is the indirect object.
                 dative, obj = others[:1], goods
             if frame.object and obj:
-                if frame.object_party_with and not dative and not self.goods.named_or_referred(obj):
+                # ("paid the bills": what is owed is no party but the money's object.)
+                owed = frame.money_only and any(map(is_debt, obj))
+                party = not self.goods.named_or_referred(obj) and not owed
+                if frame.object_party_with and not dative and party:
                     roles.add("recipient", obj, "object-party-with")
                 elif frame.object not in PARTY_ROLES or not self.goods.heads(obj):
                     # ("helping to finance weapons": goods paid for are no party.)
