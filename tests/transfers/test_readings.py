@@ -1615,6 +1615,10 @@ def test_readings_a_verb_listed_after_a_passive_shares_it(
     # a party, not goods, as the shared subject: the listed verb stays active
     [transfer] = analyse("The broker was questioned in May and paid to a lawyer.").transfers
     assert transfer.giver is not None and transfer.giver.name == "broker"
+    # a participle the parse lists with "were" after an adjective
+    [transfer] = analyse("The funds were unfrozen and released to a firm in Iran.").transfers
+    assert transfer.recipient is not None and transfer.recipient.country == "ir"
+    assert transfer.rules is not None and transfer.rules.roles["items"] == "conjoined-passive"
     # listed after a passive trigger, it goes on telling that transfer
     text = "The rifles were bought by Chad in May and then smuggled into Sudan."
     [transfer] = analyse(text).transfers
@@ -1642,6 +1646,12 @@ def test_readings_a_verb_listed_after_a_passive_shares_it(
         ),
         # money repaid goes back to the lender
         ("In 2021 the shipyard repaid $4 million to a state bank.", "shipyard", "state bank"),
+        # money collected comes from whoever pays it
+        (
+            "In 2022 a tax office collected $9,000 from truck drivers.",
+            "truck drivers",
+            "tax office",
+        ),
         # money extorted comes from whoever is made to pay
         ("A militia extorted $20,000 from truck drivers in 2022.", "truck drivers", "militia"),
     ],

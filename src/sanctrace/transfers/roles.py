@@ -333,13 +333,16 @@ class RoleReader:
         listed = verb
         # ("were bridged, converted and wired": the middle verb may be parsed as a
         # clause of the first, the last listed with it.)
-        while listed.dep_ in {"conj", "advcl"} and listed.head.pos_ == "VERB":
+        while listed.dep_ in {"conj", "advcl"} and listed.head.pos_ in {"VERB", "AUX"}:
             if any(c.dep_ in SUBJECT_DEPS | {"dobj"} for c in listed.children):
                 return []
+            participle = listed.tag_ == "VBN"
             listed = listed.head
             if self.trigger(listed) is not None:
                 return []  # "bought by Iran and then smuggled on": that transfer's course
-            if any(c.dep_ in {"nsubjpass", "auxpass"} for c in listed.children):
+            # "were unfrozen and released to X", the parse listing the participle with "were"
+            copula = participle and listed.lemma_ == "be"
+            if copula or any(c.dep_ in {"nsubjpass", "auxpass"} for c in listed.children):
                 named = self.goods.named_or_referred(subjects)
                 appositive = [c for s in subjects for c in s.children if c.dep_ == "appos"]
                 return named or self.goods.named_or_referred(appositive)
