@@ -1678,3 +1678,13 @@ def test_readings_what_is_owed_is_the_money_that_pays_it(
     assert [item.text for item in transfer.items] == ["the bills"]
     # what is settled that is not owed is no party paid
     assert not analyse("In 2021 the banks that settle these trades were named.").transfers
+
+
+def test_readings_no_less_than_bounds_the_sum_and_denies_nothing(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "The hackers laundered no less than $40 million of stolen funds through a mixer."
+    [transfer] = analyse(text).transfers
+    assert transfer.certainty == "confirmed"
+    assert transfer.items[0].quantity is not None
+    assert transfer.items[0].quantity.qualifier == "at_least"
