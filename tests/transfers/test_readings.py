@@ -1688,3 +1688,10 @@ def test_readings_no_less_than_bounds_the_sum_and_denies_nothing(
     assert transfer.certainty == "confirmed"
     assert transfer.items[0].quantity is not None
     assert transfer.items[0].quantity.qualifier == "at_least"
+
+
+def test_readings_a_sum_with_its_scale_written_on(analyse: Callable[..., AnalysedDocument]) -> None:
+    [transfer] = analyse("In 2019 a Dubai broker sent $2.4m to a bank in Pyongyang.").transfers
+    assert [item.text for item in transfer.items] == ["$2.4m"]
+    assert transfer.items[0].quantity is not None and transfer.items[0].quantity.value == 2.4e6
+    assert transfer.recipient is not None and transfer.recipient.country == "kp"

@@ -49,6 +49,7 @@ GOODS_PRONOUNS = words()["goods_pronouns"]
 BACK_PRONOUNS = words()["back_pronouns"]
 PARTITIVES = words()["partitives"]
 DEBT_WORDS = words()["debt_words"]
+SUM_SCALES = words()["sum_scales"]
 
 
 class GoodsReader:
@@ -258,8 +259,13 @@ def is_debt(token: Token) -> bool:
 
 
 def is_sum(token: Token) -> bool:
-    """'$300 million': a number the entity recognizer calls money."""
-    return token.ent_type_ == "MONEY" and token.pos_ == "NUM"
+    """'$300 million': a number the entity recognizer calls money; also the scale of
+    "$2.4m", split by the tokenizer from its number, which the recognizer calls money."""
+    if token.ent_type_ == "MONEY" and token.pos_ == "NUM":
+        return True
+    return token.lower_ in SUM_SCALES and any(
+        c.ent_type_ == "MONEY" and c.like_num for c in token.children
+    )
 
 
 def packed_goods(head: Token) -> Token:
