@@ -395,7 +395,12 @@ class RoleReader:
         if frame.possessor and demonyms and not getattr(roles, frame.possessor):
             # "Chinese exports of crude oil": the nationality is the exporting state.
             roles.add(frame.possessor, demonyms[:1], "nationality-possessor")
-        if light_verbs := found.fillers("light-verb"):
+        if summed := found.fillers("light-verb-of-sum"):
+            # "made $5 million in payments to a bank": the sum is the noun's money.
+            role = self.lexicon.light_verbs[summed[0].lemma_]
+            roles.add(role, subject(summed[0]), "light-verb-sum")
+            roles.add("items", [noun.head.head], "light-verb-sum")
+        elif light_verbs := found.fillers("light-verb"):
             head = light_verbs[0]
             role = self.lexicon.light_verbs[head.lemma_]
             if noun.dep_ == "nsubjpass":
