@@ -1695,3 +1695,15 @@ def test_readings_a_sum_with_its_scale_written_on(analyse: Callable[..., Analyse
     assert [item.text for item in transfer.items] == ["$2.4m"]
     assert transfer.items[0].quantity is not None and transfer.items[0].quantity.value == 2.4e6
     assert transfer.recipient is not None and transfer.recipient.country == "kp"
+
+
+def test_readings_contents_set_off_by_a_comma_name_the_goods(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = (
+        "In May a Swiss charity got a grant of 2 million francs from the state. "
+        "The charity plans to send a second consignment, of canned fish for schools, next year."
+    )
+    grant, consignment = analyse(text).transfers
+    assert [item.tags for item in consignment.items] == [["seafood"]]
+    assert consignment.giver is not None and consignment.giver.name == grant.recipient.name

@@ -149,6 +149,8 @@ class GoodsReader:
             phrase = item_phrase(head)
             covered.update(range(phrase.start, phrase.end))
             used.add(head.i)
+            # "a consignment, of biscuits": the contents set off are its goods too.
+            used.update(o.i for o in _contents_set_off(head, phrase.end))
             text = text or phrase.text
             if refers_back:
                 borrowed.append(len(items))
@@ -162,6 +164,12 @@ class GoodsReader:
         if text is not None and is_sum(head) and not self.valued_goods(head):
             return ("money",), (), False
         match = self.taxonomy.classify(goods_words(item_phrase(head))) if text else None
+        if text and lemma in CONTAINERS and (match is None or set(match.tags) <= {"other"}):
+            # "a second consignment, of biscuits": contents set off by a comma still
+            # name the goods.
+            inner = _contents_set_off(head, item_phrase(head).end)
+            found = self.taxonomy.classify(goods_words(item_phrase(inner[0]))) if inner else None
+            match = found or match
         vague = lemma in MEASURES and not any(p.lower_ == "of" for p in preps(head))
         vague = vague or _value_only(head) or _part_of_earlier(head)
         generic = lemma in GENERIC_GOODS or head.lower_ in GENERIC_GOODS  # "goods": "good"
@@ -215,6 +223,13 @@ class GoodsReader:
             start -= 1
         match = self.taxonomy.classify(token.doc[start : token.i + 1].text)
         return match.tags if match is not None and match.tags != ("other",) else ()
+
+
+def _contents_set_off(head: Token, end: int) -> list[Token]:
+    """The "of" objects of a container that its phrase, ending at `end`, leaves out."""
+    if head.lemma_.lower() not in CONTAINERS:
+        return []
+    return [o for p in preps(head) if p.lower_ == "of" and p.i >= end for o in objects(p)]
 
 
 def _goods_pronoun(head: Token) -> bool:
