@@ -1695,6 +1695,10 @@ def test_readings_a_sum_with_its_scale_written_on(analyse: Callable[..., Analyse
     assert [item.text for item in transfer.items] == ["$2.4m"]
     assert transfer.items[0].quantity is not None and transfer.items[0].quantity.value == 2.4e6
     assert transfer.recipient is not None and transfer.recipient.country == "kp"
+    # the scale the parse leaves beside the number is the sum's all the same
+    [transfer] = analyse("In 2019 a Dubai broker paid £5m to a bank in Pyongyang.").transfers
+    assert [item.text for item in transfer.items] == ["£5m"]
+    assert transfer.items[0].quantity is not None and transfer.items[0].quantity.value == 5e6
 
 
 def test_readings_contents_set_off_by_a_comma_name_the_goods(

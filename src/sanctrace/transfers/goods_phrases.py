@@ -31,7 +31,7 @@ from sanctrace.transfers.lexicon import Lexicon
 from sanctrace.transfers.words import words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 #: Dependencies of things, whatever part of speech the tagger gave them.
 NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubjpass", "conj", "appos"})
@@ -63,7 +63,7 @@ class GoodsReader:
         """The goods phrase a head token names, or None when it names no goods."""
         phrase = item_phrase(head)
         if is_sum(head) and not self.valued_goods(head):
-            return phrase.text  # "$300 million": a sum of money is money
+            return _with_scale(phrase).text  # "$300 million": a sum of money is money
         target = self.valued_goods(head) or head
         # "tonnes of coal", "thousands of containers of ammunition", or a
         # compound: "coal worth $370 million".
@@ -223,6 +223,18 @@ class GoodsReader:
             start -= 1
         match = self.taxonomy.classify(token.doc[start : token.i + 1].text)
         return match.tags if match is not None and match.tags != ("other",) else ()
+
+
+def _with_scale(phrase: Span) -> Span:
+    """'£5m', which the parse may read as "£5" and a word "m" beside it: the sum with its
+    scale."""
+    doc = phrase.doc
+    after = doc[phrase.end] if phrase.end < len(doc) else None
+    if after is None or after.lower_ not in SUM_SCALES:
+        return phrase
+    if doc[phrase.end - 1].whitespace_:
+        return phrase  # "£5 m" is no scale written on
+    return doc[phrase.start : phrase.end + 1]
 
 
 def _contents_set_off(head: Token, end: int) -> list[Token]:
