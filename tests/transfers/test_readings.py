@@ -1609,3 +1609,115 @@ def test_readings_date_of_a_live_blog_entry(
     [transfer] = analyse(text, published="2024-06-08").transfers
     assert transfer.date is not None and transfer.date.value == date
     assert transfer.rules is not None and rule in transfer.rules.document
+
+
+def test_readings_a_verb_listed_after_a_passive_shares_it(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    # a middle verb parsed as a clause of the first, the sum in apposition
+    [transfer] = analyse(
+        "The rest, some $30 million, was split into small sums, swapped for tether "
+        "and sent to a dealer in Macau in June."
+    ).transfers
+    assert transfer.recipient is not None and transfer.recipient.name == "dealer in Macau"
+    assert [item.text for item in transfer.items] == ["some $30 million"]
+    assert transfer.rules is not None and transfer.rules.roles["items"] == "conjoined-passive"
+    # a party, not goods, as the shared subject: the listed verb stays active
+    [transfer] = analyse("The broker was questioned in May and paid to a lawyer.").transfers
+    assert transfer.giver is not None and transfer.giver.name == "broker"
+    # a participle the parse lists with "were" after an adjective
+    [transfer] = analyse("The funds were unfrozen and released to a firm in Iran.").transfers
+    assert transfer.recipient is not None and transfer.recipient.country == "ir"
+    assert transfer.rules is not None and transfer.rules.roles["items"] == "conjoined-passive"
+    # listed after a passive trigger, it goes on telling that transfer
+    text = "The rifles were bought by Chad in May and then smuggled into Sudan."
+    [transfer] = analyse(text).transfers
+    assert transfer.recipient is not None and transfer.recipient.country == "td"
+
+
+@pytest.mark.parametrize(
+    ("text", "giver", "recipient"),
+    [
+        # a bribe is money to whoever is bribed
+        (
+            "In 2020 a shipping agent bribed a port inspector in Nampo.",
+            "shipping agent",
+            "port inspector",
+        ),
+        (
+            "The port inspector took bribes from a shipping agent in 2020.",
+            "shipping agent",
+            "port inspector",
+        ),
+        (
+            "A shipping agent paid kickbacks to a port inspector in 2020.",
+            "shipping agent",
+            "port inspector",
+        ),
+        # money repaid goes back to the lender
+        ("In 2021 the shipyard repaid $4 million to a state bank.", "shipyard", "state bank"),
+        # money collected comes from whoever pays it
+        (
+            "In 2022 a tax office collected $9,000 from truck drivers.",
+            "truck drivers",
+            "tax office",
+        ),
+        # money extorted comes from whoever is made to pay
+        ("A militia extorted $20,000 from truck drivers in 2022.", "truck drivers", "militia"),
+    ],
+)
+def test_readings_verbs_of_money(
+    analyse: Callable[..., AnalysedDocument], text: str, giver: str, recipient: str
+) -> None:
+    [transfer] = analyse(text).transfers
+    assert transfer.giver is not None and transfer.giver.name == giver
+    assert transfer.recipient is not None and transfer.recipient.name == recipient
+    assert [tag for item in transfer.items for tag in item.tags] == ["money"]
+
+
+def test_readings_what_is_owed_is_the_money_that_pays_it(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "In 2021 a Dubai broker paid the invoices to a shipyard in Nampo."
+    [transfer] = analyse(text).transfers
+    assert transfer.giver is not None and transfer.giver.name == "Dubai broker"
+    assert transfer.recipient is not None and transfer.recipient.name == "shipyard in Nampo"
+    assert [item.tags for item in transfer.items] == [["money"]]
+    [transfer] = analyse("In 2021 the broker settled the bills through a bank in Dubai.").transfers
+    assert transfer.giver is not None and transfer.giver.name == "broker"
+    assert [item.text for item in transfer.items] == ["the bills"]
+    # what is settled that is not owed is no party paid
+    assert not analyse("In 2021 the banks that settle these trades were named.").transfers
+
+
+def test_readings_no_less_than_bounds_the_sum_and_denies_nothing(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "The hackers laundered no less than $40 million of stolen funds through a mixer."
+    [transfer] = analyse(text).transfers
+    assert transfer.certainty == "confirmed"
+    assert transfer.items[0].quantity is not None
+    assert transfer.items[0].quantity.qualifier == "at_least"
+
+
+def test_readings_a_sum_with_its_scale_written_on(analyse: Callable[..., AnalysedDocument]) -> None:
+    [transfer] = analyse("In 2019 a Dubai broker sent $2.4m to a bank in Pyongyang.").transfers
+    assert [item.text for item in transfer.items] == ["$2.4m"]
+    assert transfer.items[0].quantity is not None and transfer.items[0].quantity.value == 2.4e6
+    assert transfer.recipient is not None and transfer.recipient.country == "kp"
+    # the scale the parse leaves beside the number is the sum's all the same
+    [transfer] = analyse("In 2019 a Dubai broker paid £5m to a bank in Pyongyang.").transfers
+    assert [item.text for item in transfer.items] == ["£5m"]
+    assert transfer.items[0].quantity is not None and transfer.items[0].quantity.value == 5e6
+
+
+def test_readings_contents_set_off_by_a_comma_name_the_goods(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = (
+        "In May a Swiss charity got a grant of 2 million francs from the state. "
+        "The charity plans to send a second consignment, of canned fish for schools, next year."
+    )
+    grant, consignment = analyse(text).transfers
+    assert [item.tags for item in consignment.items] == [["seafood"]]
+    assert consignment.giver is not None and consignment.giver.name == grant.recipient.name

@@ -772,7 +772,12 @@ def _none_of(trigger: Token, heads: set[int]) -> Token | None:
     """'imported no weapons', 'no coal imports': the "no" that says none passed."""
     nouns = [trigger.doc[i] for i in sorted(heads)] + ([trigger] if trigger.pos_ == "NOUN" else [])
     return next(
-        (c for noun in nouns for c in noun.children if c.dep_ == "det" and c.lower_ == "no"),
+        (
+            c
+            for noun in nouns
+            for c in noun.children
+            if c.dep_ == "det" and c.lower_ == "no" and not _bounds_amount(c)
+        ),
         None,
     )
 
@@ -785,6 +790,15 @@ def _present_simple(verb: Token) -> bool:
     return verb.tag_ == "VB" and [(a.lemma_, a.tag_ in {"VBZ", "VBP"}) for a in aux] == [
         ("do", True)
     ]
+
+
+def _bounds_amount(no: Token) -> bool:
+    """'no less than $5 million', 'no fewer than 40 rifles': a "no" before a comparative
+    and "than" bounds the amount that passed; it denies nothing."""
+    doc = no.doc
+    if no.i + 2 >= len(doc):
+        return False
+    return doc[no.i + 1].tag_ in {"JJR", "RBR"} and doc[no.i + 2].lower_ == "than"
 
 
 def _adds_goods(trigger: Token) -> bool:

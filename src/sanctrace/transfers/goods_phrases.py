@@ -31,7 +31,7 @@ from sanctrace.transfers.lexicon import Lexicon
 from sanctrace.transfers.words import words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 #: Dependencies of things, whatever part of speech the tagger gave them.
 NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubjpass", "conj", "appos"})
@@ -48,6 +48,8 @@ BATCH_WORDS = words()["batch_words"]
 GOODS_PRONOUNS = words()["goods_pronouns"]
 BACK_PRONOUNS = words()["back_pronouns"]
 PARTITIVES = words()["partitives"]
+DEBT_WORDS = words()["debt_words"]
+SUM_SCALES = words()["sum_scales"]
 
 
 class GoodsReader:
@@ -61,7 +63,7 @@ class GoodsReader:
         """The goods phrase a head token names, or None when it names no goods."""
         phrase = item_phrase(head)
         if is_sum(head) and not self.valued_goods(head):
-            return phrase.text  # "$300 million": a sum of money is money
+            return _with_scale(phrase).text  # "$300 million": a sum of money is money
         target = self.valued_goods(head) or head
         # "tonnes of coal", "thousands of containers of ammunition", or a
         # compound: "coal worth $370 million".
@@ -139,11 +141,16 @@ class GoodsReader:
                 continue
             text = self.phrase(head)
             tags, hs, refers_back = self.tags(text, head)
+            if money_only and not tags and is_debt(head):
+                # "settled the bills": under a money trigger, what is owed is the money.
+                text, tags, refers_back = item_phrase(head).text, ("money",), False
             if not (tags or refers_back) or (tags and money_only and "money" not in tags):
                 continue
             phrase = item_phrase(head)
             covered.update(range(phrase.start, phrase.end))
             used.add(head.i)
+            # "a consignment, of biscuits": the contents set off are its goods too.
+            used.update(o.i for o in _contents_set_off(head, phrase.end))
             text = text or phrase.text
             if refers_back:
                 borrowed.append(len(items))
@@ -157,6 +164,12 @@ class GoodsReader:
         if text is not None and is_sum(head) and not self.valued_goods(head):
             return ("money",), (), False
         match = self.taxonomy.classify(goods_words(item_phrase(head))) if text else None
+        if text and lemma in CONTAINERS and (match is None or set(match.tags) <= {"other"}):
+            # "a second consignment, of biscuits": contents set off by a comma still
+            # name the goods.
+            inner = _contents_set_off(head, item_phrase(head).end)
+            found = self.taxonomy.classify(goods_words(item_phrase(inner[0]))) if inner else None
+            match = found or match
         vague = lemma in MEASURES and not any(p.lower_ == "of" for p in preps(head))
         vague = vague or _value_only(head) or _part_of_earlier(head)
         generic = lemma in GENERIC_GOODS or head.lower_ in GENERIC_GOODS  # "goods": "good"
@@ -212,6 +225,25 @@ class GoodsReader:
         return match.tags if match is not None and match.tags != ("other",) else ()
 
 
+def _with_scale(phrase: Span) -> Span:
+    """'£5m', which the parse may read as "£5" and a word "m" beside it: the sum with its
+    scale."""
+    doc = phrase.doc
+    after = doc[phrase.end] if phrase.end < len(doc) else None
+    if after is None or after.lower_ not in SUM_SCALES:
+        return phrase
+    if doc[phrase.end - 1].whitespace_:
+        return phrase  # "£5 m" is no scale written on
+    return doc[phrase.start : phrase.end + 1]
+
+
+def _contents_set_off(head: Token, end: int) -> list[Token]:
+    """The "of" objects of a container that its phrase, ending at `end`, leaves out."""
+    if head.lemma_.lower() not in CONTAINERS:
+        return []
+    return [o for p in preps(head) if p.lower_ == "of" and p.i >= end for o in objects(p)]
+
+
 def _goods_pronoun(head: Token) -> bool:
     """'The yard built the ferry and sold it to Iran': the object pronoun of a transfer stands
     for goods (but in "supplied it with fuel" for the party supplied)."""
@@ -248,9 +280,19 @@ def _value_only(head: Token) -> bool:
     return head.ent_type_ == "MONEY" and any(c.lemma_.lower() in VALUE_WORDS for c in head.children)
 
 
+def is_debt(token: Token) -> bool:
+    """'the bills', 'its debts': what is owed, which a money trigger pays."""
+    return token.lemma_.lower() in DEBT_WORDS
+
+
 def is_sum(token: Token) -> bool:
-    """'$300 million': a number the entity recognizer calls money."""
-    return token.ent_type_ == "MONEY" and token.pos_ == "NUM"
+    """'$300 million': a number the entity recognizer calls money; also the scale of
+    "$2.4m", split by the tokenizer from its number, which the recognizer calls money."""
+    if token.ent_type_ == "MONEY" and token.pos_ == "NUM":
+        return True
+    return token.lower_ in SUM_SCALES and any(
+        c.ent_type_ == "MONEY" and c.like_num for c in token.children
+    )
 
 
 def packed_goods(head: Token) -> Token:

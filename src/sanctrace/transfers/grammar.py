@@ -58,8 +58,9 @@ def participle_head(verb: Token) -> Token | None:
 
     Besides the participle the parse hangs on its noun ("a limousine sent by
     Putin"), one right after a verb's object is often hung on the verb as an
-    adverbial clause ("police held 40 rifles bound for Chad"); it still
-    describes that object.
+    adverbial clause ("police held 40 rifles bound for Chad"), also after the
+    object of a verb below that one ("got a bank to clear sums sent via Dubai");
+    it still describes that object.
     """
     own = {c.dep_ for c in verb.children}
     if verb.tag_ != "VBN" or own & {"nsubj", "nsubjpass", "aux", "auxpass", "mark"}:
@@ -71,6 +72,10 @@ def participle_head(verb: Token) -> Token | None:
     objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
     if objects and objects[-1].right_edge.i + 1 == verb.i:
         return objects[-1]
+    below = [c for c in verb.head.subtree if c.dep_ == "dobj" and c.head != verb.head]
+    below = [c for c in below if c.right_edge.i + 1 == verb.i]
+    if below:
+        return below[0]
     if not objects and verb.head.lemma_ == "be":
         # "the clams were on sale again, brought in by boat": what was, was brought.
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]

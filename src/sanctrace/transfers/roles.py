@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from sanctrace.parties.gazetteer import Gazetteer
 from sanctrace.parties.resolve import STATE_DESCRIPTIONS, VESSEL_WORDS
-from sanctrace.transfers.goods_phrases import GoodsReader, is_sum, made_with
+from sanctrace.transfers.goods_phrases import GoodsReader, is_debt, is_sum, made_with
 from sanctrace.transfers.grammar import (
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
@@ -178,6 +178,12 @@ class RoleReader:
         subjects = clause_subject(verb, found.fillers("subject"))
         obj = found.fillers("object")
         subject_pattern, object_pattern = "subject", "object"
+        passive_pattern = "passive-subject"
+        shared = [] if passive else self._conjoined_passive(verb, frame, subjects, obj)
+        if shared:
+            # "the funds were swapped for ether and wired to X": listed after a
+            # passive, with no subject or object of its own, the verb is passive too.
+            passive, passive_pattern, subjects = True, "conjoined-passive", shared
         misread = found.fillers("misread-subject")
         if misread and not obj and not hyphenated(verb):
             # "The ship unloaded sugar", parsed as "ship-unloaded sugar".
@@ -217,7 +223,7 @@ class RoleReader:
                 # "Russia was supplied with drones": the subject is who got them.
                 roles.add("recipient", subjects, "passive-party-with")
             elif frame.object:
-                roles.add(frame.object, subjects, "passive-subject")
+                roles.add(frame.object, subjects, passive_pattern)
         else:
             # (Goods named outrank a pronoun that may stand for goods named before.)
             goods = self.goods.heads(obj) or self.goods.named_or_referred(obj)
@@ -228,7 +234,10 @@ class RoleReader:
                 # which names no goods, is the indirect object.
                 dative, obj = others[:1], goods
             if frame.object and obj:
-                if frame.object_party_with and not dative and not self.goods.named_or_referred(obj):
+                # ("paid the bills": what is owed is no party but the money's object.)
+                owed = frame.money_only and any(map(is_debt, obj))
+                party = not self.goods.named_or_referred(obj) and not owed
+                if frame.object_party_with and not dative and party:
                     roles.add("recipient", obj, "object-party-with")
                 elif frame.object not in PARTY_ROLES or not self.goods.heads(obj):
                     # ("helping to finance weapons": goods paid for are no party.)
@@ -310,6 +319,35 @@ class RoleReader:
         self._possessive_recipient(roles, frame)
         return roles
 
+    def _conjoined_passive(
+        self, verb: Token, frame: Frame, subjects: list[Token], obj: list[Token]
+    ) -> list[Token]:
+        """The goods a verb listed after a passive one takes as its passive subject, or
+        none when it is not read so: it must have no subject or object of its own, its
+        frame's subject must be a party, the passive verb must be no trigger itself (whose
+        transfer the listed verb goes on telling), and the subject they share, or a phrase
+        in apposition to it ("the rest, some $40 million"), must name goods, which give
+        nothing themselves."""
+        if verb.dep_ != "conj" or obj or frame.subject not in PARTY_ROLES:
+            return []
+        listed = verb
+        # ("were bridged, converted and wired": the middle verb may be parsed as a
+        # clause of the first, the last listed with it.)
+        while listed.dep_ in {"conj", "advcl"} and listed.head.pos_ in {"VERB", "AUX"}:
+            if any(c.dep_ in SUBJECT_DEPS | {"dobj"} for c in listed.children):
+                return []
+            participle = listed.tag_ == "VBN"
+            listed = listed.head
+            if self.trigger(listed) is not None:
+                return []  # "bought by Iran and then smuggled on": that transfer's course
+            # "were unfrozen and released to X", the parse listing the participle with "were"
+            copula = participle and listed.lemma_ == "be"
+            if copula or any(c.dep_ in {"nsubjpass", "auxpass"} for c in listed.children):
+                named = self.goods.named_or_referred(subjects)
+                appositive = [c for s in subjects for c in s.children if c.dep_ == "appos"]
+                return named or self.goods.named_or_referred(appositive)
+        return []
+
     def _party_with(self, frame: Frame, found: Dependents, subjects: list[Token]) -> bool:
         """Whether a passive verb's subject is the party "with" gives goods to."""
         if not frame.object_party_with or self.goods.named_or_referred(subjects):
@@ -357,10 +395,20 @@ class RoleReader:
         if frame.possessor and demonyms and not getattr(roles, frame.possessor):
             # "Chinese exports of crude oil": the nationality is the exporting state.
             roles.add(frame.possessor, demonyms[:1], "nationality-possessor")
-        if light_verbs := found.fillers("light-verb"):
+        if summed := found.fillers("light-verb-of-sum"):
+            # "made $5 million in payments to a bank": the sum is the noun's money.
+            role = self.lexicon.light_verbs[summed[0].lemma_]
+            roles.add(role, subject(summed[0]), "light-verb-sum")
+            roles.add("items", [noun.head.head], "light-verb-sum")
+        elif light_verbs := found.fillers("light-verb"):
             head = light_verbs[0]
             role = self.lexicon.light_verbs[head.lemma_]
-            roles.add(role, subject(head), "light-verb-subject")
+            if noun.dep_ == "nsubjpass":
+                # "payments were made by a broker": the agent does what a subject would.
+                agents = [o for c in head.children if c.dep_ == "agent" for o in objects(c)]
+                roles.add(role, agents, "passive-light-verb")
+            else:
+                roles.add(role, subject(head), "light-verb-subject")
             if role == "giver" and not roles.recipient:
                 furnished = found.fillers("light-verb-purpose-object")
                 roles.add("recipient", furnished, "purpose-recipient")

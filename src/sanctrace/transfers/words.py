@@ -24,7 +24,7 @@ CLASSES = frozenset(
         "officer_titles", "use_verbs",
         "one_thing_words", "doing_nouns", "content_verbs", "back_pronouns",
         "route_nouns", "same_words", "ergative_verbs", "perception_verbs",
-        "reciprocals", "furnishing_verbs",
+        "reciprocals", "furnishing_verbs", "debt_words", "sum_scales",
     }
 )  # fmt: skip
 
