@@ -1626,7 +1626,7 @@ def test_readings_a_verb_listed_after_a_passive_shares_it(
     [transfer] = analyse("The broker was questioned in May and paid to a lawyer.").transfers
     assert transfer.giver is not None and transfer.giver.name == "broker"
     # a participle the parse lists with "were" after an adjective
-    [transfer] = analyse("The funds were unfrozen and released to a firm in Iran.").transfers
+    [transfer] = analyse("The funds were unfrozen and transferred to a firm in Iran.").transfers
     assert transfer.recipient is not None and transfer.recipient.country == "ir"
     assert transfer.rules is not None and transfer.rules.roles["items"] == "conjoined-passive"
     # listed after a passive trigger, it goes on telling that transfer
