@@ -204,9 +204,12 @@ def _reaches_non_state(transfer: Transfer, direction: str | None, target: str) -
 
 def _state_body(party: PartyRef) -> bool:
     """A state, or a body its name marks as a government's or a peacekeeping force's."""
-    if party.kind == "state":
-        return True
-    words = tokens(party.name)
+    return party.kind == "state" or _names_state_body(party.name)
+
+
+@lru_cache(maxsize=1 << 12)
+def _names_state_body(name: str) -> bool:
+    words = tokens(name)
     bodies, marks = _words()
     return any(contains(b, words) for b in bodies) and not any(contains(m, words) for m in marks)
 

@@ -143,8 +143,10 @@ _ACRONYM = re.compile(r"[A-Z]{2,5}")
 _SUFFIXED = re.compile(r"^(.*\S)\s*[-‐‑‒–—]\s*([A-Za-z]+)$")
 
 
+@lru_cache(maxsize=1 << 16)
 def _surface(text: str) -> str:
     """Clean a name for matching, keeping its case: "the U.S.'s" -> "the US"."""
+    # (Cached: every mention of a document is looked up under many names.)
     cleaned = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).strip(" ,;:\t\n")
     cleaned = _POSSESSIVE.sub("", cleaned).replace(".", "")
     cleaned = " ".join(_DASHES.sub(" ", cleaned).split())
