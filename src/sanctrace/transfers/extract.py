@@ -38,6 +38,7 @@ from sanctrace.transfers.grammar import (
     owned,
     place_name,
     preps,
+    present_simple,
     stated_aim,
 )
 from sanctrace.transfers.lexicon import Frame, Lexicon
@@ -400,7 +401,7 @@ class TransferExtractor:
             borrows=borrows,
             # "China says it does not sell rifles to Iran": a habit denied answers a claim
             # told before, if any, and tells no transfer of its own.
-            none_passed=none is not None or (negation is not None and _present_simple(trigger)),
+            none_passed=none is not None or (negation is not None and present_simple(trigger)),
             heading=giver is None and recipient is None and _heading(trigger),
             told_deed=None if giver is not None else self._told_deed(roles.giver),
             same_route=any(_same_route(t) for t in trigger.subtree),
@@ -780,16 +781,6 @@ def _none_of(trigger: Token, heads: set[int]) -> Token | None:
         ),
         None,
     )
-
-
-def _present_simple(verb: Token) -> bool:
-    """'sells', 'never export', 'does not sell': what one does, not what one did."""
-    aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    if verb.tag_ in {"VBZ", "VBP"}:
-        return not aux
-    return verb.tag_ == "VB" and [(a.lemma_, a.tag_ in {"VBZ", "VBP"}) for a in aux] == [
-        ("do", True)
-    ]
 
 
 def _bounds_amount(no: Token) -> bool:

@@ -39,8 +39,6 @@ NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubjpass", "conj", "appos"})
 MODEL = re.compile(r"[A-Za-z]{1,4}-?\d+[A-Za-z\d]*")
 CONTAINERS = words()["containers"]
 PACKING_VERBS = words()["packing_verbs"]
-USE_VERBS = words()["use_verbs"]
-MAKER_VERBS = words()["maker_verbs"]
 MEASURES = words()["measures"]
 VALUE_WORDS = words()["value_words"]
 GENERIC_GOODS = words()["generic_goods"]
@@ -304,16 +302,3 @@ def packed_goods(head: Token) -> Token:
     packing = prep.head
     inside = head.dep_ == "pobj" and prep.lower_ == "in" and packing.dep_ == "acl"
     return packing.head if inside and packing.lemma_.lower() in PACKING_VERBS else head
-
-
-def made_with(head: Token) -> Token | None:
-    """What goods are said to serve to make: "centrifuges" of "lathes (that can be)
-    used to build centrifuges"."""
-    for clause in head.children:
-        if clause.dep_ in {"acl", "relcl"} and clause.lemma_.lower() in USE_VERBS:
-            for making in clause.children:
-                if making.dep_ == "xcomp" and making.lemma_.lower() in MAKER_VERBS:
-                    made = [c for c in making.children if c.dep_ == "dobj"]
-                    if made:
-                        return made[0]
-    return None

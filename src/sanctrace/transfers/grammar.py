@@ -39,6 +39,8 @@ ENABLING_NOUNS = words()["enabling_nouns"]
 DOING_NOUNS = words()["doing_nouns"]
 CONTAINERS = words()["containers"]
 CONTENT_VERBS = words()["content_verbs"]
+USE_VERBS = words()["use_verbs"]
+MAKER_VERBS = words()["maker_verbs"]
 
 
 def is_passive(verb: Token) -> bool:
@@ -357,12 +359,39 @@ def contents(container: Token) -> Token | None:
     """What a load is said to hold: "rifles" in "crates containing rifles"."""
     if container.lemma_.lower() not in CONTAINERS:
         return None
-    for clause in container.children:
-        if clause.dep_ == "acl" and clause.lemma_.lower() in CONTENT_VERBS:
+    return _clause_object(container, {"acl"}, CONTENT_VERBS)
+
+
+def made_with(head: Token) -> Token | None:
+    """What goods are said to serve to make: "centrifuges" of "lathes (that can be)
+    used to build centrifuges"."""
+    for clause in head.children:
+        if clause.dep_ in {"acl", "relcl"} and clause.lemma_.lower() in USE_VERBS:
+            made = _clause_object(clause, {"xcomp"}, MAKER_VERBS)
+            if made is not None:
+                return made
+    return None
+
+
+def _clause_object(head: Token, deps: set[str], verbs: frozenset[str]) -> Token | None:
+    """The object of the first clause on `head`, hung by one of `deps`, whose verb is
+    one of `verbs`."""
+    for clause in head.children:
+        if clause.dep_ in deps and clause.lemma_.lower() in verbs:
             held = [c for c in clause.children if c.dep_ == "dobj"]
             if held:
                 return held[0]
     return None
+
+
+def present_simple(verb: Token) -> bool:
+    """'sells', 'never export', 'does not sell': what one does, not what one did."""
+    aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if verb.tag_ in {"VBZ", "VBP"}:
+        return not aux
+    return verb.tag_ == "VB" and [(a.lemma_, a.tag_ in {"VBZ", "VBP"}) for a in aux] == [
+        ("do", True)
+    ]
 
 
 def place_name(token: Token) -> str:

@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING
 from sanctrace.model import TransferDate
 from sanctrace.nlp.dates import find_dates
 from sanctrace.parties.resolve import DETERMINERS, noun_phrase
-from sanctrace.transfers.grammar import governing_verb, governors, objects, preps, stated_aim
+from sanctrace.transfers.grammar import (
+    governing_verb,
+    governors,
+    objects,
+    preps,
+    present_simple,
+    stated_aim,
+)
 from sanctrace.transfers.lexicon import Lexicon
 from sanctrace.transfers.words import words
 
@@ -272,10 +279,11 @@ class Modality:
         clause in the simple present on a name says what the party does, not what it
         did (on goods it may tell a trade: "pollock that comes in from the North");
         'the workshops have exported carpets for generations' tells a habit."""
-        aux = [c for c in trigger.children if c.dep_ in {"aux", "auxpass", "neg"}]
-        present = trigger.tag_ in {"VBZ", "VBP"} and not aux
+        negated = any(c.dep_ == "neg" for c in trigger.children)
+        present = present_simple(trigger) and not negated
         if trigger.dep_ == "relcl" and trigger.head.pos_ == "PROPN" and present:
             return True
+        aux = [c for c in trigger.children if c.dep_ in {"aux", "auxpass"}]
         perfect = any(a.lemma_ == "have" and a.tag_ in {"VBZ", "VBP"} for a in aux)
         spans = [o for p in preps(trigger) if p.lower_ == "for" for o in objects(p)]
         ages = self.lexicon.cues["ages"]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from sanctrace.parties.gazetteer import Gazetteer
 from sanctrace.parties.resolve import STATE_DESCRIPTIONS, VESSEL_WORDS
-from sanctrace.transfers.goods_phrases import GoodsReader, is_debt, is_sum, made_with
+from sanctrace.transfers.goods_phrases import GoodsReader, is_debt, is_sum
 from sanctrace.transfers.grammar import (
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
@@ -26,6 +26,7 @@ from sanctrace.transfers.grammar import (
     hyphenated,
     is_passive,
     item_phrase,
+    made_with,
     objects,
     preps,
     subject,
