@@ -1716,7 +1716,7 @@ def test_readings_contents_set_off_by_a_comma_name_the_goods(
 ) -> None:
     text = (
         "In May a Swiss charity got a grant of 2 million francs from the state. "
-        "The charity plans to send a second consignment, of canned fish for schools, next year."
+        "The charity intends to send a further shipment, of canned fish for schools, in the spring."
     )
     grant, consignment = analyse(text).transfers
     assert [item.tags for item in consignment.items] == [["seafood"]]
