@@ -33,7 +33,14 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     ("a rifle", {"arms", "small_arms"}, {"93"}),
     ("AK-47s", {"arms", "small_arms"}, {"93"}),
     ("Kalashnikov assault rifles", {"arms", "small_arms"}, {"93"}),
-    ("hand grenades", {"arms", "ammunition"}, {"9306"}),
+    # what small arms fire or throw is small-arms ammunition, of no register category
+    ("hand grenades", {"arms", "ammunition", "small_arms"}, {"9306"}),
+    ("pistol cartridges", {"arms", "ammunition", "small_arms"}, {"9306"}),
+    ("RPG launchers", {"arms", "small_arms"}, {"93"}),
+    # a model number before a weapon names that weapon's model, not a second weapon
+    ("an F-5 grenade launcher", {"arms", "small_arms"}, {"93"}),
+    # but one before a part of no weapon kind is still the weapon the part is for
+    ("MiG-29 engines", {"arms", "military_vehicle", "aircraft", "machinery"}, {"8802"}),
     ("cruise missiles", {"arms", "missile"}, {"9306"}),
     ("KN-23 missiles", {"arms", "missile", "wmd"}, {"9306"}),
     ("Hwasong-11 launchers", {"arms", "missile", "wmd"}, {"9306"}),

@@ -147,6 +147,8 @@ class Taxonomy:
                 i += 1
                 continue
             i += len(pattern.words)
+            if matched and _names_the_model(matched[-1][0], pattern, words, i):
+                matched.pop()
             matched.append((pattern, _is_a_value(pattern, words, i)))
         # "4 million euros of machine parts": money that is the value of other goods
         # only measures them; alone, it is the goods.
@@ -348,6 +350,18 @@ def _compile(
         raise TaxonomyError(path, where, f"term '{term}' duplicates one in {seen[words]}")
     seen[words] = where
     return words
+
+
+def _names_the_model(before: _Pattern, weapon: _Pattern, words: list[str], end: int) -> bool:
+    """Whether `before`, a model number of another kind of weapon just before the weapon
+    term ending at `end`, names that weapon's model: "an F-5 grenade launcher" is no
+    F-5 aircraft (but "KN-23 missiles" are the ballistic missiles KN-23 names)."""
+    if NUMBER not in before.words or before.category is None or weapon.category is None:
+        return False
+    start = end - len(weapon.words) - len(before.words)
+    adjacent = start >= 0 and match_at(before.words, words, start)
+    kinds = weapon.category.tags & WEAPON_TAGS
+    return adjacent and bool(kinds) and not kinds & before.category.tags
 
 
 def _is_a_value(pattern: _Pattern, words: list[str], end: int) -> bool:
