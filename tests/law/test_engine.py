@@ -151,6 +151,12 @@ def test_engine_agrees_with_every_gold_transfer(regimes: Regimes) -> None:
             ["2270", "2321", "2371"],
         ),
         ([("buses", ["vehicle"])], {"date": "2025"}, ["2397"]),
+        # a bronze figure is a statue, whoever names its buyer
+        (
+            [("a bronze figure", ["art"])],
+            {"giver": None, "origin": "kp", "recipient": "kh"},
+            ["2321"],
+        ),
         (
             [("seafood and textiles", ["seafood", "textiles"])],
             {"giver": "kp", "recipient": "ru"},
