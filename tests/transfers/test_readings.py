@@ -998,6 +998,15 @@ def test_readings_a_name_described_outside_any_transfer(
     assert transfer.rules is not None and "country-described" in transfer.rules.document
 
 
+def test_readings_a_person_described_outside_any_transfer(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = "Police questioned Peruvian broker John Miller in May. Miller sold rifles to Chad."
+    [transfer] = analyse(text).transfers
+    assert transfer.giver is not None and transfer.giver.country == "pe"
+    assert transfer.rules is not None and "country-described" in transfer.rules.document
+
+
 def test_readings_a_place_goods_are_sent_to_is_their_destination(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:
