@@ -66,6 +66,11 @@ REGISTERED_IN = re.compile(
 )
 _REGISTERED_WORD = re.compile(rf"\b(?:{_PLACING}|{_CONTROLLING})")
 REGISTERED_REACH = 30
+#: The capitalised words by which a name found goes on ("Acme" in "Acme Trading Ltd").
+_NAME_GOES_ON = re.compile(r"^(?:\s+[A-Z][\w'’&.-]*)+")
+#: Marks after a name that open what describes it: "Acme, registered in", "Acme (based in".
+_ATTACHING_MARKS = frozenset(",(—–-")
+REGISTRATION_LINKS = party_words()["registration_links"]
 DESCRIPTION_STOPS = party_words()["description_stops"]
 #: At most this many words before a name describe it: "Oslo-based broker Nordlys".
 DESCRIBING_WORDS = 3
@@ -462,9 +467,21 @@ class _Registrations:
             reach = max(at - REGISTERED_REACH, 0)
             stop = max(self.text.rfind(".", reach, at), self.text.rfind(";", reach, at))
             start = self.text.find(name, max(max(reach, stop + 1) - len(name), 0), at)
-            if start >= 0 and (best is None or start < best[0]):
+            if start < 0 or not self._attached(self.text[start + len(name) : at]):
+                continue
+            if best is None or start < best[0]:
                 best = (start, at, place)
         return best[2] if best else None
+
+    @staticmethod
+    def _attached(gap: str) -> bool:
+        """Whether the words between a name and a "registered in" phrase tie the phrase
+        to the name ("Acme Trading, a firm registered in", "Acme, which is based in",
+        "Acme is registered in"), not to another party a clause names after it ("Acme
+        sold rifles to a firm based in Cairo")."""
+        rest = _NAME_GOES_ON.sub("", gap, count=1).lstrip()
+        first = rest.split(maxsplit=1)[0].lower() if rest else ""
+        return not rest or rest[0] in _ATTACHING_MARKS or first in REGISTRATION_LINKS
 
 
 def _going_nowhere(event: Candidate) -> bool:
