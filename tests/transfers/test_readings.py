@@ -166,6 +166,9 @@ GIVER_COUNTRY = [
     ("PT Sinar Jaya shipped 50,000 tonnes of coal to a Chinese utility in 2022.", "id"),
     # who owns or runs a firm gives it a country
     ("Rainbow Trading, a front run by the Iranian state, sold rifles to Mali in 2015.", "ir"),
+    ("A firm owned by a Cuban businessman sold rifles to Mali in 2015.", "cu"),
+    # a description in apposition places a described party
+    ("The seller, a Chinese national, shipped rifles to Mali in 2015.", "cn"),
     # a description in apposition places a party by its preposition
     ("Belkom, a trader from Minsk, sold rifles to Mali in 2015.", "by"),
     # a participle after a described party places it

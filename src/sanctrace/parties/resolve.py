@@ -598,7 +598,8 @@ class PartyResolver:
         name = _strip_determiner(_described_name(phrase))
         country = self._country_in(phrase) or self._placed_in(head) or self._placed_after(phrase)
         country = country or _local(phrase, context) or self._held_by(head)
-        country = country or self._linked_to(head)
+        country = country or self._linked_to(head) or self._owned_by(head)
+        country = country or self._appositive_country(head)
         via = None
         if country is None and definite and kind != "vessel":
             country = self._introduced(name, start, context)
@@ -702,6 +703,15 @@ class PartyResolver:
         described = self._country_in(phrase)
         found = [f for f in found if described in {None, f.country}]
         return max(found, key=lambda f: f.start, default=None)
+
+    def _appositive_country(self, head: Token) -> str | None:
+        """'the buyer, a Chinese national', 'the consignee, a firm in Egypt': the country
+        a description in apposition gives the party it describes."""
+        for description in head.children:
+            if description.dep_ == "appos" and description.pos_ in {"NOUN", "ADJ"}:
+                placing = noun_phrase(description, PLACING_PREPS)
+                return self._country_in(placing) or self._placed_in(description)
+        return None
 
     def _held_by(self, head: Token) -> str | None:
         """'Police in Osaka arrested a dealer', 'a dealer was detained by Osaka police':
