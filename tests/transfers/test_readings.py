@@ -1010,6 +1010,32 @@ def test_readings_a_person_described_outside_any_transfer(
     assert transfer.rules is not None and "country-described" in transfer.rules.document
 
 
+@pytest.mark.parametrize(
+    ("text", "side", "name"),
+    [
+        (
+            "Acme sold rifles to Beta Corp, a Chinese firm, in May. "
+            "In June the buyer received 50 mortars from Acme.",
+            "recipient",
+            "Beta Corp",
+        ),
+        (
+            "Acme, a Cuban firm, sold rifles to Beta Corp in May. "
+            "In June the seller shipped 50 mortars to Chad.",
+            "giver",
+            "Acme",
+        ),
+    ],
+)
+def test_readings_a_side_of_a_sale_refers_back_to_who_took_it(
+    analyse: Callable[..., AnalysedDocument], text: str, side: str, name: str
+) -> None:
+    later = analyse(text).transfers[-1]
+    party = getattr(later, side)
+    assert party is not None and party.name == name and party.country is not None
+    assert later.rules is not None and "coreference-description" in later.rules.document
+
+
 def test_readings_a_place_goods_are_sent_to_is_their_destination(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:

@@ -44,6 +44,8 @@ ABSTRACT_NOUNS = words()["abstract_nouns"]
 VESSEL_WORDS = words()["vessel_words"]
 VESSEL_PRONOUNS = words()["vessel_pronouns"]
 ORG_WORDS = words()["org_words"]
+BUYER_NOUNS = words()["buyer_nouns"]
+SELLER_NOUNS = words()["seller_nouns"]
 GOAL_PREPS = words()["goal_preps"]
 DETERMINERS = words()["determiners"]
 DEFINITE = words()["definite"]
@@ -149,6 +151,7 @@ class DocumentContext:
         "_relatives",
         "_roles",
         "_scanned",
+        "_takers",
         "author",
         "dates_of",
         "headings",
@@ -174,6 +177,8 @@ class DocumentContext:
         self._kinds: dict[tuple[bool, str], _InOrder] = {}
         #: (kind, names only?, givers only?) -> mentions that took a role.
         self._roles: dict[tuple[str, bool, bool], _InOrder] = {}
+        #: The mentions that took a recipient's role.
+        self._takers = _InOrder()
         #: A word of a person's name -> person key -> that person's named mentions.
         self._people: dict[str, dict[str, _InOrder]] = {}
         #: Key -> its first mention.
@@ -229,6 +234,8 @@ class DocumentContext:
                 for givers_only in {False, mention.gave}:
                     key = (mention.kind, named_only, givers_only)
                     self._roles.setdefault(key, _InOrder()).add(placed)
+            if not mention.gave:
+                self._takers.add(placed)
         first = self._first.get(mention.key)
         if first is None or placed < first:
             self._first[mention.key] = placed
@@ -312,6 +319,16 @@ class DocumentContext:
         found = self._described.get(head)
         placed = found.last_before(before) if found is not None else None
         return placed[2] if placed else None
+
+    def latest_side(self, before: int, gave: bool) -> Mention | None:
+        """The latest party before `before` that gave goods (`gave`) or took them: what
+        "the seller" or "the buyer" refers back to."""
+        if gave:
+            every = frozenset({"person", "organization", "state", "vessel", "unknown"})
+            lists = [found for k in every if (found := self._roles.get((k, False, True)))]
+        else:
+            lists = [self._takers]
+        return _latest_in(lists, before)
 
     def latest_role(self, before: int, kinds: frozenset[str]) -> Mention | None:
         """The latest party that already took a role in a transfer, givers first."""
@@ -700,6 +717,12 @@ class PartyResolver:
             named = context.latest_named(start, frozenset({kind, "unknown"}))
             if named is not None:
                 found.append(named)
+        # "Acme sold coal to Beta Corp ... the buyer paid": a side of a sale is the
+        # party that last took that side (not a pronoun no one was found for).
+        for side, gave in ((BUYER_NOUNS, False), (SELLER_NOUNS, True)):
+            taker = context.latest_side(start, gave) if noun in side else None
+            if taker is not None and not taker.key.startswith(UNRESOLVED):
+                found.append(taker)
         described = self._country_in(phrase)
         found = [f for f in found if described in {None, f.country}]
         return max(found, key=lambda f: f.start, default=None)
@@ -1353,9 +1376,13 @@ def _from_entry(entry: Entry, text: str, start: int, end: int) -> Mention:
     return Mention(text, start, end, entry.name, entry.kind, entry.country, entry.key)
 
 
+#: The key prefix of a pronoun with no antecedent.
+UNRESOLVED = "pronoun:"
+
+
 def _unresolved(text: str, start: int, end: int, kind: str) -> Mention:
     """A pronoun with no antecedent in the document: the party as the text names it."""
-    return Mention(text, start, end, text, kind, None, f"pronoun:{text.lower()}", proper=False)
+    return Mention(text, start, end, text, kind, None, UNRESOLVED + text.lower(), proper=False)
 
 
 def _moved(

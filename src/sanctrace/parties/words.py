@@ -18,7 +18,7 @@ CLASSES = frozenset(
         "author_openings", "author_pronouns", "author_name_ends", "local_words",
         "arrest_verbs", "goal_preps", "affiliation_participles",
         "vessel_pronouns", "backing_suffixes", "hauling_verbs", "site_words",
-        "registration_links",
+        "registration_links", "buyer_nouns", "seller_nouns",
     }
 )  # fmt: skip
 
