@@ -216,6 +216,8 @@ ORIGIN = [
 RECIPIENT_COUNTRY = [
     # a place right after the recipient places it, wherever the parse hangs it
     ("Acme shipped 900 modems to a cargo forwarder in Yerevan.", "am"),
+    # where a party lives places it
+    ("Acme sold 900 rifles to a dealer who lives in Minsk.", "by"),
     # where the goods go, hung on a participle that gives their value
     ("Acme sold 900 radios, priced at $2 million, to a firm in Minsk.", "by"),
     # goods unloaded at a port reach its state
