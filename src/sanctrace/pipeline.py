@@ -76,6 +76,17 @@ DESCRIPTION_STOPS = party_words()["description_stops"]
 DESCRIBING_WORDS = 3
 DESCRIBING_REACH = 60
 _CLAUSE_BREAK = re.compile(r"[.;:,\n]")
+#: A naming phrase just before a name ("named", "identified in court papers as"), and
+#: the name's words before the one looked for; up to three words may stand inside a
+#: phrase of two.
+_NAMING_TAIL = re.compile(
+    r"\s+(?:"
+    + "|".join(
+        r"(?:\s+\S+){0,3}?\s+".join(map(re.escape, phrase.split()))
+        for phrase in sorted(party_words()["naming_phrases"], key=len, reverse=True)
+    )
+    + r")(?:\s+[A-Z][\w'’-]*)*\s*$",  # the name's first words: "named John" Miller
+)
 #: The words that may continue a name into the fuller one it shortens ("Shiny Reef
 #: Trading Limited"): capitalised, on its line, the last perhaps abbreviated ("Co.").
 _FULLER = re.compile(r"(?:[ \t]+[A-Z][\w'’&-]*){0,4}\.?")
@@ -368,7 +379,9 @@ class _Descriptions:
                         return code
         for found in re.finditer(re.escape(name), self.text):
             window = self.text[max(found.start() - DESCRIBING_REACH, 0) : found.start()]
-            before = _CLAUSE_BREAK.split(window)[-1]
+            # "a North Korean identified in court papers as Li Ik": what a naming
+            # phrase gives a name to describes it.
+            before = _NAMING_TAIL.sub("", _CLAUSE_BREAK.split(window)[-1])
             words = before.split()[-DESCRIBING_WORDS:]
             for at in range(len(words) - 1, -1, -1):
                 if words[at].lower() in DESCRIPTION_STOPS:

@@ -1003,10 +1003,19 @@ def test_readings_a_name_described_outside_any_transfer(
     assert transfer.rules is not None and "country-described" in transfer.rules.document
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police questioned Peruvian broker John Miller in May. Miller sold rifles to Chad.",
+        # what a naming phrase names is described by the words before it
+        "A Peruvian broker named John Miller was fined. Miller sold rifles to Chad.",
+        "Police questioned a Peruvian identified in court papers as John Miller. "
+        "Miller sold rifles to Chad.",
+    ],
+)
 def test_readings_a_person_described_outside_any_transfer(
-    analyse: Callable[..., AnalysedDocument],
+    analyse: Callable[..., AnalysedDocument], text: str
 ) -> None:
-    text = "Police questioned Peruvian broker John Miller in May. Miller sold rifles to Chad."
     [transfer] = analyse(text).transfers
     assert transfer.giver is not None and transfer.giver.country == "pe"
     assert transfer.rules is not None and "country-described" in transfer.rules.document
