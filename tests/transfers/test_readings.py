@@ -167,6 +167,7 @@ GIVER_COUNTRY = [
     # who owns or runs a firm gives it a country
     ("Rainbow Trading, a front run by the Iranian state, sold rifles to Mali in 2015.", "ir"),
     ("A firm owned by a Cuban businessman sold rifles to Mali in 2015.", "cu"),
+    ("Falcon Trading, owned by a Syrian businessman, sold rifles to Mali in 2015.", "sy"),
     # a description in apposition places a described party
     ("The seller, a Chinese national, shipped rifles to Mali in 2015.", "cn"),
     # a description in apposition places a party by its preposition

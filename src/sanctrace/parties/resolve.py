@@ -574,6 +574,7 @@ class PartyResolver:
                 kind = "vessel"
             country = self._country_in(phrase) or self._placed_in(head)
             country = country or self._placed_after(phrase) or self._comma_place(head)
+            country = country or self._owned_by(head)
             if any(d.lemma_.lower() in PLACE_WORDS for d in described):
                 kind = "state"  # "Dunmore, a port in Chile": a place stands for its state
             for description in described:
