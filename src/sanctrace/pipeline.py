@@ -95,6 +95,13 @@ _FULLER = re.compile(r"(?:[ \t]+[A-Z][\w'’&-]*){0,4}\.?")
 _APPOSITION = re.compile(
     r"(?:,\s+(?:\d{1,3},\s+)?(?:(?:is|was)\s+)?|\s+(?:is|was)\s+)(?:a|an|the)\s+([^,.;:()]{1,60})"
 )
+#: A sentence opened by a description of a firm or ship referring back: "The Dubai-based
+#: firm", "This Panama-flagged tanker".
+_REFERRING_OPENING = re.compile(
+    r"\s+(?:The|This)\s+((?:[\w'’-]+\s+){1,3}?)(?:"
+    + "|".join(sorted(party_words()["org_words"] | party_words()["vessel_words"]))
+    + r")\b"
+)
 # A ship's flag: "under the DPRK flag", "flying a Panamanian flag".
 _FLAG = re.compile(r"\b(?:under|flying|flies|flew)\s+(?:the|a|an)\s+((?:[A-Z][\w'’-]*\s)+)flag\b")
 # Up to five capitalised words and the bracket that opens a short form of them.
@@ -409,6 +416,12 @@ class _Descriptions:
             flag = _FLAG.search(self.text, start, end if end >= 0 else len(self.text))
             if flag is not None and (code := self._place(flag.group(1).strip())) is not None:
                 return code
+            # "Acme sold rifles to Chad. The Dubai-based firm denied it": the description
+            # opening the sentence after one the name opens refers back to it.
+            if end >= 0 and not self.text[start : found.start()].strip():
+                again = _REFERRING_OPENING.match(self.text, end + 1)
+                if again is not None and (code := self._first_place(again.group(1).split())):
+                    return code
             # "Pentavia Logistics of Riga", "the Northern Alliance (NA) in Herat".
             placed = _PLACED_AFTER.match(self.text, named_end)
             # "of Karaganda, Kazakhstan": the place, else the state after its comma.

@@ -995,10 +995,17 @@ def test_readings_in_on_a_sum_names_the_moneys_form(
     assert transfer.recipient is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minsk-based dealer Belkom declined to comment. Belkom sold two tankers to Iran in 2019.",
+        # a description opening the next sentence refers back to the name opening this one
+        "Belkom sold two tankers to Iran in 2019. The Minsk-based trader declined to comment.",
+    ],
+)
 def test_readings_a_name_described_outside_any_transfer(
-    analyse: Callable[..., AnalysedDocument],
+    analyse: Callable[..., AnalysedDocument], text: str
 ) -> None:
-    text = "Minsk-based dealer Belkom declined to comment. Belkom sold two tankers to Iran in 2019."
     [transfer] = analyse(text).transfers
     assert transfer.giver is not None and transfer.giver.country == "by"
     assert transfer.rules is not None and "country-described" in transfer.rules.document
