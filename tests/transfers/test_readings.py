@@ -219,6 +219,8 @@ RECIPIENT_COUNTRY = [
     ("Acme shipped 900 modems to a cargo forwarder in Yerevan.", "am"),
     # where a party lives places it
     ("Acme sold 900 rifles to a dealer who lives in Minsk.", "by"),
+    # a known body's name used as an adjective places the members it qualifies
+    ("Acme sold 900 rifles to Houthi fighters in 2019.", "ye"),
     # where the goods go, hung on a participle that gives their value
     ("Acme sold 900 radios, priced at $2 million, to a firm in Minsk.", "by"),
     # goods unloaded at a port reach its state
