@@ -168,6 +168,8 @@ GIVER_COUNTRY = [
     ("Rainbow Trading, a front run by the Iranian state, sold rifles to Mali in 2015.", "ir"),
     ("A firm owned by a Cuban businessman sold rifles to Mali in 2015.", "cu"),
     ("Falcon Trading, owned by a Syrian businessman, sold rifles to Mali in 2015.", "sy"),
+    # whom the text calls held, with no state holding them, is held where it is set
+    ("OSAKA - Officers found rifles in a box. The detained man had sold them to Chad.", "jp"),
     # a description in apposition places a described party
     ("The seller, a Chinese national, shipped rifles to Mali in 2015.", "cn"),
     # a description in apposition places a party by its preposition

@@ -616,6 +616,7 @@ class PartyResolver:
         name = _strip_determiner(_described_name(phrase))
         country = self._country_in(phrase) or self._placed_in(head) or self._placed_after(phrase)
         country = country or _local(phrase, context) or self._held_by(head)
+        country = country or _held_here(head, context)
         country = country or self._linked_to(head) or self._owned_by(head)
         country = country or self._appositive_country(head)
         via = None
@@ -1289,6 +1290,13 @@ def _owns(token: Token) -> bool:
 def _local(phrase: SpacySpan, context: DocumentContext) -> str | None:
     """'a local firm': of the country where the text is set."""
     return context.setting if any(t.lower_ in LOCAL_WORDS for t in phrase) else None
+
+
+def _held_here(head: Token, context: DocumentContext) -> str | None:
+    """'the detained man', 'the arrested dealer': whom the text calls held, naming no
+    state that holds them, is held where the text is set."""
+    held = any(c.dep_ == "amod" and c.lemma_.lower() in ARREST_VERBS for c in head.children)
+    return context.setting if held else None
 
 
 def _is_definite(phrase: SpacySpan) -> bool:
