@@ -106,9 +106,11 @@ _REFERRING_OPENING = re.compile(
 _FLAG = re.compile(r"\b(?:under|flying|flies|flew)\s+(?:the|a|an)\s+((?:[A-Z][\w'’-]*\s)+)flag\b")
 # Up to five capitalised words and the bracket that opens a short form of them.
 _LONG_FORM = r"((?:[A-Z][\w'’-]*\s+){1,5})\(\s*"
-# A name, perhaps its short form in brackets, then the place it is in or of.
+# A name, perhaps its short form in brackets, then the place it is in or of, or after a
+# comma the place it is of or from ("Ivan Petrov, of Minsk,").
 _PLACED_AFTER = re.compile(
-    r"\)?(?:\s+\([^()]{1,20}\))?\s+(?:in|of)\s+((?:[A-Z][\w'’-]*\s?){1,3}(?:,\s*[A-Z][\w'’-]*)?)"
+    r"\)?(?:\s+\([^()]{1,20}\))?(?:\s+(?:in|of)|,\s+(?:of|from))\s+"
+    r"((?:[A-Z][\w'’-]*\s?){1,3}(?:,\s*[A-Z][\w'’-]*)?)"
 )
 #: Documents parsed together: enough to keep nlp.pipe busy, few enough to stream.
 DOCUMENT_BATCH = 64

@@ -1023,6 +1023,8 @@ def test_readings_a_name_described_outside_any_transfer(
         "A Peruvian broker named John Miller was fined. Miller sold rifles to Chad.",
         "Police questioned a Peruvian identified in court papers as John Miller. "
         "Miller sold rifles to Chad.",
+        # the place a name is of or from, after a comma
+        "John Miller, of Lima, was fined in May. Miller sold rifles to Chad.",
     ],
 )
 def test_readings_a_person_described_outside_any_transfer(
