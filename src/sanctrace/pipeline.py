@@ -61,8 +61,10 @@ _CONTROLLING = "|".join(sorted(party_words()["control_participles"]))
 #: Where a party is registered, flagged or based ("registered in X"), or run from ("is
 #: run from X"), said at most REGISTERED_REACH characters after its name, with no full
 #: stop or semicolon between.
+_FLAGGING = "|".join(sorted(party_words()["flag_participles"]))
 REGISTERED_IN = re.compile(
-    rf"\b(?:(?:{_PLACING})\s+in|(?:{_CONTROLLING})\s+from)\s+((?:[A-Z][\w’'-]*\s?){{1,3}})"
+    rf"\b(?:(?:{_PLACING})\s+in|(?:{_CONTROLLING})\s+from|(?:{_FLAGGING})\s+to)\s+"
+    r"((?:[A-Z][\w’'-]*\s?){1,3})"
 )
 _REGISTERED_WORD = re.compile(rf"\b(?:{_PLACING}|{_CONTROLLING})")
 REGISTERED_REACH = 30

@@ -221,6 +221,8 @@ RECIPIENT_COUNTRY = [
     ("Acme shipped 900 modems to a cargo forwarder in Yerevan.", "am"),
     # where a party lives places it
     ("Acme sold 900 rifles to a dealer who lives in Minsk.", "by"),
+    # a flag given to a state places the ship
+    ("Acme sold 900 tonnes of diesel to a tanker flagged to Togo.", "tg"),
     # a known body's name used as an adjective places the members it qualifies
     ("Acme sold 900 rifles to Houthi fighters in 2019.", "ye"),
     # where the goods go, hung on a participle that gives their value

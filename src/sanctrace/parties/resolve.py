@@ -57,6 +57,7 @@ PLACE_KINDS = frozenset({"place", "state"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 NAMING_VERBS = words()["naming_verbs"]
 LOCATION_PARTICIPLES = words()["location_participles"]
+FLAGGED = words()["flag_participles"]
 CONTROL_PARTICIPLES = words()["control_participles"]
 AFFILIATION_PARTICIPLES = words()["affiliation_participles"]
 BACKING_SUFFIXES = words()["backing_suffixes"]
@@ -784,8 +785,12 @@ class PartyResolver:
             # "run from Dubai", "run out of Dubai": where it is run from places it too.
             preps = [p for p in participle.children if p.dep_ == "prep"]
             preps += [o for p in preps if p.lower_ == "out" for o in p.children if o.lower_ == "of"]
+            # "a tanker flagged to Togo": a flag is given to a state.
+            placing = {"in", "at", "from", "of"} | (
+                {"to"} if participle.lower_ in FLAGGED else set()
+            )
             for prep in preps:
-                if prep.lower_ in {"in", "at", "from", "of"}:
+                if prep.lower_ in placing:
                     return self._country_in(prep.doc[prep.i + 1 : prep.right_edge.i + 1])
         return None
 
