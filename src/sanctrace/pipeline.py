@@ -77,6 +77,8 @@ DESCRIPTION_STOPS = party_words()["description_stops"]
 #: At most this many words before a name describe it: "Oslo-based broker Nordlys".
 DESCRIBING_WORDS = 3
 DESCRIBING_REACH = 60
+#: At most this many words name a known body a phrase opens with ("the Lazarus Group").
+BODY_WORDS = 5
 _CLAUSE_BREAK = re.compile(r"[.;:,\n]")
 #: A naming phrase just before a name ("named", "identified in court papers as"), and
 #: the name's words before the one looked for; up to three words may stand inside a
@@ -437,8 +439,19 @@ class _Descriptions:
         return None
 
     def country_in(self, phrase: str) -> str | None:
-        """The first country a phrase's words name ("North Korea's Lazarus Group" -> kp)."""
-        return self._first_place([w.strip("'’,") for w in re.sub(r"['’]s\b", "", phrase).split()])
+        """The first country a phrase's words name ("North Korea's Lazarus Group" -> kp),
+        else that of the known body it opens with ("the Lazarus Group, ..." -> kp)."""
+        words = [w.strip("'’,") for w in re.sub(r"['’]s\b", "", phrase).split()]
+        return self._first_place(words) or self._body_named(phrase)
+
+    def _body_named(self, phrase: str) -> str | None:
+        """The country of the gazetteer's person or body whose name opens the phrase."""
+        words = _CLAUSE_BREAK.split(phrase)[0].split()
+        for size in range(min(len(words), BODY_WORDS), 0, -1):
+            entry = self.gazetteer.lookup(" ".join(words[:size]))
+            if entry is not None and entry.kind in {"person", "organization"}:
+                return None if entry.country in NOT_STATES else entry.country
+        return None
 
     def _first_place(self, words: list[str]) -> str | None:
         """The country of the first of the words that places, two words before one:

@@ -1630,16 +1630,40 @@ def test_readings_a_way_of_carrying_is_no_sender(
     assert transfer.recipient is not None and transfer.recipient.name == "Chad"
 
 
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "Investigators have linked the attack on the exchange to the Kuro Group of North "
+            "Korea. The hackers later moved $9 million to a broker in Macau.",
+            "country-of-the-blamed",
+        ),
+        # blamed "on" someone, as "to" someone
+        (
+            "Investigators blamed the theft on North Korea's Kuro Group. "
+            "The hackers later moved $9 million to a broker in Macau.",
+            "country-of-the-blamed",
+        ),
+        # a known body blamed places the thieves by its own country
+        (
+            "The FBI attributed the hack to the Lazarus Group. "
+            "The hackers later moved $9 million to a broker in Macau.",
+            "country-of-the-blamed",
+        ),
+        # a two-word demonym before the earlier mention of the description
+        (
+            "The FBI said North Korean hackers were behind the theft. "
+            "The hackers later moved $9 million to a broker in Macau.",
+            "country-introduced-description",
+        ),
+    ],
+)
 def test_readings_the_thieves_are_of_the_country_of_whoever_is_blamed(
-    analyse: Callable[..., AnalysedDocument],
+    analyse: Callable[..., AnalysedDocument], text: str, rule: str
 ) -> None:
-    text = (
-        "Investigators have linked the attack on the exchange to the Kuro Group of North "
-        "Korea. The hackers later moved $9 million to a broker in Macau."
-    )
     moved = analyse(text).transfers[-1]
     assert moved.giver is not None and moved.giver.country == "kp"
-    assert moved.rules is not None and "country-of-the-blamed" in moved.rules.document
+    assert moved.rules is not None and rule in moved.rules.document
 
 
 @pytest.mark.parametrize(

@@ -667,16 +667,17 @@ class PartyResolver:
         said = re.compile(r"\b" + r"\s+".join(map(re.escape, words)) + r"\b", re.IGNORECASE)
         text = context.text[:before]
         for found in reversed(list(said.finditer(text))):
-            earlier = text[: found.start()].split()[-INTRODUCED_WORDS:]
-            for word in reversed(earlier):
-                word = word.strip(",;:()\"'’")
-                if word.lower() in DETERMINERS - DEFINITE or word.lower() in DESCRIPTION_STOPS:
-                    break
-                if word.lower() in DEFINITE:
+            earlier = [w.strip(",;:()\"'’") for w in text[: found.start()].split()]
+            earlier = earlier[-INTRODUCED_WORDS:]
+            for at in range(len(earlier) - 1, -1, -1):
+                word = earlier[at]
+                if word.lower() in DETERMINERS or word.lower() in DESCRIPTION_STOPS:
                     break
                 if word.lower() in LOCAL_WORDS and context.setting is not None:
                     return context.setting
-                code = self._place_word(word)
+                # Two words first: "North Korean hackers", where "Korean" alone is no state.
+                pair = " ".join(earlier[at - 1 : at + 1]) if at else ""
+                code = (pair and self._place_word(pair)) or self._place_word(word)
                 if code is not None:
                     return code
             after = _INTRODUCED_PLACE.match(context.text, found.end())

@@ -401,7 +401,7 @@ def _blame_pattern() -> re.Pattern[str]:
     deeds = _alternatives(DEED_NOUNS)
     return re.compile(
         rf"\b(?:{verbs})\s+(?:the|this|that|its|their)\s+(?:\w+\s+){{0,2}}?(?:{deeds})s?\b"
-        r"[^.;]{0,60}?\bto\s+(?P<who>[^.;]{1,80})",
+        r"[^.;]{0,60}?\b(?:to|on)\s+(?P<who>[^.;]{1,80})",  # "blamed the hack on X"
         re.IGNORECASE,
     )
 
