@@ -188,6 +188,22 @@ def test_pipeline_registration_elsewhere_gives_a_ship_its_flag(analyse: Analyse)
     assert transfer.giver.country == "pa"
 
 
+def test_pipeline_a_flag_given_elsewhere_places_the_ship(analyse: Analyse) -> None:
+    analysed = analyse(
+        "The Blue Whale delivered 700 tonnes of diesel to Nampo in May. "
+        "The Blue Whale, since reflagged to Togo, was later seized."
+    )
+    transfer = analysed.transfers[0]
+    assert transfer.giver is not None and transfer.giver.country == "tg"
+
+
+def test_pipeline_registration_said_of_another_party_is_not_the_names(analyse: Analyse) -> None:
+    analysed = analyse("Acme sold rifles to a company headquartered in Cairo in May.")
+    (transfer,) = analysed.transfers
+    assert transfer.giver is not None and transfer.giver.country is None
+    assert transfer.recipient is not None and transfer.recipient.country == "eg"
+
+
 def test_pipeline_a_ship_taking_goods_on_gives_no_destination_by_its_flag(
     analyse: Analyse,
 ) -> None:

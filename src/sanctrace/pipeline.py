@@ -61,16 +61,36 @@ _CONTROLLING = "|".join(sorted(party_words()["control_participles"]))
 #: Where a party is registered, flagged or based ("registered in X"), or run from ("is
 #: run from X"), said at most REGISTERED_REACH characters after its name, with no full
 #: stop or semicolon between.
+_FLAGGING = "|".join(sorted(party_words()["flag_participles"]))
 REGISTERED_IN = re.compile(
-    rf"\b(?:(?:{_PLACING})\s+in|(?:{_CONTROLLING})\s+from)\s+((?:[A-Z][\w’'-]*\s?){{1,3}})"
+    rf"\b(?:(?:{_PLACING})\s+in|(?:{_CONTROLLING})\s+from|(?:{_FLAGGING})\s+to)\s+"
+    r"((?:[A-Z][\w’'-]*\s?){1,3})"
 )
 _REGISTERED_WORD = re.compile(rf"\b(?:{_PLACING}|{_CONTROLLING})")
 REGISTERED_REACH = 30
+#: The capitalised words by which a name found goes on ("Acme" in "Acme Trading Ltd").
+_NAME_GOES_ON = re.compile(r"^(?:\s+[A-Z][\w'’&.-]*)+")
+#: Marks after a name that open what describes it: "Acme, registered in", "Acme (based in".
+_ATTACHING_MARKS = frozenset(",(—–-")
+REGISTRATION_LINKS = party_words()["registration_links"]
 DESCRIPTION_STOPS = party_words()["description_stops"]
 #: At most this many words before a name describe it: "Oslo-based broker Nordlys".
 DESCRIBING_WORDS = 3
 DESCRIBING_REACH = 60
+#: At most this many words name a known body a phrase opens with ("the Lazarus Group").
+BODY_WORDS = 5
 _CLAUSE_BREAK = re.compile(r"[.;:,\n]")
+#: A naming phrase just before a name ("named", "identified in court papers as"), and
+#: the name's words before the one looked for; up to three words may stand inside a
+#: phrase of two.
+_NAMING_TAIL = re.compile(
+    r"\s+(?:"
+    + "|".join(
+        r"(?:\s+\S+){0,3}?\s+".join(map(re.escape, phrase.split()))
+        for phrase in sorted(party_words()["naming_phrases"], key=len, reverse=True)
+    )
+    + r")(?:\s+[A-Z][\w'’-]*)*\s*$",  # the name's first words: "named John" Miller
+)
 #: The words that may continue a name into the fuller one it shortens ("Shiny Reef
 #: Trading Limited"): capitalised, on its line, the last perhaps abbreviated ("Co.").
 _FULLER = re.compile(r"(?:[ \t]+[A-Z][\w'’&-]*){0,4}\.?")
@@ -79,13 +99,22 @@ _FULLER = re.compile(r"(?:[ \t]+[A-Z][\w'’&-]*){0,4}\.?")
 _APPOSITION = re.compile(
     r"(?:,\s+(?:\d{1,3},\s+)?(?:(?:is|was)\s+)?|\s+(?:is|was)\s+)(?:a|an|the)\s+([^,.;:()]{1,60})"
 )
+#: A sentence opened by a description of a firm or ship referring back: "The Dubai-based
+#: firm", "This Panama-flagged tanker".
+_REFERRING_OPENING = re.compile(
+    r"\s+(?:The|This)\s+((?:[\w'’-]+\s+){1,3}?)(?:"
+    + "|".join(sorted(party_words()["org_words"] | party_words()["vessel_words"]))
+    + r")\b"
+)
 # A ship's flag: "under the DPRK flag", "flying a Panamanian flag".
 _FLAG = re.compile(r"\b(?:under|flying|flies|flew)\s+(?:the|a|an)\s+((?:[A-Z][\w'’-]*\s)+)flag\b")
 # Up to five capitalised words and the bracket that opens a short form of them.
 _LONG_FORM = r"((?:[A-Z][\w'’-]*\s+){1,5})\(\s*"
-# A name, perhaps its short form in brackets, then the place it is in or of.
+# A name, perhaps its short form in brackets, then the place it is in or of, or after a
+# comma the place it is of or from ("Ivan Petrov, of Minsk,").
 _PLACED_AFTER = re.compile(
-    r"\)?(?:\s+\([^()]{1,20}\))?\s+(?:in|of)\s+((?:[A-Z][\w'’-]*\s?){1,3}(?:,\s*[A-Z][\w'’-]*)?)"
+    r"\)?(?:\s+\([^()]{1,20}\))?(?:\s+(?:in|of)|,\s+(?:of|from))\s+"
+    r"((?:[A-Z][\w'’-]*\s?){1,3}(?:,\s*[A-Z][\w'’-]*)?)"
 )
 #: Documents parsed together: enough to keep nlp.pipe busy, few enough to stream.
 DOCUMENT_BATCH = 64
@@ -363,7 +392,9 @@ class _Descriptions:
                         return code
         for found in re.finditer(re.escape(name), self.text):
             window = self.text[max(found.start() - DESCRIBING_REACH, 0) : found.start()]
-            before = _CLAUSE_BREAK.split(window)[-1]
+            # "a North Korean identified in court papers as Li Ik": what a naming
+            # phrase gives a name to describes it.
+            before = _NAMING_TAIL.sub("", _CLAUSE_BREAK.split(window)[-1])
             words = before.split()[-DESCRIBING_WORDS:]
             for at in range(len(words) - 1, -1, -1):
                 if words[at].lower() in DESCRIPTION_STOPS:
@@ -391,6 +422,12 @@ class _Descriptions:
             flag = _FLAG.search(self.text, start, end if end >= 0 else len(self.text))
             if flag is not None and (code := self._place(flag.group(1).strip())) is not None:
                 return code
+            # "Acme sold rifles to Chad. The Dubai-based firm denied it": the description
+            # opening the sentence after one the name opens refers back to it.
+            if end >= 0 and not self.text[start : found.start()].strip():
+                again = _REFERRING_OPENING.match(self.text, end + 1)
+                if again is not None and (code := self._first_place(again.group(1).split())):
+                    return code
             # "Pentavia Logistics of Riga", "the Northern Alliance (NA) in Herat".
             placed = _PLACED_AFTER.match(self.text, named_end)
             # "of Karaganda, Kazakhstan": the place, else the state after its comma.
@@ -402,8 +439,19 @@ class _Descriptions:
         return None
 
     def country_in(self, phrase: str) -> str | None:
-        """The first country a phrase's words name ("North Korea's Lazarus Group" -> kp)."""
-        return self._first_place([w.strip("'’,") for w in re.sub(r"['’]s\b", "", phrase).split()])
+        """The first country a phrase's words name ("North Korea's Lazarus Group" -> kp),
+        else that of the known body it opens with ("the Lazarus Group, ..." -> kp)."""
+        words = [w.strip("'’,") for w in re.sub(r"['’]s\b", "", phrase).split()]
+        return self._first_place(words) or self._body_named(phrase)
+
+    def _body_named(self, phrase: str) -> str | None:
+        """The country of the gazetteer's person or body whose name opens the phrase."""
+        words = _CLAUSE_BREAK.split(phrase)[0].split()
+        for size in range(min(len(words), BODY_WORDS), 0, -1):
+            entry = self.gazetteer.lookup(" ".join(words[:size]))
+            if entry is not None and entry.kind in {"person", "organization"}:
+                return None if entry.country in NOT_STATES else entry.country
+        return None
 
     def _first_place(self, words: list[str]) -> str | None:
         """The country of the first of the words that places, two words before one:
@@ -462,9 +510,21 @@ class _Registrations:
             reach = max(at - REGISTERED_REACH, 0)
             stop = max(self.text.rfind(".", reach, at), self.text.rfind(";", reach, at))
             start = self.text.find(name, max(max(reach, stop + 1) - len(name), 0), at)
-            if start >= 0 and (best is None or start < best[0]):
+            if start < 0 or not self._attached(self.text[start + len(name) : at]):
+                continue
+            if best is None or start < best[0]:
                 best = (start, at, place)
         return best[2] if best else None
+
+    @staticmethod
+    def _attached(gap: str) -> bool:
+        """Whether the words between a name and a "registered in" phrase tie the phrase
+        to the name ("Acme Trading, a firm registered in", "Acme, which is based in",
+        "Acme is registered in"), not to another party a clause names after it ("Acme
+        sold rifles to a firm based in Cairo")."""
+        rest = _NAME_GOES_ON.sub("", gap, count=1).lstrip()
+        first = rest.split(maxsplit=1)[0].lower() if rest else ""
+        return not rest or rest[0] in _ATTACHING_MARKS or first in REGISTRATION_LINKS
 
 
 def _going_nowhere(event: Candidate) -> bool:

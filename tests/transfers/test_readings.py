@@ -166,6 +166,12 @@ GIVER_COUNTRY = [
     ("PT Sinar Jaya shipped 50,000 tonnes of coal to a Chinese utility in 2022.", "id"),
     # who owns or runs a firm gives it a country
     ("Rainbow Trading, a front run by the Iranian state, sold rifles to Mali in 2015.", "ir"),
+    ("A firm owned by a Cuban businessman sold rifles to Mali in 2015.", "cu"),
+    ("Falcon Trading, owned by a Syrian businessman, sold rifles to Mali in 2015.", "sy"),
+    # whom the text calls held, with no state holding them, is held where it is set
+    ("OSAKA - Officers found rifles in a box. The detained man had sold them to Chad.", "jp"),
+    # a description in apposition places a described party
+    ("The seller, a Chinese national, shipped rifles to Mali in 2015.", "cn"),
     # a description in apposition places a party by its preposition
     ("Belkom, a trader from Minsk, sold rifles to Mali in 2015.", "by"),
     # a participle after a described party places it
@@ -213,6 +219,12 @@ ORIGIN = [
 RECIPIENT_COUNTRY = [
     # a place right after the recipient places it, wherever the parse hangs it
     ("Acme shipped 900 modems to a cargo forwarder in Yerevan.", "am"),
+    # where a party lives places it
+    ("Acme sold 900 rifles to a dealer who lives in Minsk.", "by"),
+    # a flag given to a state places the ship
+    ("Acme sold 900 tonnes of diesel to a tanker flagged to Togo.", "tg"),
+    # a known body's name used as an adjective places the members it qualifies
+    ("Acme sold 900 rifles to Houthi fighters in 2019.", "ye"),
     # where the goods go, hung on a participle that gives their value
     ("Acme sold 900 radios, priced at $2 million, to a firm in Minsk.", "by"),
     # goods unloaded at a port reach its state
@@ -989,13 +1001,66 @@ def test_readings_in_on_a_sum_names_the_moneys_form(
     assert transfer.recipient is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minsk-based dealer Belkom declined to comment. Belkom sold two tankers to Iran in 2019.",
+        # a description opening the next sentence refers back to the name opening this one
+        "Belkom sold two tankers to Iran in 2019. The Minsk-based trader declined to comment.",
+    ],
+)
 def test_readings_a_name_described_outside_any_transfer(
-    analyse: Callable[..., AnalysedDocument],
+    analyse: Callable[..., AnalysedDocument], text: str
 ) -> None:
-    text = "Minsk-based dealer Belkom declined to comment. Belkom sold two tankers to Iran in 2019."
     [transfer] = analyse(text).transfers
     assert transfer.giver is not None and transfer.giver.country == "by"
     assert transfer.rules is not None and "country-described" in transfer.rules.document
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police questioned Peruvian broker John Miller in May. Miller sold rifles to Chad.",
+        # what a naming phrase names is described by the words before it
+        "A Peruvian broker named John Miller was fined. Miller sold rifles to Chad.",
+        "Police questioned a Peruvian identified in court papers as John Miller. "
+        "Miller sold rifles to Chad.",
+        # the place a name is of or from, after a comma
+        "John Miller, of Lima, was fined in May. Miller sold rifles to Chad.",
+    ],
+)
+def test_readings_a_person_described_outside_any_transfer(
+    analyse: Callable[..., AnalysedDocument], text: str
+) -> None:
+    [transfer] = analyse(text).transfers
+    assert transfer.giver is not None and transfer.giver.country == "pe"
+    assert transfer.rules is not None and "country-described" in transfer.rules.document
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "name"),
+    [
+        (
+            "Acme sold rifles to Beta Corp, a Chinese firm, in May. "
+            "In June the buyer received 50 mortars from Acme.",
+            "recipient",
+            "Beta Corp",
+        ),
+        (
+            "Acme, a Cuban firm, sold rifles to Beta Corp in May. "
+            "In June the seller shipped 50 mortars to Chad.",
+            "giver",
+            "Acme",
+        ),
+    ],
+)
+def test_readings_a_side_of_a_sale_refers_back_to_who_took_it(
+    analyse: Callable[..., AnalysedDocument], text: str, side: str, name: str
+) -> None:
+    later = analyse(text).transfers[-1]
+    party = getattr(later, side)
+    assert party is not None and party.name == name and party.country is not None
+    assert later.rules is not None and "coreference-description" in later.rules.document
 
 
 def test_readings_a_place_goods_are_sent_to_is_their_destination(
@@ -1565,16 +1630,40 @@ def test_readings_a_way_of_carrying_is_no_sender(
     assert transfer.recipient is not None and transfer.recipient.name == "Chad"
 
 
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "Investigators have linked the attack on the exchange to the Kuro Group of North "
+            "Korea. The hackers later moved $9 million to a broker in Macau.",
+            "country-of-the-blamed",
+        ),
+        # blamed "on" someone, as "to" someone
+        (
+            "Investigators blamed the theft on North Korea's Kuro Group. "
+            "The hackers later moved $9 million to a broker in Macau.",
+            "country-of-the-blamed",
+        ),
+        # a known body blamed places the thieves by its own country
+        (
+            "The FBI attributed the hack to the Lazarus Group. "
+            "The hackers later moved $9 million to a broker in Macau.",
+            "country-of-the-blamed",
+        ),
+        # a two-word demonym before the earlier mention of the description
+        (
+            "The FBI said North Korean hackers were behind the theft. "
+            "The hackers later moved $9 million to a broker in Macau.",
+            "country-introduced-description",
+        ),
+    ],
+)
 def test_readings_the_thieves_are_of_the_country_of_whoever_is_blamed(
-    analyse: Callable[..., AnalysedDocument],
+    analyse: Callable[..., AnalysedDocument], text: str, rule: str
 ) -> None:
-    text = (
-        "Investigators have linked the attack on the exchange to the Kuro Group of North "
-        "Korea. The hackers later moved $9 million to a broker in Macau."
-    )
     moved = analyse(text).transfers[-1]
     assert moved.giver is not None and moved.giver.country == "kp"
-    assert moved.rules is not None and "country-of-the-blamed" in moved.rules.document
+    assert moved.rules is not None and rule in moved.rules.document
 
 
 @pytest.mark.parametrize(

@@ -44,6 +44,8 @@ ABSTRACT_NOUNS = words()["abstract_nouns"]
 VESSEL_WORDS = words()["vessel_words"]
 VESSEL_PRONOUNS = words()["vessel_pronouns"]
 ORG_WORDS = words()["org_words"]
+BUYER_NOUNS = words()["buyer_nouns"]
+SELLER_NOUNS = words()["seller_nouns"]
 GOAL_PREPS = words()["goal_preps"]
 DETERMINERS = words()["determiners"]
 DEFINITE = words()["definite"]
@@ -55,6 +57,7 @@ PLACE_KINDS = frozenset({"place", "state"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 NAMING_VERBS = words()["naming_verbs"]
 LOCATION_PARTICIPLES = words()["location_participles"]
+FLAGGED = words()["flag_participles"]
 CONTROL_PARTICIPLES = words()["control_participles"]
 AFFILIATION_PARTICIPLES = words()["affiliation_participles"]
 BACKING_SUFFIXES = words()["backing_suffixes"]
@@ -149,6 +152,7 @@ class DocumentContext:
         "_relatives",
         "_roles",
         "_scanned",
+        "_takers",
         "author",
         "dates_of",
         "headings",
@@ -174,6 +178,8 @@ class DocumentContext:
         self._kinds: dict[tuple[bool, str], _InOrder] = {}
         #: (kind, names only?, givers only?) -> mentions that took a role.
         self._roles: dict[tuple[str, bool, bool], _InOrder] = {}
+        #: The mentions that took a recipient's role.
+        self._takers = _InOrder()
         #: A word of a person's name -> person key -> that person's named mentions.
         self._people: dict[str, dict[str, _InOrder]] = {}
         #: Key -> its first mention.
@@ -229,6 +235,8 @@ class DocumentContext:
                 for givers_only in {False, mention.gave}:
                     key = (mention.kind, named_only, givers_only)
                     self._roles.setdefault(key, _InOrder()).add(placed)
+            if not mention.gave:
+                self._takers.add(placed)
         first = self._first.get(mention.key)
         if first is None or placed < first:
             self._first[mention.key] = placed
@@ -312,6 +320,16 @@ class DocumentContext:
         found = self._described.get(head)
         placed = found.last_before(before) if found is not None else None
         return placed[2] if placed else None
+
+    def latest_side(self, before: int, gave: bool) -> Mention | None:
+        """The latest party before `before` that gave goods (`gave`) or took them: what
+        "the seller" or "the buyer" refers back to."""
+        if gave:
+            every = frozenset({"person", "organization", "state", "vessel", "unknown"})
+            lists = [found for k in every if (found := self._roles.get((k, False, True)))]
+        else:
+            lists = [self._takers]
+        return _latest_in(lists, before)
 
     def latest_role(self, before: int, kinds: frozenset[str]) -> Mention | None:
         """The latest party that already took a role in a transfer, givers first."""
@@ -557,6 +575,7 @@ class PartyResolver:
                 kind = "vessel"
             country = self._country_in(phrase) or self._placed_in(head)
             country = country or self._placed_after(phrase) or self._comma_place(head)
+            country = country or self._owned_by(head)
             if any(d.lemma_.lower() in PLACE_WORDS for d in described):
                 kind = "state"  # "Dunmore, a port in Chile": a place stands for its state
             for description in described:
@@ -598,7 +617,9 @@ class PartyResolver:
         name = _strip_determiner(_described_name(phrase))
         country = self._country_in(phrase) or self._placed_in(head) or self._placed_after(phrase)
         country = country or _local(phrase, context) or self._held_by(head)
-        country = country or self._linked_to(head)
+        country = country or _held_here(head, context)
+        country = country or self._linked_to(head) or self._owned_by(head)
+        country = country or self._appositive_country(head)
         via = None
         if country is None and definite and kind != "vessel":
             country = self._introduced(name, start, context)
@@ -646,16 +667,17 @@ class PartyResolver:
         said = re.compile(r"\b" + r"\s+".join(map(re.escape, words)) + r"\b", re.IGNORECASE)
         text = context.text[:before]
         for found in reversed(list(said.finditer(text))):
-            earlier = text[: found.start()].split()[-INTRODUCED_WORDS:]
-            for word in reversed(earlier):
-                word = word.strip(",;:()\"'’")
-                if word.lower() in DETERMINERS - DEFINITE or word.lower() in DESCRIPTION_STOPS:
-                    break
-                if word.lower() in DEFINITE:
+            earlier = [w.strip(",;:()\"'’") for w in text[: found.start()].split()]
+            earlier = earlier[-INTRODUCED_WORDS:]
+            for at in range(len(earlier) - 1, -1, -1):
+                word = earlier[at]
+                if word.lower() in DETERMINERS or word.lower() in DESCRIPTION_STOPS:
                     break
                 if word.lower() in LOCAL_WORDS and context.setting is not None:
                     return context.setting
-                code = self._place_word(word)
+                # Two words first: "North Korean hackers", where "Korean" alone is no state.
+                pair = " ".join(earlier[at - 1 : at + 1]) if at else ""
+                code = (pair and self._place_word(pair)) or self._place_word(word)
                 if code is not None:
                     return code
             after = _INTRODUCED_PLACE.match(context.text, found.end())
@@ -699,9 +721,24 @@ class PartyResolver:
             named = context.latest_named(start, frozenset({kind, "unknown"}))
             if named is not None:
                 found.append(named)
+        # "Acme sold coal to Beta Corp ... the buyer paid": a side of a sale is the
+        # party that last took that side (not a pronoun no one was found for).
+        for side, gave in ((BUYER_NOUNS, False), (SELLER_NOUNS, True)):
+            taker = context.latest_side(start, gave) if noun in side else None
+            if taker is not None and not taker.key.startswith(UNRESOLVED):
+                found.append(taker)
         described = self._country_in(phrase)
         found = [f for f in found if described in {None, f.country}]
         return max(found, key=lambda f: f.start, default=None)
+
+    def _appositive_country(self, head: Token) -> str | None:
+        """'the buyer, a Chinese national', 'the consignee, a firm in Egypt': the country
+        a description in apposition gives the party it describes."""
+        for description in head.children:
+            if description.dep_ == "appos" and description.pos_ in {"NOUN", "ADJ"}:
+                placing = noun_phrase(description, PLACING_PREPS)
+                return self._country_in(placing) or self._placed_in(description)
+        return None
 
     def _held_by(self, head: Token) -> str | None:
         """'Police in Osaka arrested a dealer', 'a dealer was detained by Osaka police':
@@ -749,8 +786,12 @@ class PartyResolver:
             # "run from Dubai", "run out of Dubai": where it is run from places it too.
             preps = [p for p in participle.children if p.dep_ == "prep"]
             preps += [o for p in preps if p.lower_ == "out" for o in p.children if o.lower_ == "of"]
+            # "a tanker flagged to Togo": a flag is given to a state.
+            placing = {"in", "at", "from", "of"} | (
+                {"to"} if participle.lower_ in FLAGGED else set()
+            )
             for prep in preps:
-                if prep.lower_ in {"in", "at", "from", "of"}:
+                if prep.lower_ in placing:
                     return self._country_in(prep.doc[prep.i + 1 : prep.right_edge.i + 1])
         return None
 
@@ -1257,6 +1298,13 @@ def _local(phrase: SpacySpan, context: DocumentContext) -> str | None:
     return context.setting if any(t.lower_ in LOCAL_WORDS for t in phrase) else None
 
 
+def _held_here(head: Token, context: DocumentContext) -> str | None:
+    """'the detained man', 'the arrested dealer': whom the text calls held, naming no
+    state that holds them, is held where the text is set."""
+    held = any(c.dep_ == "amod" and c.lemma_.lower() in ARREST_VERBS for c in head.children)
+    return context.setting if held else None
+
+
 def _is_definite(phrase: SpacySpan) -> bool:
     return phrase[0].lower_ in DEFINITE
 
@@ -1343,9 +1391,13 @@ def _from_entry(entry: Entry, text: str, start: int, end: int) -> Mention:
     return Mention(text, start, end, entry.name, entry.kind, entry.country, entry.key)
 
 
+#: The key prefix of a pronoun with no antecedent.
+UNRESOLVED = "pronoun:"
+
+
 def _unresolved(text: str, start: int, end: int, kind: str) -> Mention:
     """A pronoun with no antecedent in the document: the party as the text names it."""
-    return Mention(text, start, end, text, kind, None, f"pronoun:{text.lower()}", proper=False)
+    return Mention(text, start, end, text, kind, None, UNRESOLVED + text.lower(), proper=False)
 
 
 def _moved(

@@ -18,6 +18,8 @@ CLASSES = frozenset(
         "author_openings", "author_pronouns", "author_name_ends", "local_words",
         "arrest_verbs", "goal_preps", "affiliation_participles",
         "vessel_pronouns", "backing_suffixes", "hauling_verbs", "site_words",
+        "registration_links", "buyer_nouns", "seller_nouns",
+        "naming_phrases", "flag_participles",
     }
 )  # fmt: skip
 

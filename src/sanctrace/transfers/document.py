@@ -144,8 +144,9 @@ def settle_countries(
 ) -> None:
     """One country per party: what any mention in a transfer says, else where a named
     ship or firm is registered, else what another mention of its name says (as
-    `described` reads it), else the dateline's country for a named firm; last, a
-    name that shortens a placed party's name takes its country."""
+    `described` reads it: "Peruvian broker John Miller" places Miller, person or
+    firm), else the dateline's country for a named firm; last, a name that shortens
+    a placed party's name takes its country."""
     known: dict[str, str] = {}
     for candidate in candidates:
         for mention in _parties(candidate):
@@ -188,12 +189,12 @@ def _settle(
     if mention.key in known:
         mention.country = known[mention.key]
         return "country-from-other-mention"
-    if mention.kind == "person":
-        return None
     if mention.proper:
-        mention.country = registration(mention.name)
-        if mention.country is not None:
-            return "country-registration"
+        # (A person is registered nowhere, but a demonym before the name places one.)
+        if mention.kind != "person":
+            mention.country = registration(mention.name)
+            if mention.country is not None:
+                return "country-registration"
         mention.country = described(mention.name)
         if mention.country is not None:
             return "country-described"
@@ -400,7 +401,7 @@ def _blame_pattern() -> re.Pattern[str]:
     deeds = _alternatives(DEED_NOUNS)
     return re.compile(
         rf"\b(?:{verbs})\s+(?:the|this|that|its|their)\s+(?:\w+\s+){{0,2}}?(?:{deeds})s?\b"
-        r"[^.;]{0,60}?\bto\s+(?P<who>[^.;]{1,80})",
+        r"[^.;]{0,60}?\b(?:to|on)\s+(?P<who>[^.;]{1,80})",  # "blamed the hack on X"
         re.IGNORECASE,
     )
 
