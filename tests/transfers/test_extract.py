@@ -463,3 +463,24 @@ def test_extract_goods_that_pass_with_no_object_are_what_passes(extract: Extract
     )
     assert _tags(found) == {"art"}
     assert _countries(found) == (None, "pe")
+
+
+PARTIES_THE_PARSE_HANGS_APART = [
+    # "to" on a part of the goods: "two of a batch of helicopters to X"
+    ("Belarus has handed over the first two of a batch of Mi-8 helicopters to Mali's army.",
+     "recipient", "Mali"),
+    # a name after "to" parsed as a clause, "to" as its infinitive marker
+    ("The firm paid roughly $5 million to Harbour Light.", "recipient", "Harbour Light"),
+    # goods booked for a place by their sender, then stopped
+    ("In May 2023 customs officers at Riga detained a crate of lathes that Acme had booked"
+     " for Minsk.", "giver", "Acme"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "role", "word"), PARTIES_THE_PARSE_HANGS_APART)
+def test_extract_party_the_parse_hangs_apart(
+    extract: Extract, text: str, role: str, word: str
+) -> None:
+    found = _one(extract, text)
+    party = getattr(found, role)
+    assert party is not None and word in party.name

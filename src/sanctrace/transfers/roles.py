@@ -60,6 +60,7 @@ ERGATIVE_VERBS = words()["ergative_verbs"]
 TRANSPORT_MODES = words()["transport_modes"]
 CARRYING_VERBS = words()["carrying_verbs"]
 CONTAINERS = words()["containers"]
+PARTITIVES = words()["partitives"]
 RECIPROCALS = words()["reciprocals"]
 
 
@@ -273,7 +274,12 @@ class RoleReader:
             roles.fill_missing(frame, found.by("agent-prep", "prep"), "agent-prep")
         if object_pattern == "gerund-compound":
             roles.fill_missing(frame, found.by("gerund-prep", "prep"), "gerund-compound")
-        for prep, objects_of in found.by("prep", "prep") + found.by("value-prep", "prep"):
+        # ("paid $5 million to Harbour Light": the name may be parsed as a clause, then
+        # only when it holds no phrase of the verb's: "to X through banks in Y".)
+        misread = [
+            (to, names) for to, names in found.by("misread-to", "prep") if not preps(to.head)
+        ]
+        for prep, objects_of in found.by("prep", "prep") + found.by("value-prep", "prep") + misread:
             role = _prep_role(frame, prep)
             if role:
                 roles.add(role, objects_of, "prep")
@@ -560,16 +566,22 @@ def _reciprocal(roles: Roles) -> None:
 
 
 def _contents(container: Token) -> list[Token]:
-    """What a container holds, through its "of" phrases: "crates of boxes of rifles"."""
+    """What a container holds, through its "of" phrases: "crates of boxes of rifles";
+    a count or a part of it holds it too ("the first two of a batch of jets")."""
     found: list[Token] = []
     token = container
-    while token.lemma_.lower() in CONTAINERS:
+    while _holds(token):
         inner = [o for p in preps(token) if p.lower_ == "of" for o in objects(p)]
         if not inner:
             break
         token = inner[0]
         found.append(token)
     return found
+
+
+def _holds(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in CONTAINERS or lemma in PARTITIVES or token.pos_ == "NUM"
 
 
 def _prep_role(frame: Frame, prep: Token) -> str | None:
