@@ -471,6 +471,8 @@ PARTIES_THE_PARSE_HANGS_APART = [
      "recipient", "Mali"),
     # a name after "to" parsed as a clause, "to" as its infinitive marker
     ("The firm paid roughly $5 million to Harbour Light.", "recipient", "Harbour Light"),
+    # whom the goods are sent to protect receives them
+    ("Belarus may have sent two radar systems to protect Caracas.", "recipient", "Venezuela"),
     # goods booked for a place by their sender, then stopped
     ("In May 2023 customs officers at Riga detained a crate of lathes that Acme had booked"
      " for Minsk.", "giver", "Acme"),
