@@ -471,6 +471,9 @@ PARTIES_THE_PARSE_HANGS_APART = [
      "recipient", "Mali"),
     # a name after "to" parsed as a clause, "to" as its infinitive marker
     ("The firm paid roughly $5 million to Harbour Light.", "recipient", "Harbour Light"),
+    # a second preposition parsed as listed with the first
+    ("A Chinese firm shipped the lathes in March, via Dalian, to a buyer in Pyongyang.",
+     "recipient", "buyer"),
     # whom the goods are sent to protect receives them
     ("Belarus may have sent two radar systems to protect Caracas.", "recipient", "Venezuela"),
     # goods booked for a place by their sender, then stopped

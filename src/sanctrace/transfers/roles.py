@@ -285,6 +285,8 @@ class RoleReader:
                 roles.add(role, objects_of, "prep")
         if frame.needs_destination:
             self._carrier_bound(roles, roles.giver)
+        if not roles.recipient:
+            self._goods_bound(roles, verb)
         # (Only the verb's own common-noun subject: a ship's name may hold a goods word.)
         own = [t for t in subjects if t.head == verb and t.dep_ == "nsubj" and t.pos_ == "NOUN"]
         ergative = (
@@ -485,6 +487,17 @@ class RoleReader:
                 if clause.dep_ == "acl" and trigger is not None and trigger.frame.name == "bound":
                     hung = [(p, objects(p)) for p in clause.children if p.dep_ == "prep"]
                     roles.fill_missing(trigger.frame, hung, "carrier-bound", RECIPIENT)
+
+    def _goods_bound(self, roles: Roles, verb: Token) -> None:
+        """'sold the generators, destined for a firm in Minsk': a participle of being
+        bound listed after the verb, with no subject of its own, says where its goods go."""
+        for clause in verb.children:
+            trigger = self.lexicon.verbs.get(clause.lemma_.lower())
+            bound = trigger is not None and trigger.frame.name == "bound"
+            listed = clause.dep_ in {"conj", "advcl"} and clause.tag_ == "VBN"
+            if bound and listed and not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+                hung = [(p, objects(p)) for p in preps(clause)]
+                roles.fill_missing(trigger.frame, hung, "goods-bound", RECIPIENT)
 
     def _possessive_recipient(self, roles: Roles, frame: Frame) -> None:
         # "ammunition for Moscow's war": the possessor of the purpose is the recipient.
