@@ -471,6 +471,8 @@ PARTIES_THE_PARSE_HANGS_APART = [
      "recipient", "Mali"),
     # a name after "to" parsed as a clause, "to" as its infinitive marker
     ("The firm paid roughly $5 million to Harbour Light.", "recipient", "Harbour Light"),
+    # "to" tagged as an infinitive's marker, yet with an object
+    ("The firm wired $3 million to Acme.", "recipient", "Acme"),
     # a second preposition parsed as listed with the first
     ("A Chinese firm shipped the lathes in March, via Dalian, to a buyer in Pyongyang.",
      "recipient", "buyer"),
