@@ -491,3 +491,15 @@ def test_extract_party_the_parse_hangs_apart(
     found = _one(extract, text)
     party = getattr(found, role)
     assert party is not None and word in party.name
+
+
+def test_extract_subject_of_a_told_clause_parsed_as_the_object_of_saying(
+    extract: Extract,
+) -> None:
+    # The parse makes "her clams" the object of "said": they are what was smuggled.
+    found = _one(
+        extract,
+        "One trader said her clams, at 90 yuan a kilo, had been smuggled over the day before.",
+    )
+    assert _tags(found) == {"seafood"}
+    assert found.rules.roles["items"] == "passive-subject"
