@@ -478,6 +478,9 @@ PARTIES_THE_PARSE_HANGS_APART = [
      "recipient", "buyer"),
     # whom the goods are sent to protect receives them
     ("Belarus may have sent two radar systems to protect Caracas.", "recipient", "Venezuela"),
+    # a clause of its own names who took a side
+    ("The lathes were shipped to Minsk in May, and the shipper was a trading house in Riga.",
+     "giver", "trading house"),
     # goods booked for a place by their sender, then stopped
     ("In May 2023 customs officers at Riga detained a crate of lathes that Acme had booked"
      " for Minsk.", "giver", "Acme"),

@@ -62,6 +62,10 @@ CARRYING_VERBS = words()["carrying_verbs"]
 CONTAINERS = words()["containers"]
 PARTITIVES = words()["partitives"]
 RECIPROCALS = words()["reciprocals"]
+#: Nouns for a party's part in a transfer: "the consignee was a firm in Sudan".
+_ROLE_NOUNS = {w: "recipient" for w in words()["recipient_nouns"]} | {
+    w: "giver" for w in words()["giver_nouns"]
+}
 
 
 @dataclass(slots=True)
@@ -326,6 +330,7 @@ class RoleReader:
             roles.add("giver", arrangers, "arranger")
         self._goods_links(roles, frame)
         self._possessive_recipient(roles, frame)
+        _named_by_role(roles, verb)
         return roles
 
     def _conjoined_passive(
@@ -451,6 +456,7 @@ class RoleReader:
             roles.add(frame.possessor, places, "where-place")
         self._goods_links(roles, frame)
         self._possessive_recipient(roles, frame)
+        _named_by_role(roles, noun)
         return roles
 
     def _goods_links(self, roles: Roles, frame: Frame) -> None:
@@ -565,6 +571,17 @@ def _a_state(tokens: list[Token]) -> bool:
     """Whether a subject names a state ("Pyongyang", "the regime"): a state smuggles goods
     in past its embargo; a group or a person smuggling them moves them on."""
     return any(t.ent_type_ == "GPE" or t.lemma_.lower() in STATE_DESCRIPTIONS for t in tokens)
+
+
+def _named_by_role(roles: Roles, trigger: Token) -> None:
+    """'the rifles were loaded at Haeju, and the consignee was a firm in Sudan': a
+    clause of the sentence that names who took a party's part fills a role left empty."""
+    for noun in trigger.sent:
+        role = _ROLE_NOUNS.get(noun.lemma_.lower())
+        copula = noun.head
+        if role is None or noun.dep_ != "nsubj" or copula.lemma_ != "be" or getattr(roles, role):
+            continue
+        roles.add(role, [c for c in copula.children if c.dep_ == "attr"], "role-noun")
 
 
 def _reciprocal(roles: Roles) -> None:
