@@ -470,8 +470,10 @@ class RoleReader:
             # "lathes used to build centrifuges to Iran": or on what they serve to make.
             made = made_with(item)
             contained += preps(made) if made is not None else []
-            # "sold a tanker, the Grace 2, to a firm": or on the name set beside them.
-            contained += [p for c in item.children if c.dep_ == "appos" for p in preps(c)]
+            # "sold a tanker, the Grace 2, to a firm": or on the name set beside them
+            # (a noun trigger there tells a transfer of its own: "horses, a gift from X").
+            named = [c for c in item.children if c.dep_ == "appos" and self.trigger(c) is None]
+            contained += [p for c in named for p in preps(c)]
             # "$5 million in stolen ether": "in" on a sum names the money's form.
             hung = [
                 (prep, objects(prep))
