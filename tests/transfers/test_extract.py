@@ -480,6 +480,8 @@ PARTIES_THE_PARSE_HANGS_APART = [
     ("Belarus may have sent two radar systems to protect Caracas.", "recipient", "Venezuela"),
     # a preposition on the name set beside the goods
     ("Iran sold a tanker, the Grace 2, to a Syrian firm.", "recipient", "Syrian firm"),
+    # who arranges a deed named by a noun does it
+    ("The broker arranged the sale of 12 helicopters to the junta.", "giver", "broker"),
     # a clause of its own names who took a side
     ("The lathes were shipped to Minsk in May, and the shipper was a trading house in Riga.",
      "giver", "trading house"),

@@ -446,6 +446,9 @@ class RoleReader:
         if frame.possessor == "giver" and not roles.recipient:
             # "funds to help refugees": whom goods going out are for receives them.
             roles.add("recipient", found.fillers("purpose-object"), "purpose-recipient")
+        if frame.possessor and not getattr(roles, frame.possessor):
+            # "the broker arranged the sale of rifles": who arranges a deed does it.
+            roles.add(frame.possessor, found.fillers("arranged-deed"), "arranger")
         for relation, pattern in DOER_RELATIONS.items():
             if frame.possessor and not getattr(roles, frame.possessor):
                 roles.add(frame.possessor, found.fillers(relation), pattern)
