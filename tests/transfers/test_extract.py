@@ -510,3 +510,16 @@ def test_extract_subject_of_a_told_clause_parsed_as_the_object_of_saying(
     )
     assert _tags(found) == {"seafood"}
     assert found.rules.roles["items"] == "passive-subject"
+
+
+def test_extract_a_discharge_of_goods_named_unloads_them(extract: Extract) -> None:
+    found = _one(extract, "In May the bulk carrier discharged 9,000 tonnes of coal at Ningbo.")
+    assert _tags(found) == {"coal"}
+    assert _countries(found) == (None, "cn")
+
+
+def test_extract_a_discharge_of_goods_referred_back_to_retells_their_load(
+    extract: Extract,
+) -> None:
+    text = "The tanker loaded diesel at Vostochny. In May it discharged its cargo at Nampo."
+    assert [c.rules.trigger.text for c in extract(text)] == ["loaded"]
