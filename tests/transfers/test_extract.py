@@ -480,6 +480,9 @@ PARTIES_THE_PARSE_HANGS_APART = [
     ("Belarus may have sent two radar systems to protect Caracas.", "recipient", "Venezuela"),
     # a preposition on the name set beside the goods
     ("Iran sold a tanker, the Grace 2, to a Syrian firm.", "recipient", "Syrian firm"),
+    # a preposition on the goods' name, which the parse hangs on the light verb
+    ("Weihai Ocean Fishing Co. took delivery of its newest trawler, the Haiyang 8, from a"
+     " shipyard in Ningbo in 2017.", "giver", "shipyard"),
     # who arranges a deed named by a noun does it
     ("The broker arranged the sale of 12 helicopters to the junta.", "giver", "broker"),
     # a clause of its own names who took a side
