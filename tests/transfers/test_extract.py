@@ -466,9 +466,9 @@ def test_extract_goods_that_pass_with_no_object_are_what_passes(extract: Extract
 
 
 PARTIES_THE_PARSE_HANGS_APART = [
-    # "to" on a part of the goods: "two of a batch of helicopters to X"
-    ("Belarus has handed over the first two of a batch of Mi-8 helicopters to Mali's army.",
-     "recipient", "Mali"),
+    # "to" on a part of the goods: "four of an order of jets to X"
+    ("Belarus had supplied the first four of an order of Yak-130 jets to the Malian air force.",
+     "recipient", "air force"),
     # a name after "to" parsed as a clause, "to" as its infinitive marker
     ("The firm paid roughly $5 million to Harbour Light.", "recipient", "Harbour Light"),
     # "to" tagged as an infinitive's marker, yet with an object
@@ -481,8 +481,8 @@ PARTIES_THE_PARSE_HANGS_APART = [
     # a preposition on the name set beside the goods
     ("Iran sold a tanker, the Grace 2, to a Syrian firm.", "recipient", "Syrian firm"),
     # a preposition on the goods' name, which the parse hangs on the light verb
-    ("Weihai Ocean Fishing Co. took delivery of its newest trawler, the Haiyang 8, from a"
-     " shipyard in Ningbo in 2017.", "giver", "shipyard"),
+    ("In 2017 a Qingdao trawling firm took delivery of a new trawler, the Haiyang 8, from a"
+     " yard near Ningbo.", "giver", "yard"),
     # who arranges a deed named by a noun does it
     ("The broker arranged the sale of 12 helicopters to the junta.", "giver", "broker"),
     # a clause of its own names who took a side
@@ -506,10 +506,10 @@ def test_extract_party_the_parse_hangs_apart(
 def test_extract_subject_of_a_told_clause_parsed_as_the_object_of_saying(
     extract: Extract,
 ) -> None:
-    # The parse makes "her clams" the object of "said": they are what was smuggled.
+    # The parse makes "her crabs" the object of "told": they are what was smuggled.
     found = _one(
         extract,
-        "One trader said her clams, at 90 yuan a kilo, had been smuggled over the day before.",
+        "A vendor told us her crabs, at 150 yuan each, had been smuggled across that morning.",
     )
     assert _tags(found) == {"seafood"}
     assert found.rules.roles["items"] == "passive-subject"

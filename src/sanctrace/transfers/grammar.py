@@ -166,7 +166,7 @@ def clause_subject(verb: Token, subjects: list[Token]) -> list[Token]:
         return [verb.head.head]
     finite = any(c.dep_ in {"aux", "auxpass"} and c.lower_ != "to" for c in verb.children)
     if verb.dep_ == "ccomp" and finite:
-        # "a trader said her clams had been smuggled in", the clause's subject parsed
+        # "a vendor told us her crabs had been smuggled in", the clause's subject parsed
         # as the object of the verb of saying.
         told = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
         if told:

@@ -604,7 +604,7 @@ def _reciprocal(roles: Roles) -> None:
 
 def _contents(container: Token) -> list[Token]:
     """What a container holds, through its "of" phrases: "crates of boxes of rifles";
-    a count or a part of it holds it too ("the first two of a batch of jets")."""
+    a count or a part of it holds it too ("the first four of an order of jets")."""
     found: list[Token] = []
     token = container
     while _holds(token):
