@@ -463,3 +463,66 @@ def test_extract_goods_that_pass_with_no_object_are_what_passes(extract: Extract
     )
     assert _tags(found) == {"art"}
     assert _countries(found) == (None, "pe")
+
+
+PARTIES_THE_PARSE_HANGS_APART = [
+    # "to" on a part of the goods: "four of an order of jets to X"
+    ("Belarus had supplied the first four of an order of Yak-130 jets to the Malian air force.",
+     "recipient", "air force"),
+    # a name after "to" parsed as a clause, "to" as its infinitive marker
+    ("The firm paid roughly $5 million to Harbour Light.", "recipient", "Harbour Light"),
+    # "to" tagged as an infinitive's marker, yet with an object
+    ("The firm wired $3 million to Acme.", "recipient", "Acme"),
+    # a second preposition parsed as listed with the first
+    ("A Chinese firm shipped the lathes in March, via Dalian, to a buyer in Pyongyang.",
+     "recipient", "buyer"),
+    # whom the goods are sent to protect receives them
+    ("Belarus may have sent two radar systems to protect Caracas.", "recipient", "Venezuela"),
+    # a preposition on the name set beside the goods
+    ("Iran sold a tanker, the Grace 2, to a Syrian firm.", "recipient", "Syrian firm"),
+    # a preposition on the goods' name, which the parse hangs on the light verb
+    ("In 2017 a Qingdao trawling firm took delivery of a new trawler, the Haiyang 8, from a"
+     " yard near Ningbo.", "giver", "yard"),
+    # who arranges a deed named by a noun does it
+    ("The broker arranged the sale of 12 helicopters to the junta.", "giver", "broker"),
+    # a clause of its own names who took a side
+    ("The lathes were shipped to Minsk in May, and the shipper was a trading house in Riga.",
+     "giver", "trading house"),
+    # goods booked for a place by their sender, then stopped
+    ("In May 2023 customs officers at Riga detained a crate of lathes that Acme had booked"
+     " for Minsk.", "giver", "Acme"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "role", "word"), PARTIES_THE_PARSE_HANGS_APART)
+def test_extract_party_the_parse_hangs_apart(
+    extract: Extract, text: str, role: str, word: str
+) -> None:
+    found = _one(extract, text)
+    party = getattr(found, role)
+    assert party is not None and word in party.name
+
+
+def test_extract_subject_of_a_told_clause_parsed_as_the_object_of_saying(
+    extract: Extract,
+) -> None:
+    # The parse makes "her crabs" the object of "told": they are what was smuggled.
+    found = _one(
+        extract,
+        "A vendor told us her crabs, at 150 yuan each, had been smuggled across that morning.",
+    )
+    assert _tags(found) == {"seafood"}
+    assert found.rules.roles["items"] == "passive-subject"
+
+
+def test_extract_a_discharge_of_goods_named_unloads_them(extract: Extract) -> None:
+    found = _one(extract, "In May the bulk carrier discharged 9,000 tonnes of coal at Ningbo.")
+    assert _tags(found) == {"coal"}
+    assert _countries(found) == (None, "cn")
+
+
+def test_extract_a_discharge_of_goods_referred_back_to_retells_their_load(
+    extract: Extract,
+) -> None:
+    text = "The tanker loaded diesel at Vostochny. In May it discharged its cargo at Nampo."
+    assert [c.rules.trigger.text for c in extract(text)] == ["loaded"]

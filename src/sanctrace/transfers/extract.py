@@ -251,6 +251,9 @@ class TransferExtractor:
         if implicit:
             # "funded the militia": the trigger itself names the money.
             items, heads = [Item(trigger.text, ["money"])], {trigger.i}
+        spoken = self.lexicon.verbs.get(trigger.lemma_.lower()) if trigger.pos_ == "VERB" else None
+        if borrows and spoken is not None and spoken.named_goods:
+            return None  # "the tanker discharged its cargo": the load told before, retold
         blamed = not items and _blamed(trigger, roles)
         if blamed:
             # "investigators traced the theft to X": the goods of the deed told before.

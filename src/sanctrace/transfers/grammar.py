@@ -164,6 +164,13 @@ def clause_subject(verb: Token, subjects: list[Token]) -> list[Token]:
     if verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
         # "a tanker that officials say passed fuel": the gap is the relative's head.
         return [verb.head.head]
+    finite = any(c.dep_ in {"aux", "auxpass"} and c.lower_ != "to" for c in verb.children)
+    if verb.dep_ == "ccomp" and finite:
+        # "a vendor told us her crabs had been smuggled in", the clause's subject parsed
+        # as the object of the verb of saying.
+        told = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+        if told:
+            return told
     if verb.dep_ == "pcomp" and verb.head.lower_ in MEANS_PREPS:
         # "won friends by lending out its doctors": who acts by a means is the subject.
         governor = governing_verb(verb)

@@ -99,6 +99,7 @@ class TriggerSpec(TypedDict):
     frame: str
     particle: NotRequired[str]
     requires_prep: NotRequired[list[str]]
+    named_goods: NotRequired[bool]
     outcome: NotRequired[str]
 
 
@@ -202,6 +203,8 @@ class Trigger:
     particle: str | None = None
     requires_prep: tuple[str, ...] = ()
     outcome: str | None = None
+    #: Its goods must be named, not referred back to ("discharged its cargo" retells).
+    named_goods: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -421,6 +424,7 @@ def _triggers(path: Path, section: str, raw: dict, frames: dict[str, Frame]) -> 
             particle=spec.get("particle"),
             requires_prep=tuple(spec.get("requires_prep", ())),
             outcome=spec.get("outcome"),
+            named_goods=bool(spec.get("named_goods", False)),
         )
     return triggers
 

@@ -60,7 +60,12 @@ ERGATIVE_VERBS = words()["ergative_verbs"]
 TRANSPORT_MODES = words()["transport_modes"]
 CARRYING_VERBS = words()["carrying_verbs"]
 CONTAINERS = words()["containers"]
+PARTITIVES = words()["partitives"]
 RECIPROCALS = words()["reciprocals"]
+#: Nouns for a party's part in a transfer: "the consignee was a firm in Sudan".
+_ROLE_NOUNS = {w: "recipient" for w in words()["recipient_nouns"]} | {
+    w: "giver" for w in words()["giver_nouns"]
+}
 
 
 @dataclass(slots=True)
@@ -273,12 +278,19 @@ class RoleReader:
             roles.fill_missing(frame, found.by("agent-prep", "prep"), "agent-prep")
         if object_pattern == "gerund-compound":
             roles.fill_missing(frame, found.by("gerund-prep", "prep"), "gerund-compound")
-        for prep, objects_of in found.by("prep", "prep") + found.by("value-prep", "prep"):
+        # ("paid $5 million to Harbour Light": the name may be parsed as a clause, then
+        # only when it holds no phrase of the verb's: "to X through banks in Y".)
+        misread = [
+            (to, names) for to, names in found.by("misread-to", "prep") if not preps(to.head)
+        ]
+        for prep, objects_of in found.by("prep", "prep") + found.by("value-prep", "prep") + misread:
             role = _prep_role(frame, prep)
             if role:
                 roles.add(role, objects_of, "prep")
         if frame.needs_destination:
             self._carrier_bound(roles, roles.giver)
+        if not roles.recipient:
+            self._goods_bound(roles, verb)
         # (Only the verb's own common-noun subject: a ship's name may hold a goods word.)
         own = [t for t in subjects if t.head == verb and t.dep_ == "nsubj" and t.pos_ == "NOUN"]
         ergative = (
@@ -318,6 +330,7 @@ class RoleReader:
             roles.add("giver", arrangers, "arranger")
         self._goods_links(roles, frame)
         self._possessive_recipient(roles, frame)
+        _named_by_role(roles, verb)
         return roles
 
     def _conjoined_passive(
@@ -433,6 +446,9 @@ class RoleReader:
         if frame.possessor == "giver" and not roles.recipient:
             # "funds to help refugees": whom goods going out are for receives them.
             roles.add("recipient", found.fillers("purpose-object"), "purpose-recipient")
+        if frame.possessor and not getattr(roles, frame.possessor):
+            # "the broker arranged the sale of rifles": who arranges a deed does it.
+            roles.add(frame.possessor, found.fillers("arranged-deed"), "arranger")
         for relation, pattern in DOER_RELATIONS.items():
             if frame.possessor and not getattr(roles, frame.possessor):
                 roles.add(frame.possessor, found.fillers(relation), pattern)
@@ -443,6 +459,7 @@ class RoleReader:
             roles.add(frame.possessor, places, "where-place")
         self._goods_links(roles, frame)
         self._possessive_recipient(roles, frame)
+        _named_by_role(roles, noun)
         return roles
 
     def _goods_links(self, roles: Roles, frame: Frame) -> None:
@@ -456,6 +473,10 @@ class RoleReader:
             # "lathes used to build centrifuges to Iran": or on what they serve to make.
             made = made_with(item)
             contained += preps(made) if made is not None else []
+            # "sold a tanker, the Grace 2, to a firm": or on the name set beside them
+            # (a noun trigger there tells a transfer of its own: "horses, a gift from X").
+            named = [c for c in item.children if c.dep_ == "appos" and self.trigger(c) is None]
+            contained += [p for c in named for p in preps(c)]
             # "$5 million in stolen ether": "in" on a sum names the money's form.
             hung = [
                 (prep, objects(prep))
@@ -479,6 +500,17 @@ class RoleReader:
                 if clause.dep_ == "acl" and trigger is not None and trigger.frame.name == "bound":
                     hung = [(p, objects(p)) for p in clause.children if p.dep_ == "prep"]
                     roles.fill_missing(trigger.frame, hung, "carrier-bound", RECIPIENT)
+
+    def _goods_bound(self, roles: Roles, verb: Token) -> None:
+        """'sold the generators, destined for a firm in Minsk': a participle of being
+        bound listed after the verb, with no subject of its own, says where its goods go."""
+        for clause in verb.children:
+            trigger = self.lexicon.verbs.get(clause.lemma_.lower())
+            bound = trigger is not None and trigger.frame.name == "bound"
+            listed = clause.dep_ in {"conj", "advcl"} and clause.tag_ == "VBN"
+            if bound and listed and not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+                hung = [(p, objects(p)) for p in preps(clause)]
+                roles.fill_missing(trigger.frame, hung, "goods-bound", RECIPIENT)
 
     def _possessive_recipient(self, roles: Roles, frame: Frame) -> None:
         # "ammunition for Moscow's war": the possessor of the purpose is the recipient.
@@ -548,6 +580,17 @@ def _a_state(tokens: list[Token]) -> bool:
     return any(t.ent_type_ == "GPE" or t.lemma_.lower() in STATE_DESCRIPTIONS for t in tokens)
 
 
+def _named_by_role(roles: Roles, trigger: Token) -> None:
+    """'the rifles were loaded at Haeju, and the consignee was a firm in Sudan': a
+    clause of the sentence that names who took a party's part fills a role left empty."""
+    for noun in trigger.sent:
+        role = _ROLE_NOUNS.get(noun.lemma_.lower())
+        copula = noun.head
+        if role is None or noun.dep_ != "nsubj" or copula.lemma_ != "be" or getattr(roles, role):
+            continue
+        roles.add(role, [c for c in copula.children if c.dep_ == "attr"], "role-noun")
+
+
 def _reciprocal(roles: Roles) -> None:
     """'banks lend to one another': a reciprocal names the other side by the same parties."""
     for role, other in (("recipient", roles.giver), ("giver", roles.recipient)):
@@ -560,16 +603,22 @@ def _reciprocal(roles: Roles) -> None:
 
 
 def _contents(container: Token) -> list[Token]:
-    """What a container holds, through its "of" phrases: "crates of boxes of rifles"."""
+    """What a container holds, through its "of" phrases: "crates of boxes of rifles";
+    a count or a part of it holds it too ("the first four of an order of jets")."""
     found: list[Token] = []
     token = container
-    while token.lemma_.lower() in CONTAINERS:
+    while _holds(token):
         inner = [o for p in preps(token) if p.lower_ == "of" for o in objects(p)]
         if not inner:
             break
         token = inner[0]
         found.append(token)
     return found
+
+
+def _holds(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in CONTAINERS or lemma in PARTITIVES or token.pos_ == "NUM"
 
 
 def _prep_role(frame: Frame, prep: Token) -> str | None:

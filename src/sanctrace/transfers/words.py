@@ -25,6 +25,7 @@ CLASSES = frozenset(
         "one_thing_words", "doing_nouns", "content_verbs", "back_pronouns",
         "route_nouns", "same_words", "ergative_verbs", "perception_verbs",
         "reciprocals", "furnishing_verbs", "debt_words", "sum_scales",
+        "recipient_nouns", "giver_nouns",
     }
 )  # fmt: skip
 
