@@ -61,6 +61,9 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     ("gas centrifuges", {"wmd"}, set()),
     ("enriched uranium", {"wmd"}, {"2844"}),
     ("dual-use goods", {"dual_use"}, set()),
+    # "chips" alone are semiconductors; a chip in a phrase of its own is not
+    ("Western chips", {"electrical"}, {"85"}),
+    ("wood chips", {"wood"}, {"44"}),
     ("dual-use machine tools", {"dual_use", "machinery"}, {"84"}),
     # vehicles, vessels, aircraft
     ("a $200,000 armoured Mercedes-Maybach S560 sedan", {"vehicle", "luxury"}, {"8703"}),
@@ -173,6 +176,8 @@ def test_taxonomy_classifies_phrase(
         "its nuclear weapons programme",
         "the arms embargo",
         "a ship-to-ship transfer",
+        "a bargaining chip",
+        "casino chips",
         "",
     ],
 )
