@@ -143,6 +143,14 @@ MODALITY = [
     # recalling or describing what happened tells it
     ("The Panel recalls that in 2012 Iran sold drones to Syria.", "reported", "completed"),
     ("The paper described a shipment of rifles from Iran to Syria.", "reported", "completed"),
+    # the clause before a colon tells what follows it, however the parse hangs it
+    (
+        "The committee notes information made public by Peru: in 2012, customs officers"
+        " at Callao stopped 300 rifles consigned to a firm in Chile.",
+        "reported",
+        "prevented",
+    ),
+    ("Shipping records show: Acme Trading sold rifles to Chad in 2019.", "confirmed", "completed"),
     # an allegation the parse hangs beside the clause it governs
     (
         "The Blue Star, a tanker that prosecutors allege delivered diesel to Syria, was seized.",
