@@ -38,6 +38,7 @@ from sanctrace.parties.resolve import NOT_STATES, DocumentContext, Mention, Part
 from sanctrace.parties.words import words as party_words
 from sanctrace.transfers.components import add_components
 from sanctrace.transfers.document import (
+    accounts_told,
     answered_only,
     continue_goods,
     culprits_placed,
@@ -127,6 +128,7 @@ class Analyzer:
         self.negations = lexicon.cues["negations"]
         self.knowledge = lexicon.cues["knowledge"]
         self.dissociations = lexicon.cues["dissociations"]
+        self.account_openers = lexicon.cues["account_openers"]
         self.regimes = Regimes.load()
         self.designations = default_designations()
         self.screener = screener
@@ -204,6 +206,7 @@ class Analyzer:
                 self.dissociations,
             )
             turns_told(candidates, document.text)
+            accounts_told(candidates, sentences, document.text, self.account_openers)
             candidates = answered_only(candidates, document.text)
         place = dateline(document.text)
         local = self.resolver.gazetteer.country_code(place) if place else None

@@ -151,6 +151,19 @@ MODALITY = [
         "prevented",
     ),
     ("Shipping records show: Acme Trading sold rifles to Chad in 2019.", "confirmed", "completed"),
+    # a sentence opening with its source begins an account its paragraph goes on with
+    (
+        "According to two sailors, boats from Nampo came alongside the trawler at night."
+        " The trawler pumped diesel into their tanks.",
+        "reported",
+        "completed",
+    ),
+    (
+        "According to two sailors, boats from Nampo came alongside the trawler at night.\n\n"
+        "The trawler pumped diesel into their tanks.",
+        "confirmed",
+        "completed",
+    ),
     # an allegation the parse hangs beside the clause it governs
     (
         "The Blue Star, a tanker that prosecutors allege delivered diesel to Syria, was seized.",

@@ -41,6 +41,7 @@ CUE_KINDS = (
     "telling_verbs",
     "anaphoric_times",
     "period_starts",
+    "account_openers",
     "failures",
     "admitted",
     "deliberations",
