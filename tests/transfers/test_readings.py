@@ -151,6 +151,17 @@ MODALITY = [
         "prevented",
     ),
     ("Shipping records show: Acme Trading sold rifles to Chad in 2019.", "confirmed", "completed"),
+    # what an inquiry or a record reveals is a finding, what a person reveals a report
+    (
+        "The investigation revealed that Acme Trading had shipped rifles to Chad in 2019.",
+        "confirmed",
+        "completed",
+    ),
+    (
+        "A former clerk revealed that Acme Trading had shipped rifles to Chad in 2019.",
+        "reported",
+        "completed",
+    ),
     # a sentence opening with its source begins an account its paragraph goes on with
     (
         "According to two sailors, boats from Nampo came alongside the trawler at night."

@@ -48,6 +48,7 @@ CUE_KINDS = (
     "knowledge",
     "dissociations",
     "accusers",
+    "findings",
     "permissions",
     "periods",
     "rates",

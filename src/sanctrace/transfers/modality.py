@@ -91,6 +91,8 @@ class Modality:
                     continue  # "denied knowing the ore was Korean": not the sale
                 if kind == "reported" and self._accuses(found):
                     return "suspected", found
+                if kind == "reported" and self._found_out(found):
+                    continue  # "the investigation revealed that ...": a finding, stated
                 return kind, found
         return "confirmed", None
 
@@ -103,6 +105,12 @@ class Modality:
         if any(t.pos_ == "PRON" for t in tellers) and root != telling:
             tellers += [c for c in root.children if c.dep_ == "nsubj"]
         return any(t.lemma_.lower() in self.lexicon.cues["accusers"] for t in tellers)
+
+    def _found_out(self, telling: Token) -> bool:
+        """Whether what tells it is an inquiry or a record, not a person: "the
+        investigation revealed", "customs records disclose" state what was found."""
+        tellers = [c for c in telling.children if c.dep_ == "nsubj"]
+        return any(t.lemma_.lower() in self.lexicon.cues["findings"] for t in tellers)
 
     def outcome(self, trigger: Token) -> tuple[str, Token | None]:
         """Whether the transfer happened, was planned or was stopped, and the cue word."""
