@@ -29,7 +29,7 @@ from sanctrace.model import (
     Transfer,
     TransferDate,
 )
-from sanctrace.nlp.dates import date_headings, text_dates
+from sanctrace.nlp.dates import date_headings, shift_told, tells_an_offset, text_dates
 from sanctrace.nlp.model import load_model
 from sanctrace.nlp.prefilter import Prefilter
 from sanctrace.nlp.sentences import dateline, split_sentences
@@ -234,6 +234,8 @@ class Analyzer:
         parties: dict[str, Party] = {}
         transfers: list[Transfer] = []
         for first, retellings in events:
+            if first.date is None:
+                _date_by_offset(first, parsed.context)
             transfer = self._transfer(document, first, retellings, parties)
             if any(t.id == transfer.id for t in transfers):
                 # Two events of one sentence told by the same goods words: the trigger
@@ -305,6 +307,20 @@ class Analyzer:
             first.rules.document.append("retelling-merged")
         transfer.findings = self.regimes.findings_for(transfer, document.published)
         return transfer
+
+
+def _date_by_offset(event: Candidate, context: DocumentContext) -> None:
+    """'Two years later it sold ...': an event its tellings leave undated, told at an
+    offset from the latest time told before it, takes that time shifted. Read after
+    merging: the offset places the event, it does not tell which event it is."""
+    told = event.evidence.text
+    if not tells_an_offset(told):
+        return
+    base = context.date_before(event.evidence.start)
+    shifted = shift_told(told, base.value) if base is not None else None
+    if shifted is not None:
+        event.date = TransferDate(shifted.value, shifted.text, "text")
+        event.rules.document.append("date-shifted")
 
 
 def _party_ref(
