@@ -603,6 +603,14 @@ def test_readings_date_of_the_telling_is_not_the_events(
             None,
         ),
         ("In May the army ordered 40 trucks from a Czech maker.", "2023-05", "text", None),
+        # the month of a bare purpose lies ahead; that of a thing told does not
+        (
+            "Belkom has sold 20,000 tonnes of wheat to a Turkish miller, for delivery in May.",
+            "2024-05",
+            "text",
+            None,
+        ),
+        ("Belkom was paid for the wheat it sent to Chad in May.", "2023-05", "text", None),
     ],
 )
 def test_readings_date_from_elsewhere_in_the_text(

@@ -42,6 +42,7 @@ CUE_KINDS = (
     "anaphoric_times",
     "period_starts",
     "account_openers",
+    "purpose_preps",
     "failures",
     "admitted",
     "deliberations",

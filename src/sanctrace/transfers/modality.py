@@ -203,6 +203,14 @@ class Modality:
                 forward if not _told_as_past(sent, forward) else backward
                 for forward, backward in zip(ahead, found, strict=True)
             ]
+        else:
+            # "sold wheat for delivery in March": a bare purpose's month lies ahead.
+            ahead = find_dates(sent.text, published, future=True)
+            purposes = self.lexicon.cues["purpose_preps"]
+            found = [
+                forward if _for_a_purpose(sent, forward, purposes) else backward
+                for forward, backward in zip(ahead, found, strict=True)
+            ]
         found = [
             date
             for date in found
@@ -512,6 +520,25 @@ def _opens_a_period(sent: Doc, found: tuple[int, int, object], opens: frozenset[
         if token.lower_ in opens and token.dep_ == "prep":
             return True
     return False
+
+
+def _for_a_purpose(sent: Doc, found: tuple[int, int, object], purposes: frozenset[str]) -> bool:
+    """Whether the date dates a bare purpose: "for delivery in March", "for loading in
+    May" (not "for the cargo in May", a thing told)."""
+    span = sent.char_span(found[0], found[1], alignment_mode="expand")
+    if span is None:
+        return False
+    prep = span.root if span.root.dep_ == "prep" else span.root.head  # "in March"
+    if prep.dep_ != "prep":
+        return False
+    purpose = prep.head
+    bare = not any(c.dep_ in {"det", "poss"} for c in purpose.children)
+    return (
+        bare
+        and purpose.dep_ in {"pobj", "pcomp"}
+        and purpose.pos_ in {"NOUN", "VERB"}
+        and purpose.head.lower_ in purposes
+    )
 
 
 def _told_as_past(sent: Doc, found: tuple[int, int, object]) -> bool:
