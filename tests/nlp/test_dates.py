@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sanctrace.nlp.dates import date_headings, date_spans, find_dates, resolve_date, shift_told
+from sanctrace.nlp.dates import (
+    date_headings,
+    date_spans,
+    find_dates,
+    listed_across_years,
+    resolve_date,
+    shift_told,
+)
 
 CASES = [
     # (text, published, future, expected value)
@@ -152,6 +159,20 @@ def test_dates_an_offset_shifts_the_time_told_before(
 ) -> None:
     shifted = shift_told(text, base)
     assert (shifted.value if shifted else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        ("The firm sold coal in 2019 and 2020.", True),
+        ("The firm sold coal in 2019, 2020 and 2021.", True),
+        ("The firm sold coal in December 2019 or January 2020.", True),
+        ("The firm sold coal in May and June 2019.", False),  # one year
+        ("The firm sold coal in 2019 after a ban of 2017.", False),  # not listed
+    ],
+)
+def test_dates_a_date_listed_with_another_years_spans_them(text: str, listed: bool) -> None:
+    assert listed_across_years(text, find_dates(text, "2024-03-01"), 0) is listed
 
 
 def test_dates_find_dates_gives_offsets_and_words_in_order() -> None:

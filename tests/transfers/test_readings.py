@@ -603,6 +603,8 @@ def test_readings_date_of_the_telling_is_not_the_events(
             None,
         ),
         ("In May the army ordered 40 trucks from a Czech maker.", "2023-05", "text", None),
+        # years listed together place the transfer in neither, as a range across years
+        ("Belkom sold wheat to Chad in 2019 and 2020.", "2024-03-01", "published", None),
         # the month of a bare purpose lies ahead; that of a thing told does not
         (
             "Belkom has sold 20,000 tonnes of wheat to a Turkish miller, for delivery in May.",

@@ -451,6 +451,22 @@ def text_dates(text: str, published: str | None) -> list[tuple[int, DateResoluti
     return [(start, resolution) for start, _, resolution in find_dates(text, published)]
 
 
+_LIST_GAP = re.compile(r"\s*(?:,|(?:,\s*)?(?i:and|or))\s*")
+
+
+def listed_across_years(
+    sentence: str, found: list[tuple[int, int, DateResolution]], index: int
+) -> bool:
+    """Whether `found[index]` (from `find_dates` on `sentence`) is listed with the next
+    date, of another year: "sold coal in 2019 and 2020" places the sales in neither
+    year, as a range across years places them in none."""
+    if index + 1 >= len(found):
+        return False
+    (_, end, here), (start, _, after) = found[index], found[index + 1]
+    listed = _LIST_GAP.fullmatch(sentence[end:start]) is not None
+    return listed and here.value[:4] != after.value[:4]
+
+
 def date_spans(sentence: str) -> list[tuple[int, int]]:
     """Where date expressions are, resolvable or not (so numbers in them are not counts)."""
     return [(found.start, found.end) for found in _scan(sentence, None, False)]

@@ -13,7 +13,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from sanctrace.model import TransferDate
-from sanctrace.nlp.dates import find_dates
+from sanctrace.nlp.dates import find_dates, listed_across_years
 from sanctrace.parties.resolve import DETERMINERS, noun_phrase
 from sanctrace.transfers.grammar import (
     governing_verb,
@@ -274,7 +274,7 @@ class Modality:
                 if aspect or (verb in hosts and _modifies(token.root, verb)):
                     chosen = (start, end, resolution)
                     break
-        if chosen is None:
+        if chosen is None or listed_across_years(sent.text, found, found.index(chosen)):
             return None
         return TransferDate(chosen[2].value, chosen[2].text, "text")
 
