@@ -151,6 +151,9 @@ MODALITY = [
         "prevented",
     ),
     ("Shipping records show: Acme Trading sold rifles to Chad in 2019.", "confirmed", "completed"),
+    # what was heard was told by someone
+    ("Also heard: a broker in Minsk sold two tankers to Syria.", "reported", "completed"),
+    ("The court heard that Acme Trading shipped rifles to Chad in 2019.", "reported", "completed"),
     # what an inquiry or a record reveals is a finding, what a person reveals a report
     (
         "The investigation revealed that Acme Trading had shipped rifles to Chad in 2019.",
