@@ -150,6 +150,8 @@ SHIFTS = [
     ("The previous year the firm bought rifles.", "2020", "2019"),
     ("Several years later it sold the ship.", "2019-05", None),  # an unplaceable offset
     ("The firm sold a tanker in 2019.", "2018", None),  # no offset
+    ("The next day the ship unloaded its coal.", "2023-10-11", "2023-10-12"),
+    ("Russia will send rifles in the next few weeks.", "2023-10-11", None),  # from now
 ]
 
 

@@ -492,7 +492,17 @@ _UNIT_PRECISION = {"day": 10, "week": 7, "month": 7, "year": 4}
 
 def tells_an_offset(text: str) -> bool:
     """Whether the text gives a time as an offset from one told before."""
-    return _SHIFT.search(text) is not None
+    found = _SHIFT.search(text)
+    return found is not None and not _from_now(found)
+
+
+def _from_now(found: re.Match[str]) -> bool:
+    """'Over the next few weeks', 'in the next two months': a stretch ahead of the
+    telling, not an offset from a time told ("the next day" is one)."""
+    order = (found.group("order") or "").lower()
+    return order == "next" and (
+        found.group("listed") is not None or found.group("units").endswith("s")
+    )
 
 
 def shift_told(text: str, base: str) -> DateResolution | None:
@@ -501,7 +511,7 @@ def shift_told(text: str, base: str) -> DateResolution | None:
     time's value `base`, at no finer precision than either; None when the text gives no
     such offset or an unplaceable one ("several years later")."""
     found = _SHIFT.search(text)
-    if found is None:
+    if found is None or _from_now(found):
         return None
     unit_word = (found.group("unit") or found.group("units")).lower()
     unit = unit_word.rstrip("s")
