@@ -151,6 +151,8 @@ MODALITY = [
         "prevented",
     ),
     ("Shipping records show: Acme Trading sold rifles to Chad in 2019.", "confirmed", "completed"),
+    # "reportedly" tells that someone reported it, not that it is suspected
+    ("Acme Trading reportedly sold rifles to Chad in 2019.", "reported", "completed"),
     # what was heard was told by someone
     ("Also heard: a broker in Minsk sold two tankers to Syria.", "reported", "completed"),
     ("The court heard that Acme Trading shipped rifles to Chad in 2019.", "reported", "completed"),
