@@ -29,7 +29,7 @@ from sanctrace.model import (
     Transfer,
     TransferDate,
 )
-from sanctrace.nlp.dates import date_headings, text_dates
+from sanctrace.nlp.dates import date_headings, shift_told, tells_an_offset, text_dates
 from sanctrace.nlp.model import load_model
 from sanctrace.nlp.prefilter import Prefilter
 from sanctrace.nlp.sentences import dateline, split_sentences
@@ -38,6 +38,7 @@ from sanctrace.parties.resolve import NOT_STATES, DocumentContext, Mention, Part
 from sanctrace.parties.words import words as party_words
 from sanctrace.transfers.components import add_components
 from sanctrace.transfers.document import (
+    accounts_told,
     answered_only,
     continue_goods,
     culprits_placed,
@@ -156,6 +157,7 @@ class Analyzer:
         self.negations = lexicon.cues["negations"]
         self.knowledge = lexicon.cues["knowledge"]
         self.dissociations = lexicon.cues["dissociations"]
+        self.account_openers = lexicon.cues["account_openers"]
         self.regimes = Regimes.load()
         self.designations = default_designations()
         self.screener = screener
@@ -233,6 +235,7 @@ class Analyzer:
                 self.dissociations,
             )
             turns_told(candidates, document.text)
+            accounts_told(candidates, sentences, document.text, self.account_openers)
             candidates = answered_only(candidates, document.text)
         place = dateline(document.text)
         local = self.resolver.gazetteer.country_code(place) if place else None
@@ -260,6 +263,8 @@ class Analyzer:
         parties: dict[str, Party] = {}
         transfers: list[Transfer] = []
         for first, retellings in events:
+            if first.date is None:
+                _date_by_offset(first, parsed.context)
             transfer = self._transfer(document, first, retellings, parties)
             if any(t.id == transfer.id for t in transfers):
                 # Two events of one sentence told by the same goods words: the trigger
@@ -331,6 +336,20 @@ class Analyzer:
             first.rules.document.append("retelling-merged")
         transfer.findings = self.regimes.findings_for(transfer, document.published)
         return transfer
+
+
+def _date_by_offset(event: Candidate, context: DocumentContext) -> None:
+    """'Two years later it sold ...': an event its tellings leave undated, told at an
+    offset from the latest time told before it, takes that time shifted. Read after
+    merging: the offset places the event, it does not tell which event it is."""
+    told = event.evidence.text
+    if not tells_an_offset(told):
+        return
+    base = context.date_before(event.evidence.start)
+    shifted = shift_told(told, base.value) if base is not None else None
+    if shifted is not None:
+        event.date = TransferDate(shifted.value, shifted.text, "text")
+        event.rules.document.append("date-shifted")
 
 
 def _party_ref(

@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sanctrace.nlp.dates import date_headings, date_spans, find_dates, resolve_date
+from sanctrace.nlp.dates import (
+    date_headings,
+    date_spans,
+    find_dates,
+    listed_across_years,
+    resolve_date,
+    shift_told,
+)
 
 CASES = [
     # (text, published, future, expected value)
@@ -131,6 +138,43 @@ def test_dates_resolve_date_table(
 ) -> None:
     resolution = resolve_date(text, published, future)
     assert (resolution.value if resolution else None) == expected
+
+
+SHIFTS = [
+    ("Two years later the firm sold a tanker.", "2019-05-20", "2021"),
+    ("A week earlier the ship had loaded coal.", "2024-01-28", "2024-01"),
+    ("The tanker arrived three days later.", "2023-10-11", "2023-10-14"),
+    ("Three days later it arrived.", "2023-10", "2023-10"),  # no finer than the time told
+    ("The following month it paid the broker.", "2023-12-05", "2024-01"),
+    ("Other ships took on fuel in the following days.", "2017-10-11", "2017-10"),
+    ("The previous year the firm bought rifles.", "2020", "2019"),
+    ("Several years later it sold the ship.", "2019-05", None),  # an unplaceable offset
+    ("The firm sold a tanker in 2019.", "2018", None),  # no offset
+    ("The next day the ship unloaded its coal.", "2023-10-11", "2023-10-12"),
+    ("Russia will send rifles in the next few weeks.", "2023-10-11", None),  # from now
+]
+
+
+@pytest.mark.parametrize(("text", "base", "expected"), SHIFTS)
+def test_dates_an_offset_shifts_the_time_told_before(
+    text: str, base: str, expected: str | None
+) -> None:
+    shifted = shift_told(text, base)
+    assert (shifted.value if shifted else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        ("The firm sold coal in 2019 and 2020.", True),
+        ("The firm sold coal in 2019, 2020 and 2021.", True),
+        ("The firm sold coal in December 2019 or January 2020.", True),
+        ("The firm sold coal in May and June 2019.", False),  # one year
+        ("The firm sold coal in 2019 after a ban of 2017.", False),  # not listed
+    ],
+)
+def test_dates_a_date_listed_with_another_years_spans_them(text: str, listed: bool) -> None:
+    assert listed_across_years(text, find_dates(text, "2024-03-01"), 0) is listed
 
 
 def test_dates_find_dates_gives_offsets_and_words_in_order() -> None:

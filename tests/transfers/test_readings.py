@@ -143,6 +143,43 @@ MODALITY = [
     # recalling or describing what happened tells it
     ("The Panel recalls that in 2012 Iran sold drones to Syria.", "reported", "completed"),
     ("The paper described a shipment of rifles from Iran to Syria.", "reported", "completed"),
+    # the clause before a colon tells what follows it, however the parse hangs it
+    (
+        "The committee notes information made public by Peru: in 2012, customs officers"
+        " at Callao stopped 300 rifles consigned to a firm in Chile.",
+        "reported",
+        "prevented",
+    ),
+    ("Shipping records show: Acme Trading sold rifles to Chad in 2019.", "confirmed", "completed"),
+    # "reportedly" tells that someone reported it, not that it is suspected
+    ("Acme Trading reportedly sold rifles to Chad in 2019.", "reported", "completed"),
+    # what was heard was told by someone
+    ("Also heard: a broker in Minsk sold two tankers to Syria.", "reported", "completed"),
+    ("The court heard that Acme Trading shipped rifles to Chad in 2019.", "reported", "completed"),
+    # what an inquiry or a record reveals is a finding, what a person reveals a report
+    (
+        "The investigation revealed that Acme Trading had shipped rifles to Chad in 2019.",
+        "confirmed",
+        "completed",
+    ),
+    (
+        "A former clerk revealed that Acme Trading had shipped rifles to Chad in 2019.",
+        "reported",
+        "completed",
+    ),
+    # a sentence opening with its source begins an account its paragraph goes on with
+    (
+        "According to two sailors, boats from Nampo came alongside the trawler at night."
+        " The trawler pumped diesel into their tanks.",
+        "reported",
+        "completed",
+    ),
+    (
+        "According to two sailors, boats from Nampo came alongside the trawler at night.\n\n"
+        "The trawler pumped diesel into their tanks.",
+        "confirmed",
+        "completed",
+    ),
     # an allegation the parse hangs beside the clause it governs
     (
         "The Blue Star, a tanker that prosecutors allege delivered diesel to Syria, was seized.",
@@ -539,6 +576,21 @@ def test_readings_date_of_the_telling_is_not_the_events(
             "text",
             "date-anaphoric",
         ),
+        # an offset from a time told before shifts that time, at the offset's precision
+        (
+            "Acme Trading opened an office in Minsk in May 2019. "
+            "Two years later it sold rifles to Chad.",
+            "2021",
+            "text",
+            "date-shifted",
+        ),
+        (
+            "Customs officers in Limassol seized a yacht on March 30, 2023. "
+            "A week earlier the same broker had sold a tanker to a firm in Syria.",
+            "2023-03",
+            "text",
+            "date-shifted",
+        ),
         # a period's start does not date what happened within it
         (
             "Since May 2022 Iran has supplied drones to Russia.",
@@ -568,6 +620,16 @@ def test_readings_date_of_the_telling_is_not_the_events(
             None,
         ),
         ("In May the army ordered 40 trucks from a Czech maker.", "2023-05", "text", None),
+        # years listed together place the transfer in neither, as a range across years
+        ("Belkom sold wheat to Chad in 2019 and 2020.", "2024-03-01", "published", None),
+        # the month of a bare purpose lies ahead; that of a thing told does not
+        (
+            "Belkom has sold 20,000 tonnes of wheat to a Turkish miller, for delivery in May.",
+            "2024-05",
+            "text",
+            None,
+        ),
+        ("Belkom was paid for the wheat it sent to Chad in May.", "2023-05", "text", None),
     ],
 )
 def test_readings_date_from_elsewhere_in_the_text(
@@ -576,7 +638,8 @@ def test_readings_date_from_elsewhere_in_the_text(
     [transfer] = analyse(text, published="2024-03-01").transfers
     assert transfer.date is not None and (transfer.date.value, transfer.date.basis) == (date, basis)
     assert transfer.rules is not None
-    assert ("date-anaphoric" in transfer.rules.document) == (rule == "date-anaphoric")
+    for named in ("date-anaphoric", "date-shifted"):
+        assert (named in transfer.rules.document) == (rule == named)
 
 
 def test_readings_that_beside_a_real_object_only_introduces_the_clause(

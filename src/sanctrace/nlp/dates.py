@@ -451,6 +451,22 @@ def text_dates(text: str, published: str | None) -> list[tuple[int, DateResoluti
     return [(start, resolution) for start, _, resolution in find_dates(text, published)]
 
 
+_LIST_GAP = re.compile(r"\s*(?:,|(?:,\s*)?(?i:and|or))\s*")
+
+
+def listed_across_years(
+    sentence: str, found: list[tuple[int, int, DateResolution]], index: int
+) -> bool:
+    """Whether `found[index]` (from `find_dates` on `sentence`) is listed with the next
+    date, of another year: "sold coal in 2019 and 2020" places the sales in neither
+    year, as a range across years places them in none."""
+    if index + 1 >= len(found):
+        return False
+    (_, end, here), (start, _, after) = found[index], found[index + 1]
+    listed = _LIST_GAP.fullmatch(sentence[end:start]) is not None
+    return listed and here.value[:4] != after.value[:4]
+
+
 def date_spans(sentence: str) -> list[tuple[int, int]]:
     """Where date expressions are, resolvable or not (so numbers in them are not counts)."""
     return [(found.start, found.end) for found in _scan(sentence, None, False)]
@@ -460,3 +476,63 @@ def resolve_date(text: str, published: str | None, future: bool = False) -> Date
     """The first date a piece of text gives, or None when it gives none."""
     found = find_dates(text, published, future)
     return found[0][2] if found else None
+
+
+#: Words that count an offset forward; the others ("earlier", "previous") count back.
+_STEPS = {"later": 1, "following": 1, "next": 1, "subsequent": 1}
+_SHIFT = re.compile(
+    rf"(?<!\w)(?i:(?:(?P<count>{_COUNT}|few|several|some)\s+)?(?P<unit>days?|weeks?|months?|years?)"
+    r"\s+(?P<after>later|earlier)"
+    r"|(?:the|that)\s+(?P<order>following|next|subsequent|previous|preceding)\s+"
+    rf"(?:(?P<listed>{_COUNT}|few|several)\s+)?(?P<units>days?|weeks?|months?|years?))\b"
+)
+#: The finest precision a shift by each unit can keep: "a week later" names no day.
+_UNIT_PRECISION = {"day": 10, "week": 7, "month": 7, "year": 4}
+
+
+def tells_an_offset(text: str) -> bool:
+    """Whether the text gives a time as an offset from one told before."""
+    found = _SHIFT.search(text)
+    return found is not None and not _from_now(found)
+
+
+def _from_now(found: re.Match[str]) -> bool:
+    """'Over the next few weeks', 'in the next two months': a stretch ahead of the
+    telling, not an offset from a time told ("the next day" is one)."""
+    order = (found.group("order") or "").lower()
+    return order == "next" and (
+        found.group("listed") is not None or found.group("units").endswith("s")
+    )
+
+
+def shift_told(text: str, base: str) -> DateResolution | None:
+    """A time given as an offset from one told before ("two years later", "a week
+    earlier", "the following month", "in the following days"), resolved against that
+    time's value `base`, at no finer precision than either; None when the text gives no
+    such offset or an unplaceable one ("several years later")."""
+    found = _SHIFT.search(text)
+    if found is None or _from_now(found):
+        return None
+    unit_word = (found.group("unit") or found.group("units")).lower()
+    unit = unit_word.rstrip("s")
+    count_text = (found.group("count") or found.group("listed") or "").lower()
+    word = (found.group("after") or found.group("order")).lower()
+    step = _STEPS.get(word, -1)
+    count = int(count_text) if count_text.isdigit() else _COUNTS.get(count_text)
+    precision = min(_UNIT_PRECISION[unit], len(base))
+    if count is None:
+        if count_text or unit_word.endswith("s"):
+            # "the following days", "some weeks later": the time told, a unit coarser.
+            value = base[: min({"day": 7, "week": 7, "month": 4, "year": 0}[unit], len(base))]
+            return DateResolution(value, found.group()) if value else None
+        count = 1  # "the following month"
+    # A month or a year told stands for its middle: "a week before" May is in May.
+    start = date.fromisoformat((base + ("-07-01" if len(base) == 4 else "-15"))[:10])
+    if unit in ("day", "week"):
+        moved = start + timedelta(days=step * count * (7 if unit == "week" else 1))
+        value = moved.isoformat()
+    elif unit == "month":
+        value = _shift_months(start, step * count) + "-01"
+    else:
+        value = f"{start.year + step * count:04d}"
+    return DateResolution(value[:precision], found.group())

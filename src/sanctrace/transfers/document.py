@@ -362,6 +362,34 @@ def turns_told(candidates: list[Candidate], text: str) -> None:
         candidate.rules.document.append("reported-turn")
 
 
+def accounts_told(
+    candidates: list[Candidate], sentences: list[Span], text: str, openers: frozenset[str]
+) -> None:
+    """'According to the crew, boats came alongside. They handed over squid.': a sentence
+    that opens with its source (one of `openers`) begins an account, and a transfer a
+    later sentence of its paragraph states with no cue of its own goes on with it."""
+    opening = _phrase_pattern(openers)
+    sources = [
+        (sentence, cue)
+        for sentence in sentences
+        if (cue := opening.match(sentence.text, len(sentence.text) - len(sentence.text.lstrip())))
+    ]
+    for candidate in candidates:
+        if candidate.certainty != "confirmed" or _told_with_cue(candidate):
+            continue
+        at = candidate.evidence.start
+        source = next(((s, c) for s, c in reversed(sources) if s.end <= at), None)
+        if source is None or "\n" in text[source[0].end : at]:
+            continue  # no account is open in this paragraph
+        sentence, cue = source
+        start = sentence.start + cue.start()
+        candidate.certainty = "reported"
+        candidate.rules.cues.append(
+            Cue(cue.group(), start, start + len(cue.group()), "certainty=reported")
+        )
+        candidate.rules.document.append("reported-account")
+
+
 def answered_only(candidates: list[Candidate], text: str) -> list[Candidate]:
     """'Q: Were drones sold to Chad?  A: We saw none.': an interviewer's turn only puts
     what it tells to the one who answers, so the transfers it alone tells are left out;

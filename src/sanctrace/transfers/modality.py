@@ -13,7 +13,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from sanctrace.model import TransferDate
-from sanctrace.nlp.dates import find_dates
+from sanctrace.nlp.dates import find_dates, listed_across_years
 from sanctrace.parties.resolve import DETERMINERS, noun_phrase
 from sanctrace.transfers.grammar import (
     governing_verb,
@@ -66,6 +66,8 @@ class Modality:
         negated = any(c.dep_ == "neg" for g in governors(trigger) for c in g.children)
         for aside in self._asides(trigger):
             words.setdefault(aside.lemma_.lower(), aside)  # "..., the paper said."
+        for teller in _told_before_colon(trigger):
+            words.setdefault(teller.lemma_.lower(), teller)  # "The panel notes: ..."
         knower = next(
             (g for g in governors(trigger) if g.lemma_.lower() in cues["knowledge"]), None
         )
@@ -89,6 +91,8 @@ class Modality:
                     continue  # "denied knowing the ore was Korean": not the sale
                 if kind == "reported" and self._accuses(found):
                     return "suspected", found
+                if kind == "reported" and self._found_out(found):
+                    continue  # "the investigation revealed that ...": a finding, stated
                 return kind, found
         return "confirmed", None
 
@@ -101,6 +105,12 @@ class Modality:
         if any(t.pos_ == "PRON" for t in tellers) and root != telling:
             tellers += [c for c in root.children if c.dep_ == "nsubj"]
         return any(t.lemma_.lower() in self.lexicon.cues["accusers"] for t in tellers)
+
+    def _found_out(self, telling: Token) -> bool:
+        """Whether what tells it is an inquiry or a record, not a person: "the
+        investigation revealed", "customs records disclose" state what was found."""
+        tellers = [c for c in telling.children if c.dep_ == "nsubj"]
+        return any(t.lemma_.lower() in self.lexicon.cues["findings"] for t in tellers)
 
     def outcome(self, trigger: Token) -> tuple[str, Token | None]:
         """Whether the transfer happened, was planned or was stopped, and the cue word."""
@@ -193,6 +203,14 @@ class Modality:
                 forward if not _told_as_past(sent, forward) else backward
                 for forward, backward in zip(ahead, found, strict=True)
             ]
+        else:
+            # "sold wheat for delivery in March": a bare purpose's month lies ahead.
+            ahead = find_dates(sent.text, published, future=True)
+            purposes = self.lexicon.cues["purpose_preps"]
+            found = [
+                forward if _for_a_purpose(sent, forward, purposes) else backward
+                for forward, backward in zip(ahead, found, strict=True)
+            ]
         found = [
             date
             for date in found
@@ -256,7 +274,7 @@ class Modality:
                 if aspect or (verb in hosts and _modifies(token.root, verb)):
                     chosen = (start, end, resolution)
                     break
-        if chosen is None:
+        if chosen is None or listed_across_years(sent.text, found, found.index(chosen)):
             return None
         return TransferDate(chosen[2].value, chosen[2].text, "text")
 
@@ -482,6 +500,16 @@ def _attributions_beside(clause: Token) -> list[Token]:
     ]
 
 
+def _told_before_colon(trigger: Token) -> list[Token]:
+    """'The panel notes a report by Peru: in 2012 customs stopped rifles': the verbs of
+    the clause before a colon introduce what follows it, however the parse hangs them."""
+    sent = trigger.sent
+    colons = [t for t in sent if t.text == ":" and t.i < trigger.i]
+    if not colons:
+        return []
+    return [t for t in sent.doc[sent.start : colons[-1].i] if t.pos_ == "VERB"]
+
+
 def _opens_a_period(sent: Doc, found: tuple[int, int, object], opens: frozenset[str]) -> bool:
     """Whether the date is inside a phrase that opens a period ("since the ban of 2017",
     "since the summit in May"): the phrase's start, not an event's time."""
@@ -492,6 +520,25 @@ def _opens_a_period(sent: Doc, found: tuple[int, int, object], opens: frozenset[
         if token.lower_ in opens and token.dep_ == "prep":
             return True
     return False
+
+
+def _for_a_purpose(sent: Doc, found: tuple[int, int, object], purposes: frozenset[str]) -> bool:
+    """Whether the date dates a bare purpose: "for delivery in March", "for loading in
+    May" (not "for the cargo in May", a thing told)."""
+    span = sent.char_span(found[0], found[1], alignment_mode="expand")
+    if span is None:
+        return False
+    prep = span.root if span.root.dep_ == "prep" else span.root.head  # "in March"
+    if prep.dep_ != "prep":
+        return False
+    purpose = prep.head
+    bare = not any(c.dep_ in {"det", "poss"} for c in purpose.children)
+    return (
+        bare
+        and purpose.dep_ in {"pobj", "pcomp"}
+        and purpose.pos_ in {"NOUN", "VERB"}
+        and purpose.head.lower_ in purposes
+    )
 
 
 def _told_as_past(sent: Doc, found: tuple[int, int, object]) -> bool:
