@@ -238,3 +238,23 @@ def test_pipeline_two_events_of_one_sentence_told_by_the_same_words_have_two_ids
     transfers = analyse(text).transfers
     assert [t.recipient.name for t in transfers if t.recipient] == ["Syria", "Yemen"]
     assert len({t.id for t in transfers}) == 2
+
+
+@pytest.mark.parametrize(
+    ("said", "exempted"),
+    [
+        ("The trust had secured an exemption from the 1718 Committee.", True),
+        ("The Security Council's committee granted the trust a waiver in May.", True),
+        ("The trust sought an exemption from the 1718 Committee but was refused.", False),
+        ("The trust acted without an exemption from the committee.", False),
+        ("A charity in Oslo obtained an exemption from the committee.", False),
+    ],
+)
+def test_pipeline_a_committee_exemption_granted_to_a_party_clears_its_transfer(
+    analyse: Analyse, said: str, exempted: bool
+) -> None:
+    analysed = analyse(f"In 2025 the Nordhavn Trust sent water pumps to Pyongyang. {said}")
+    (transfer,) = analysed.transfers
+    assert transfer.rules is not None
+    assert ("committee-exemption" in transfer.rules.document) is exempted
+    assert (transfer.findings == []) is exempted

@@ -47,6 +47,7 @@ from sanctrace.transfers.document import (
     tellings_nearby,
     turns_told,
 )
+from sanctrace.transfers.exemptions import EXEMPTION_CUES, exempt_granted
 from sanctrace.transfers.extract import Candidate, TransferExtractor
 from sanctrace.transfers.lexicon import default_lexicon
 from sanctrace.transfers.merge import merge_retellings, told_below
@@ -157,6 +158,9 @@ class Analyzer:
         self.negations = lexicon.cues["negations"]
         self.knowledge = lexicon.cues["knowledge"]
         self.dissociations = lexicon.cues["dissociations"]
+        self.exemption_cues = {
+            name: lexicon.forms_of(lexicon.cues[name]) for name in EXEMPTION_CUES
+        }
         self.account_openers = lexicon.cues["account_openers"]
         self.regimes = Regimes.load()
         self.designations = default_designations()
@@ -260,12 +264,15 @@ class Analyzer:
             and index not in headings
             and not _says_nothing(first)
         ]
+        exempted = exempt_granted(events, document.text, self.exemption_cues)
         parties: dict[str, Party] = {}
         transfers: list[Transfer] = []
-        for first, retellings in events:
+        for index, (first, retellings) in enumerate(events):
             if first.date is None:
                 _date_by_offset(first, parsed.context)
             transfer = self._transfer(document, first, retellings, parties)
+            if index in exempted:
+                transfer.findings = []  # a committee exempted it from the UN measures
             if any(t.id == transfer.id for t in transfers):
                 # Two events of one sentence told by the same goods words: the trigger
                 # tells them apart.

@@ -27,6 +27,7 @@ SOURCES = [
         "transfers/extract.py",
         "transfers/document.py",
         "transfers/merge.py",
+        "transfers/exemptions.py",
         "parties/resolve.py",
         "pipeline.py",
     )
