@@ -258,3 +258,12 @@ def test_pipeline_a_committee_exemption_granted_to_a_party_clears_its_transfer(
     assert transfer.rules is not None
     assert ("committee-exemption" in transfer.rules.document) is exempted
     assert (transfer.findings == []) is exempted
+
+
+def test_pipeline_a_purchase_told_by_its_price_lists_the_sum_with_the_goods(
+    analyse: Analyse,
+) -> None:
+    analysed = analyse("In 2022 a Panama firm paid $2 million for a yacht built in Italy.")
+    (transfer,) = analysed.transfers
+    assert [item.text for item in transfer.items] == ["$2 million", "a yacht"]
+    assert transfer.recipient is not None and transfer.recipient.name == "Panama firm"
