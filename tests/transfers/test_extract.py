@@ -526,3 +526,11 @@ def test_extract_a_discharge_of_goods_referred_back_to_retells_their_load(
 ) -> None:
     text = "The tanker loaded diesel at Vostochny. In May it discharged its cargo at Nampo."
     assert [c.rules.trigger.text for c in extract(text)] == ["loaded"]
+
+
+def test_extract_parts_take_the_kind_of_what_they_are_for(extract: Extract) -> None:
+    # "for" on parts names what they are parts of, never who gets them
+    (transfer,) = extract("In 2024 a Belgian company shipped engines for attack drones to Iran.")
+    assert transfer.items[0].text == "engines for attack drones"
+    assert {"drone", "machinery"} <= set(transfer.items[0].tags)
+    assert transfer.recipient is not None and transfer.recipient.name == "Iran"

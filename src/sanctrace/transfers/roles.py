@@ -18,6 +18,7 @@ from sanctrace.parties.gazetteer import Gazetteer
 from sanctrace.parties.resolve import STATE_DESCRIPTIONS, VESSEL_WORDS
 from sanctrace.transfers.goods_phrases import GoodsReader, is_debt, is_sum
 from sanctrace.transfers.grammar import (
+    PART_WORDS,
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
     clause_subject,
@@ -272,7 +273,7 @@ class RoleReader:
         for prep, objects_of in found.by("object-prep", "prep"):
             # "supplied the rebels with rifles", "with" hung on the rebels, names the goods.
             role = _prep_role(frame, prep)
-            if role and not getattr(roles, role):
+            if role and not getattr(roles, role) and not _parts_for(prep):
                 roles.add(role, objects_of, "object-prep")
         if passive:
             roles.fill_missing(frame, found.by("agent-prep", "prep"), "agent-prep")
@@ -481,7 +482,7 @@ class RoleReader:
             hung = [
                 (prep, objects(prep))
                 for prep in preps(item) + under_value + contained
-                if not (prep.lower_ == "in" and is_sum(item))
+                if not (prep.lower_ == "in" and is_sum(item)) and not _parts_for(prep)
             ]
             roles.fill_missing(frame, hung, "goods-prep", GOODS_PREP_ROLES)
             for child in item.children:
@@ -619,6 +620,12 @@ def _contents(container: Token) -> list[Token]:
 def _holds(token: Token) -> bool:
     lemma = token.lemma_.lower()
     return lemma in CONTAINERS or lemma in PARTITIVES or token.pos_ == "NUM"
+
+
+def _parts_for(prep: Token) -> bool:
+    """'engines for drones to Iran': "for" on parts names what they are parts of, which
+    is the goods' kind and no party."""
+    return prep.lower_ == "for" and prep.head.lemma_.lower() in PART_WORDS
 
 
 def _prep_role(frame: Frame, prep: Token) -> str | None:
