@@ -65,7 +65,8 @@ _CONTROLLING = "|".join(sorted(party_words()["control_participles"]))
 _FLAGGING = "|".join(sorted(party_words()["flag_participles"]))
 REGISTERED_IN = re.compile(
     rf"\b(?:(?:{_PLACING})\s+in|(?:{_CONTROLLING})\s+from|(?:{_FLAGGING})\s+to)\s+"
-    r"((?:[A-Z][\w’'-]*\s?){1,3})"
+    # (a state's name may join two names: "St Kitts and Nevis")
+    r"((?:[A-Z][\w’'-]*\s?){1,3}(?:and\s(?:the\s)?(?:[A-Z][\w’'-]*\s?){1,2})?)"
 )
 _REGISTERED_WORD = re.compile(rf"\b(?:{_PLACING}|{_CONTROLLING})")
 REGISTERED_REACH = 30
@@ -244,7 +245,7 @@ class Analyzer:
         descriptions = _Descriptions(document.text, gazetteer)
         settle_countries(
             candidates,
-            lambda name: (place := registrations.of(name)) and gazetteer.country_code(place),
+            lambda name: (place := registrations.of(name)) and _place_country(place, gazetteer),
             local,
             descriptions.of,
         )
@@ -443,9 +444,15 @@ class _Descriptions:
                 return code
             # "Acme sold rifles to Chad. The Dubai-based firm denied it": the description
             # opening the sentence after one the name opens refers back to it.
-            if end >= 0 and not self.text[start : found.start()].strip():
+            opening = max(start, self.text.rfind("\n", 0, found.start()) + 1)
+            if end >= 0 and self.text[opening : found.start()].strip() in {"", "The"}:
                 again = _REFERRING_OPENING.match(self.text, end + 1)
                 if again is not None and (code := self._first_place(again.group(1).split())):
+                    return code
+                # "... The tanker, flagged to Togo, sailed": the phrase beside it, too.
+                comma = again is not None and self.text.startswith(", ", again.end())
+                beside = comma and REGISTERED_IN.match(self.text, again.end() + 2)
+                if beside and (code := _place_country(beside.group(1), self.gazetteer)):
                     return code
             # "Pentavia Logistics of Riga", "the Northern Alliance (NA) in Herat".
             placed = _PLACED_AFTER.match(self.text, named_end)
@@ -489,6 +496,13 @@ class _Descriptions:
             return None
         code = self.gazetteer.demonym(word) or self.gazetteer.country_code(word)
         return None if code in NOT_STATES else code
+
+
+def _place_country(place: str, gazetteer: Gazetteer) -> str | None:
+    """The country a "registered in" phrase's place words give: all of them ("St Kitts
+    and Nevis"), else those before an "and" ("Malta and Cyprus" -> Malta)."""
+    place = place.strip()
+    return gazetteer.country_code(place) or gazetteer.country_code(place.split(" and ")[0])
 
 
 def _fuller(words: re.Match[str] | None) -> str:

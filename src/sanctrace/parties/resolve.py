@@ -152,6 +152,7 @@ class DocumentContext:
         "_relatives",
         "_roles",
         "_scanned",
+        "_ships",
         "_takers",
         "author",
         "dates_of",
@@ -186,6 +187,8 @@ class DocumentContext:
         self._first: dict[str, _Placed] = {}
         #: The noun a mention is described by ("firm") -> the mentions so described.
         self._described: dict[str, _InOrder] = {}
+        #: The ships the text names by a ship noun, whatever roles they take.
+        self._ships = _InOrder()
         #: Family names (one, both, or none for every person) -> person key -> (count, last).
         self._relatives: dict[frozenset[str], dict[str, tuple[int, _Placed]]] = {}
         self._merged: list[Mention] | None = None
@@ -314,6 +317,17 @@ class DocumentContext:
             self._arrivals += 1
             self._described.setdefault(mention.head, _InOrder()).add(placed)
 
+    def name_ship(self, mention: Mention) -> None:
+        """Remember a ship the text names ("the Sea Star, a tanker"), as what a pronoun
+        that hauls goods may later stand for."""
+        self._ships.add((mention.start, self._arrivals, mention))
+        self._arrivals += 1
+
+    def latest_ship(self, before: int) -> Mention | None:
+        """The latest ship named before `before`."""
+        placed = self._ships.last_before(before)
+        return placed[2] if placed else None
+
     def latest_described(self, before: int, head: str) -> Mention | None:
         """The latest party before `before` the text described by the noun `head`: what
         "the developer" refers back to after "a resort developer in Cambodia"."""
@@ -427,6 +441,8 @@ class PartyResolver:
         a local firm, Acme Ltd., acting as broker"), whatever roles they take: what
         "the firm" may later refer to. `offset` places the sentence in the document."""
         for token in sent:
+            if token.pos_ == "PROPN" and token.dep_ != "compound":
+                self._note_ship(token, offset, context)
             if token.pos_ != "NOUN" or token.lemma_.lower() not in ORG_WORDS:
                 continue
             if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
@@ -434,6 +450,15 @@ class PartyResolver:
             mention = self.resolve(token, offset, context)
             if mention is not None:
                 context.describe(mention)
+
+    def _note_ship(self, head: Token, offset: int, context: DocumentContext) -> None:
+        """Remember a name a ship noun tells is a ship's ("the Sea Star, one of the
+        tankers")."""
+        if not _names_a_vessel(_without_time(noun_phrase(head)), head):
+            return
+        mention = self.resolve(head, offset, context)
+        if mention is not None and mention.kind == "vessel" and mention.proper:
+            context.name_ship(mention)
 
     def resolve(self, head: Token, offset: int, context: DocumentContext) -> Mention | None:
         """The party a role's head token denotes, or None when it denotes none."""
@@ -488,6 +513,8 @@ class PartyResolver:
             if _hauls(head):
                 found = found or context.latest(start, frozenset({"vessel"}))
                 found = found or self._ship_before(start, None, context)
+                # Only a ship hauls: one named paragraphs before, rather than a state.
+                found = found or context.latest_ship(start)
             found = found or self._subject_before(head, offset, context)
             found = found or self._object_before(head, offset, context)
             found = found or context.latest_role(start, bodies)
@@ -1366,9 +1393,14 @@ def _names_a_vessel(phrase: SpacySpan, head: Token) -> bool:
         return True
     if any(t.lemma_.lower() in VESSEL_WORDS for t in phrase if t.i <= head.i):
         return True  # "the tanker Blue Star", and a name in apposition to "the tanker"
-    return any(
+    if any(
         c.dep_ in {"appos", "compound"} and c.lemma_.lower() in VESSEL_WORDS for c in head.children
-    )
+    ):
+        return True
+    # "the Sea Star, one of four tankers"
+    ones = [c for c in head.children if c.dep_ == "appos" and c.lower_ == "one"]
+    groups = [g for one in ones for p in one.children if p.lower_ == "of" for g in p.children]
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in VESSEL_WORDS for g in groups)
 
 
 def _focus(mentions: list[Mention]) -> Mention | None:
