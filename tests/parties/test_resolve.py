@@ -319,6 +319,21 @@ def test_resolve_the_ship_she_stands_for_keeps_the_flag_its_description_gave(
     assert (transfer.giver.name, transfer.giver.country) == ("Blue Dawn", "tg")
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("North Korea's trade grew. Korea Pugang Trading Corporation sold valves.", "kp"),
+        ("South Korea's trade grew. Korea Pugang Trading Corporation sold valves.", "kr"),
+        ("Korea Pugang Trading Corporation sold valves.", None),
+    ],
+)
+def test_resolve_a_firm_named_by_a_word_two_states_share_is_of_the_one_named_more(
+    resolve: Resolve, text: str, country: str | None
+) -> None:
+    found = resolve(text, "Corporation", 0)
+    assert found is not None and found.country == country
+
+
 def test_resolve_it_that_hauls_is_the_ship_named_paragraphs_before(
     analyse: Callable[..., AnalysedDocument],
 ) -> None:

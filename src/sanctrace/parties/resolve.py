@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 PERSON_PRONOUNS = words()["person_pronouns"]
 THING_PRONOUNS = words()["thing_pronouns"]
 HAULING_VERBS = words()["hauling_verbs"]
+SHARED_STATE_WORDS = words()["shared_state_words"]
 GROUP_PRONOUNS = words()["group_pronouns"]
 AUTHOR_OPENINGS = sorted(words()["author_openings"], key=len, reverse=True)
 AUTHOR_PRONOUNS = words()["author_pronouns"]
@@ -159,6 +161,7 @@ class DocumentContext:
         "headings",
         "published",
         "setting",
+        "states_named",
         "text",
     )
 
@@ -170,6 +173,8 @@ class DocumentContext:
         self.author: Mention | None = None
         #: The country of the first place or state the text names: where it is set.
         self.setting: str | None = None
+        #: How often the text names each state, by its code.
+        self.states_named: Counter[str] = Counter()
         self._arrivals = 0
         # The scan's names arrive in text order over the whole document and the
         # mentions met in roles sentence by sentence; kept apart, each list grows at its end.
@@ -371,6 +376,11 @@ class PartyResolver:
         self._aliases = self._compile_aliases()
         #: Each state's entry by its code, for nationality words ("Chinese" -> China).
         self._states = {e.country: e for _, e in gazetteer.aliases() if e.kind == "state"}
+        #: A word two states' names share -> those states ("Korea" -> kp, kr).
+        self._sharing = {
+            word: {e.country for e in self._states.values() if word in e.name.lower().split()}
+            for word in SHARED_STATE_WORDS
+        }
 
     def _compile_aliases(self) -> Any:
         # One pass over the text for every name at once (a regular expression of
@@ -396,6 +406,8 @@ class PartyResolver:
             # description stands for it.
             if entry is None or entry.kind == "place" or entry.media or entry.watchdog:
                 continue
+            if entry.kind == "state":
+                context.states_named[entry.country] += 1
             context.add_scanned(_from_entry(entry, found, start, end))
         context.author = self._author(text)
         return context
@@ -619,6 +631,8 @@ class PartyResolver:
             legal = self._legal_form_country(phrase, name)
             if legal is not None and kind in {"person", "unknown", "state"}:
                 kind = "organization"
+            if kind in {"organization", "unknown"} and country is None:
+                country = self._shared_word_country(name, context)
             nouns = [d for d in (head, *described) if d.pos_ == "NOUN"]
             noun = nouns[0].lemma_.lower() if nouns else None
             return Mention(text, start, end, name, kind, country or legal, _key(name), head=noun)
@@ -1016,6 +1030,16 @@ class PartyResolver:
             return name, _kind_of_label(head.ent_type_) or "unknown"
         return None
 
+    def _shared_word_country(self, name: str, context: DocumentContext) -> str | None:
+        """'Korea Pugang Trading Corporation': a firm's name opening with a word two
+        states' names share is of the one of them the document names more (none on a tie)."""
+        first, _, rest = name.partition(" ")
+        states = self._sharing.get(first.lower())
+        if not states or not rest:
+            return None
+        counts = sorted(((context.states_named[code], code) for code in states), reverse=True)
+        return counts[0][1] if counts[0][0] > counts[1][0] else None
+
     def _legal_form_country(self, phrase: SpacySpan, name: str) -> str | None:
         """The country of the legal form that begins or ends the name, however the
         parse cut it ("PT" may fall outside the name the recognizer found)."""
@@ -1339,6 +1363,13 @@ def _is_definite(phrase: SpacySpan) -> bool:
 def refers_back(mention: Mention) -> bool:
     """Whether a mention's words open by referring back ("the company", "this firm")."""
     return mention.text.split(" ", 1)[0].lower() in DEFINITE
+
+
+def introduces(mention: Mention) -> bool:
+    """Whether a description introduces a party of its own ("a company", "an exporter"):
+    another so described is not it."""
+    first = mention.text.split(" ", 1)[0].lower()
+    return not mention.proper and first in DETERMINERS and first not in DEFINITE
 
 
 def _description_kind(head: Token) -> str:
