@@ -238,3 +238,13 @@ def test_pipeline_two_events_of_one_sentence_told_by_the_same_words_have_two_ids
     transfers = analyse(text).transfers
     assert [t.recipient.name for t in transfers if t.recipient] == ["Syria", "Yemen"]
     assert len({t.id for t in transfers}) == 2
+
+
+def test_pipeline_a_party_described_anew_takes_no_country_of_another_so_described(
+    analyse: Analyse,
+) -> None:
+    analysed = analyse(
+        "In May Acme sold rifles to a company in Cairo. In June Orion sold drones to a company."
+    )
+    countries = [t.recipient.country for t in analysed.transfers if t.recipient is not None]
+    assert countries == ["eg", None]

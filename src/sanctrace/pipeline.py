@@ -34,7 +34,13 @@ from sanctrace.nlp.model import load_model
 from sanctrace.nlp.prefilter import Prefilter
 from sanctrace.nlp.sentences import dateline, split_sentences
 from sanctrace.parties.gazetteer import Gazetteer
-from sanctrace.parties.resolve import NOT_STATES, DocumentContext, Mention, PartyResolver
+from sanctrace.parties.resolve import (
+    NOT_STATES,
+    DocumentContext,
+    Mention,
+    PartyResolver,
+    introduces,
+)
 from sanctrace.parties.words import words as party_words
 from sanctrace.transfers.components import add_components
 from sanctrace.transfers.document import (
@@ -358,13 +364,15 @@ def _party_ref(
 ) -> PartyRef | None:
     if mention is None:
         return None
-    party = parties.get(mention.key)
+    # "a company in Cairo ... a company": descriptions placed apart are two parties.
+    identity = f"{mention.key}@{mention.country}" if introduces(mention) else mention.key
+    party = parties.get(identity)
     if party is None:
         kind = PARTY_KINDS.get(mention.kind, "unknown")
-        party_id = _stable_id("p", document.id, mention.key)
+        party_id = _stable_id("p", document.id, identity)
         party = Party(party_id, mention.name, kind, mention.country)  # type: ignore[arg-type]
         party.mentions.append(Span(mention.text, mention.start, mention.end))
-        parties[mention.key] = party
+        parties[identity] = party
     return PartyRef(party.id, party.name, party.country, party.kind)
 
 
