@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import ahocorasick  # type: ignore[import-not-found]  # it ships no type stubs
 
+from sanctrace.nlp.sentences import split_sentences
 from sanctrace.parties.gazetteer import Entry, Gazetteer
 from sanctrace.parties.words import words
 
@@ -160,6 +161,7 @@ class DocumentContext:
         "dates_of",
         "headings",
         "published",
+        "sentence_starts",
         "setting",
         "states_named",
         "text",
@@ -173,6 +175,8 @@ class DocumentContext:
         self.author: Mention | None = None
         #: The country of the first place or state the text names: where it is set.
         self.setting: str | None = None
+        #: Where each of the text's sentences starts, in text order.
+        self.sentence_starts: list[int] = []
         #: How often the text names each state, by its code.
         self.states_named: Counter[str] = Counter()
         self._arrivals = 0
@@ -397,6 +401,7 @@ class PartyResolver:
         """Find every gazetteer name in the whole text: the antecedents for coreference."""
         context = DocumentContext(published=published)
         context.text = text
+        context.sentence_starts = [span.start for span in split_sentences(text)]
         for start, end in _names_in(self._aliases, text):
             found = text[start:end]
             entry = self.gazetteer.lookup(found)
@@ -686,7 +691,9 @@ class PartyResolver:
         ship noun names in the sentence before the pronoun or its own, when no person was
         met after it."""
         text = context.text
-        opening = _sentence_start(text, _sentence_start(text, before) - 1)
+        # (the start of the sentence before the one holding `before`)
+        own = bisect.bisect_right(context.sentence_starts, before) - 1
+        opening = context.sentence_starts[own - 1] if own > 0 else 0
         named = list(_SHIP_NAMED.finditer(text, opening, before))
         if not named:
             return None
@@ -1136,16 +1143,6 @@ _SHIP_NAMED = re.compile(
     r"\b(?:" + "|".join(sorted(VESSEL_WORDS, key=len, reverse=True)) + r")\s+"
     r"((?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|\d{1,3}\b)){0,3})"
 )
-#: Where a sentence ends: its full stop, question or exclamation mark, and the space after.
-_SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+")
-
-
-def _sentence_start(text: str, at: int) -> int:
-    """Where the sentence holding offset `at` begins (0 for the first)."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, max(at, 0)) if m.end() <= at]
-    return ends[-1] if ends else 0
-
-
 #: What may separate the words of a name in running text: spaces, line breaks, hyphens.
 _SEPARATORS = re.compile(r"[\s-]+")
 
