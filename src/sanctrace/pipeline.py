@@ -114,6 +114,13 @@ _REFERRING_OPENING = re.compile(
     + "|".join(sorted(party_words()["org_words"] | party_words()["vessel_words"]))
     + r")\b"
 )
+# A sentence that opens by referring back to a ship: "The vessel, which flies ...".
+_SHIP_OPENING = re.compile(
+    r"\s+The\s+(?:[\w'’-]+\s+){0,2}?(?:" + "|".join(sorted(party_words()["vessel_words"])) + r")\b"
+)
+_SHIP_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted(party_words()["vessel_words"])) + r")s?\b", re.IGNORECASE
+)
 # A ship's flag: "under the DPRK flag", "flying a Panamanian flag".
 _FLAG = re.compile(r"\b(?:under|flying|flies|flew)\s+(?:the|a|an)\s+((?:[A-Z][\w'’-]*\s)+)flag\b")
 # Up to five capitalised words and the bracket that opens a short form of them.
@@ -461,6 +468,15 @@ class _Descriptions:
                 comma = again is not None and self.text.startswith(", ", again.end())
                 beside = comma and REGISTERED_IN.match(self.text, again.end() + 2)
                 if beside and (code := _place_country(beside.group(1), self.gazetteer)):
+                    return code
+            # "took delivery of the trawler Sea Star. The vessel, which flies the Chinese
+            # flag, ...": the ship named last in its sentence is the one the next refers to.
+            ship = _SHIP_OPENING.match(self.text, end + 1) if end >= 0 else None
+            if ship is not None and not _SHIP_WORD.search(self.text, found.end(), end):
+                following = self.text.find(".", ship.end())
+                following = following if following >= 0 else len(self.text)
+                flag = _FLAG.search(self.text, ship.end(), following)
+                if flag is not None and (code := self._place(flag.group(1).strip())):
                     return code
             # "Pentavia Logistics of Riga", "the Northern Alliance (NA) in Herat".
             placed = _PLACED_AFTER.match(self.text, named_end)
