@@ -267,3 +267,25 @@ def test_pipeline_a_purchase_told_by_its_price_lists_the_sum_with_the_goods(
     (transfer,) = analysed.transfers
     assert [item.text for item in transfer.items] == ["$2 million", "a yacht"]
     assert transfer.recipient is not None and transfer.recipient.name == "Panama firm"
+
+
+def test_pipeline_a_party_described_anew_takes_no_country_of_another_so_described(
+    analyse: Analyse,
+) -> None:
+    analysed = analyse(
+        "In May Acme sold rifles to a company in Cairo. In June Orion sold drones to a company."
+    )
+    countries = [t.recipient.country for t in analysed.transfers if t.recipient is not None]
+    assert countries == ["eg", None]
+
+
+def test_pipeline_a_ship_the_next_sentence_refers_back_to_takes_its_flag(
+    analyse: Analyse,
+) -> None:
+    analysed = analyse(
+        "Orion Fishing took delivery of its trawler, the Sea Star, in 2016. "
+        "The vessel, which flies the Panamanian flag, fished off Korea in 2018. "
+        "In May the Sea Star pumped diesel into a North Korean boat."
+    )
+    givers = [t.giver for t in analysed.transfers if t.giver is not None]
+    assert [(g.name, g.country) for g in givers if g.name == "Sea Star"] == [("Sea Star", "pa")]

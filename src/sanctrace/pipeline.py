@@ -34,7 +34,13 @@ from sanctrace.nlp.model import load_model
 from sanctrace.nlp.prefilter import Prefilter
 from sanctrace.nlp.sentences import dateline, split_sentences
 from sanctrace.parties.gazetteer import Gazetteer
-from sanctrace.parties.resolve import NOT_STATES, DocumentContext, Mention, PartyResolver
+from sanctrace.parties.resolve import (
+    NOT_STATES,
+    DocumentContext,
+    Mention,
+    PartyResolver,
+    introduces,
+)
 from sanctrace.parties.words import words as party_words
 from sanctrace.transfers.components import add_components
 from sanctrace.transfers.document import (
@@ -66,7 +72,8 @@ _CONTROLLING = "|".join(sorted(party_words()["control_participles"]))
 _FLAGGING = "|".join(sorted(party_words()["flag_participles"]))
 REGISTERED_IN = re.compile(
     rf"\b(?:(?:{_PLACING})\s+in|(?:{_CONTROLLING})\s+from|(?:{_FLAGGING})\s+to)\s+"
-    r"((?:[A-Z][\w’'-]*\s?){1,3})"
+    # (a state's name may join two names: "St Kitts and Nevis")
+    r"((?:[A-Z][\w’'-]*\s?){1,3}(?:and\s(?:the\s)?(?:[A-Z][\w’'-]*\s?){1,2})?)"
 )
 _REGISTERED_WORD = re.compile(rf"\b(?:{_PLACING}|{_CONTROLLING})")
 REGISTERED_REACH = 30
@@ -107,6 +114,13 @@ _REFERRING_OPENING = re.compile(
     r"\s+(?:The|This)\s+((?:[\w'’-]+\s+){1,3}?)(?:"
     + "|".join(sorted(party_words()["org_words"] | party_words()["vessel_words"]))
     + r")\b"
+)
+# A sentence that opens by referring back to a ship: "The vessel, which flies ...".
+_SHIP_OPENING = re.compile(
+    r"\s+The\s+(?:[\w'’-]+\s+){0,2}?(?:" + "|".join(sorted(party_words()["vessel_words"])) + r")\b"
+)
+_SHIP_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted(party_words()["vessel_words"])) + r")s?\b", re.IGNORECASE
 )
 # A ship's flag: "under the DPRK flag", "flying a Panamanian flag".
 _FLAG = re.compile(r"\b(?:under|flying|flies|flew)\s+(?:the|a|an)\s+((?:[A-Z][\w'’-]*\s)+)flag\b")
@@ -248,7 +262,7 @@ class Analyzer:
         descriptions = _Descriptions(document.text, gazetteer)
         settle_countries(
             candidates,
-            lambda name: (place := registrations.of(name)) and gazetteer.country_code(place),
+            lambda name: (place := registrations.of(name)) and _place_country(place, gazetteer),
             local,
             descriptions.of,
         )
@@ -364,13 +378,15 @@ def _party_ref(
 ) -> PartyRef | None:
     if mention is None:
         return None
-    party = parties.get(mention.key)
+    # "a company in Cairo ... a company": descriptions placed apart are two parties.
+    identity = f"{mention.key}@{mention.country}" if introduces(mention) else mention.key
+    party = parties.get(identity)
     if party is None:
         kind = PARTY_KINDS.get(mention.kind, "unknown")
-        party_id = _stable_id("p", document.id, mention.key)
+        party_id = _stable_id("p", document.id, identity)
         party = Party(party_id, mention.name, kind, mention.country)  # type: ignore[arg-type]
         party.mentions.append(Span(mention.text, mention.start, mention.end))
-        parties[mention.key] = party
+        parties[identity] = party
     return PartyRef(party.id, party.name, party.country, party.kind)
 
 
@@ -450,9 +466,24 @@ class _Descriptions:
                 return code
             # "Acme sold rifles to Chad. The Dubai-based firm denied it": the description
             # opening the sentence after one the name opens refers back to it.
-            if end >= 0 and not self.text[start : found.start()].strip():
+            opening = max(start, self.text.rfind("\n", 0, found.start()) + 1)
+            if end >= 0 and self.text[opening : found.start()].strip() in {"", "The"}:
                 again = _REFERRING_OPENING.match(self.text, end + 1)
                 if again is not None and (code := self._first_place(again.group(1).split())):
+                    return code
+                # "... The tanker, flagged to Togo, sailed": the phrase beside it, too.
+                comma = again is not None and self.text.startswith(", ", again.end())
+                beside = comma and REGISTERED_IN.match(self.text, again.end() + 2)
+                if beside and (code := _place_country(beside.group(1), self.gazetteer)):
+                    return code
+            # "took delivery of the trawler Sea Star. The vessel, which flies the Chinese
+            # flag, ...": the ship named last in its sentence is the one the next refers to.
+            ship = _SHIP_OPENING.match(self.text, end + 1) if end >= 0 else None
+            if ship is not None and not _SHIP_WORD.search(self.text, found.end(), end):
+                following = self.text.find(".", ship.end())
+                following = following if following >= 0 else len(self.text)
+                flag = _FLAG.search(self.text, ship.end(), following)
+                if flag is not None and (code := self._place(flag.group(1).strip())):
                     return code
             # "Pentavia Logistics of Riga", "the Northern Alliance (NA) in Herat".
             placed = _PLACED_AFTER.match(self.text, named_end)
@@ -496,6 +527,13 @@ class _Descriptions:
             return None
         code = self.gazetteer.demonym(word) or self.gazetteer.country_code(word)
         return None if code in NOT_STATES else code
+
+
+def _place_country(place: str, gazetteer: Gazetteer) -> str | None:
+    """The country a "registered in" phrase's place words give: all of them ("St Kitts
+    and Nevis"), else those before an "and" ("Malta and Cyprus" -> Malta)."""
+    place = place.strip()
+    return gazetteer.country_code(place) or gazetteer.country_code(place.split(" and ")[0])
 
 
 def _fuller(words: re.Match[str] | None) -> str:

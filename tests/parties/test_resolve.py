@@ -319,6 +319,35 @@ def test_resolve_the_ship_she_stands_for_keeps_the_flag_its_description_gave(
     assert (transfer.giver.name, transfer.giver.country) == ("Blue Dawn", "tg")
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("North Korea's trade grew. Korea Pugang Trading Corporation sold valves.", "kp"),
+        ("South Korea's trade grew. Korea Pugang Trading Corporation sold valves.", "kr"),
+        ("Korea Pugang Trading Corporation sold valves.", None),
+    ],
+)
+def test_resolve_a_firm_named_by_a_word_two_states_share_is_of_the_one_named_more(
+    resolve: Resolve, text: str, country: str | None
+) -> None:
+    found = resolve(text, "Corporation", 0)
+    assert found is not None and found.country == country
+
+
+def test_resolve_it_that_hauls_is_the_ship_named_paragraphs_before(
+    analyse: Callable[..., AnalysedDocument],
+) -> None:
+    text = (
+        "The Sea Lark, one of three cargo ships on the list, went dark in May.\n\n"
+        "The small freighter, flagged to St Kitts and Nevis, was last seen off Busan.\n\n"
+        "The ship belongs to Orion Ltd, a firm in Hong Kong. "
+        "Officials suspect it of hauling Iranian crude oil to Syria."
+    )
+    (transfer,) = analyse(text).transfers
+    assert transfer.giver is not None
+    assert (transfer.giver.name, transfer.giver.country) == ("Sea Lark", "kn")
+
+
 def test_resolve_a_date_opening_the_phrase_is_no_part_of_the_party(resolve: Resolve) -> None:
     found = resolve("In 2020 Chinese firms sold rifles to Iran.", "firms", 0)
     assert found is not None and (found.name, found.country) == ("Chinese firms", "cn")

@@ -12,12 +12,14 @@ from __future__ import annotations
 import bisect
 import heapq
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import ahocorasick  # type: ignore[import-not-found]  # it ships no type stubs
 
+from sanctrace.nlp.sentences import split_sentences
 from sanctrace.parties.gazetteer import Entry, Gazetteer
 from sanctrace.parties.words import words
 
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
 PERSON_PRONOUNS = words()["person_pronouns"]
 THING_PRONOUNS = words()["thing_pronouns"]
 HAULING_VERBS = words()["hauling_verbs"]
+SHARED_STATE_WORDS = words()["shared_state_words"]
 GROUP_PRONOUNS = words()["group_pronouns"]
 AUTHOR_OPENINGS = sorted(words()["author_openings"], key=len, reverse=True)
 AUTHOR_PRONOUNS = words()["author_pronouns"]
@@ -152,12 +155,15 @@ class DocumentContext:
         "_relatives",
         "_roles",
         "_scanned",
+        "_ships",
         "_takers",
         "author",
         "dates_of",
         "headings",
         "published",
+        "sentence_starts",
         "setting",
+        "states_named",
         "text",
     )
 
@@ -169,6 +175,10 @@ class DocumentContext:
         self.author: Mention | None = None
         #: The country of the first place or state the text names: where it is set.
         self.setting: str | None = None
+        #: Where each of the text's sentences starts, in text order.
+        self.sentence_starts: list[int] = []
+        #: How often the text names each state, by its code.
+        self.states_named: Counter[str] = Counter()
         self._arrivals = 0
         # The scan's names arrive in text order over the whole document and the
         # mentions met in roles sentence by sentence; kept apart, each list grows at its end.
@@ -186,6 +196,8 @@ class DocumentContext:
         self._first: dict[str, _Placed] = {}
         #: The noun a mention is described by ("firm") -> the mentions so described.
         self._described: dict[str, _InOrder] = {}
+        #: The ships the text names by a ship noun, whatever roles they take.
+        self._ships = _InOrder()
         #: Family names (one, both, or none for every person) -> person key -> (count, last).
         self._relatives: dict[frozenset[str], dict[str, tuple[int, _Placed]]] = {}
         self._merged: list[Mention] | None = None
@@ -314,6 +326,17 @@ class DocumentContext:
             self._arrivals += 1
             self._described.setdefault(mention.head, _InOrder()).add(placed)
 
+    def name_ship(self, mention: Mention) -> None:
+        """Remember a ship the text names ("the Sea Star, a tanker"), as what a pronoun
+        that hauls goods may later stand for."""
+        self._ships.add((mention.start, self._arrivals, mention))
+        self._arrivals += 1
+
+    def latest_ship(self, before: int) -> Mention | None:
+        """The latest ship named before `before`."""
+        placed = self._ships.last_before(before)
+        return placed[2] if placed else None
+
     def latest_described(self, before: int, head: str) -> Mention | None:
         """The latest party before `before` the text described by the noun `head`: what
         "the developer" refers back to after "a resort developer in Cambodia"."""
@@ -357,6 +380,11 @@ class PartyResolver:
         self._aliases = self._compile_aliases()
         #: Each state's entry by its code, for nationality words ("Chinese" -> China).
         self._states = {e.country: e for _, e in gazetteer.aliases() if e.kind == "state"}
+        #: A word two states' names share -> those states ("Korea" -> kp, kr).
+        self._sharing = {
+            word: {e.country for e in self._states.values() if word in e.name.lower().split()}
+            for word in SHARED_STATE_WORDS
+        }
 
     def _compile_aliases(self) -> Any:
         # One pass over the text for every name at once (a regular expression of
@@ -373,6 +401,7 @@ class PartyResolver:
         """Find every gazetteer name in the whole text: the antecedents for coreference."""
         context = DocumentContext(published=published)
         context.text = text
+        context.sentence_starts = [span.start for span in split_sentences(text)]
         for start, end in _names_in(self._aliases, text):
             found = text[start:end]
             entry = self.gazetteer.lookup(found)
@@ -382,6 +411,8 @@ class PartyResolver:
             # description stands for it.
             if entry is None or entry.kind == "place" or entry.media or entry.watchdog:
                 continue
+            if entry.kind == "state":
+                context.states_named[entry.country] += 1
             context.add_scanned(_from_entry(entry, found, start, end))
         context.author = self._author(text)
         return context
@@ -427,6 +458,8 @@ class PartyResolver:
         a local firm, Acme Ltd., acting as broker"), whatever roles they take: what
         "the firm" may later refer to. `offset` places the sentence in the document."""
         for token in sent:
+            if token.pos_ == "PROPN" and token.dep_ != "compound":
+                self._note_ship(token, offset, context)
             if token.pos_ != "NOUN" or token.lemma_.lower() not in ORG_WORDS:
                 continue
             if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
@@ -434,6 +467,15 @@ class PartyResolver:
             mention = self.resolve(token, offset, context)
             if mention is not None:
                 context.describe(mention)
+
+    def _note_ship(self, head: Token, offset: int, context: DocumentContext) -> None:
+        """Remember a name a ship noun tells is a ship's ("the Sea Star, one of the
+        tankers")."""
+        if not _names_a_vessel(_without_time(noun_phrase(head)), head):
+            return
+        mention = self.resolve(head, offset, context)
+        if mention is not None and mention.kind == "vessel" and mention.proper:
+            context.name_ship(mention)
 
     def resolve(self, head: Token, offset: int, context: DocumentContext) -> Mention | None:
         """The party a role's head token denotes, or None when it denotes none."""
@@ -488,6 +530,8 @@ class PartyResolver:
             if _hauls(head):
                 found = found or context.latest(start, frozenset({"vessel"}))
                 found = found or self._ship_before(start, None, context)
+                # Only a ship hauls: one named paragraphs before, rather than a state.
+                found = found or context.latest_ship(start)
             found = found or self._subject_before(head, offset, context)
             found = found or self._object_before(head, offset, context)
             found = found or context.latest_role(start, bodies)
@@ -592,6 +636,8 @@ class PartyResolver:
             legal = self._legal_form_country(phrase, name)
             if legal is not None and kind in {"person", "unknown", "state"}:
                 kind = "organization"
+            if kind in {"organization", "unknown"} and country is None:
+                country = self._shared_word_country(name, context)
             nouns = [d for d in (head, *described) if d.pos_ == "NOUN"]
             noun = nouns[0].lemma_.lower() if nouns else None
             return Mention(text, start, end, name, kind, country or legal, _key(name), head=noun)
@@ -645,7 +691,9 @@ class PartyResolver:
         ship noun names in the sentence before the pronoun or its own, when no person was
         met after it."""
         text = context.text
-        opening = _sentence_start(text, _sentence_start(text, before) - 1)
+        # (the start of the sentence before the one holding `before`)
+        own = bisect.bisect_right(context.sentence_starts, before) - 1
+        opening = context.sentence_starts[own - 1] if own > 0 else 0
         named = list(_SHIP_NAMED.finditer(text, opening, before))
         if not named:
             return None
@@ -989,6 +1037,16 @@ class PartyResolver:
             return name, _kind_of_label(head.ent_type_) or "unknown"
         return None
 
+    def _shared_word_country(self, name: str, context: DocumentContext) -> str | None:
+        """'Korea Pugang Trading Corporation': a firm's name opening with a word two
+        states' names share is of the one of them the document names more (none on a tie)."""
+        first, _, rest = name.partition(" ")
+        states = self._sharing.get(first.lower())
+        if not states or not rest:
+            return None
+        counts = sorted(((context.states_named[code], code) for code in states), reverse=True)
+        return counts[0][1] if counts[0][0] > counts[1][0] else None
+
     def _legal_form_country(self, phrase: SpacySpan, name: str) -> str | None:
         """The country of the legal form that begins or ends the name, however the
         parse cut it ("PT" may fall outside the name the recognizer found)."""
@@ -1085,16 +1143,6 @@ _SHIP_NAMED = re.compile(
     r"\b(?:" + "|".join(sorted(VESSEL_WORDS, key=len, reverse=True)) + r")\s+"
     r"((?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|\d{1,3}\b)){0,3})"
 )
-#: Where a sentence ends: its full stop, question or exclamation mark, and the space after.
-_SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+")
-
-
-def _sentence_start(text: str, at: int) -> int:
-    """Where the sentence holding offset `at` begins (0 for the first)."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, max(at, 0)) if m.end() <= at]
-    return ends[-1] if ends else 0
-
-
 #: What may separate the words of a name in running text: spaces, line breaks, hyphens.
 _SEPARATORS = re.compile(r"[\s-]+")
 
@@ -1314,6 +1362,13 @@ def refers_back(mention: Mention) -> bool:
     return mention.text.split(" ", 1)[0].lower() in DEFINITE
 
 
+def introduces(mention: Mention) -> bool:
+    """Whether a description introduces a party of its own ("a company", "an exporter"):
+    another so described is not it."""
+    first = mention.text.split(" ", 1)[0].lower()
+    return not mention.proper and first in DETERMINERS and first not in DEFINITE
+
+
 def _description_kind(head: Token) -> str:
     lemma = head.lemma_.lower()
     if lemma in VESSEL_WORDS:
@@ -1366,9 +1421,14 @@ def _names_a_vessel(phrase: SpacySpan, head: Token) -> bool:
         return True
     if any(t.lemma_.lower() in VESSEL_WORDS for t in phrase if t.i <= head.i):
         return True  # "the tanker Blue Star", and a name in apposition to "the tanker"
-    return any(
+    if any(
         c.dep_ in {"appos", "compound"} and c.lemma_.lower() in VESSEL_WORDS for c in head.children
-    )
+    ):
+        return True
+    # "the Sea Star, one of four tankers"
+    ones = [c for c in head.children if c.dep_ == "appos" and c.lower_ == "one"]
+    groups = [g for one in ones for p in one.children if p.lower_ == "of" for g in p.children]
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in VESSEL_WORDS for g in groups)
 
 
 def _focus(mentions: list[Mention]) -> Mention | None:

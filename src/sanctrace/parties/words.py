@@ -19,7 +19,7 @@ CLASSES = frozenset(
         "arrest_verbs", "goal_preps", "affiliation_participles",
         "vessel_pronouns", "backing_suffixes", "hauling_verbs", "site_words",
         "registration_links", "buyer_nouns", "seller_nouns",
-        "naming_phrases", "flag_participles",
+        "naming_phrases", "flag_participles", "shared_state_words",
     }
 )  # fmt: skip
 

@@ -22,6 +22,7 @@ from sanctrace.parties.resolve import (
     ORG_WORDS,
     THING_PRONOUNS,
     Mention,
+    introduces,
     refers_back,
 )
 from sanctrace.transfers.extract import WORD, Candidate, first_word
@@ -150,7 +151,7 @@ def settle_countries(
     known: dict[str, str] = {}
     for candidate in candidates:
         for mention in _parties(candidate):
-            if mention.country and mention.key not in known:
+            if mention.country and mention.key not in known and not introduces(mention):
                 known[mention.key] = mention.country
     for candidate in candidates:
         for mention in _parties(candidate):
@@ -186,7 +187,7 @@ def _settle(
 ) -> str | None:
     if mention.country is not None:
         return None
-    if mention.key in known:
+    if mention.key in known and not introduces(mention):
         mention.country = known[mention.key]
         return "country-from-other-mention"
     if mention.proper:
