@@ -219,3 +219,34 @@ def test_merge_a_description_a_retelling_names_is_named_where_referred_back_to()
     assert moved.origin == "kp"
     # other hackers, not referred back to the named ones, stay unnamed
     assert elsewhere.giver is other
+
+
+THE_SHELLS = Item("the shells", ["arms", "ammunition"], ["9306"])
+
+
+def test_merge_a_summary_and_its_detail_a_sentence_retells_are_one_event() -> None:
+    # "Shells keep reaching Kim. Russia sent Kim shells. The shells went by rail."
+    # (Not the opening sentence, which a body telling retells anyway.)
+    summary = _candidate(100, [SHELLS], recipient=KIM)
+    detail = _candidate(401, [SHELLS], giver=RUSSIA, recipient=KIM)
+    later = _candidate(702, [THE_SHELLS], definite=True)
+    ((event, retellings),) = merge_retellings([summary, detail, later])
+    assert event is summary
+    assert retellings == [detail, later]
+    assert (event.giver, event.recipient) == (RUSSIA, KIM)
+
+
+def test_merge_events_told_apart_stay_two_when_a_sentence_retells_both() -> None:
+    summary = _candidate(100, [SHELLS], recipient=KIM)
+    detail = _candidate(1000, [SHELLS], giver=RUSSIA, recipient=KIM)
+    later = _candidate(2000, [THE_SHELLS], definite=True)
+    assert [event for event, _ in merge_retellings([summary, detail, later])] == [summary, detail]
+
+
+def test_merge_a_summary_told_again_in_detail_is_one_transfer(analyse: Analyse) -> None:
+    analysed = analyse(
+        "Smuggling across the Caspian is rising. Drones keep reaching the Iranian army. "
+        "A Kazan plant sent forty drones to a base near Isfahan. "
+        "The drones were loaded at Astrakhan."
+    )
+    assert len(analysed.transfers) == 1

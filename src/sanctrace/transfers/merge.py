@@ -6,7 +6,8 @@ back to the goods ("the car", "the yachts") or names the same giver and
 recipient again. A headline or lead that omits a party or the date is retold
 by the first such sentence of the body. Two clauses of one sentence on one kind
 of goods (not money), one of them undated, tell one event ("a car sent by X
-reached Y on Sunday").
+reached Y on Sunday"). Two events told in sentences in a row that a later
+sentence retells both are one event told twice (a summary and its detail).
 """
 
 from __future__ import annotations
@@ -32,23 +33,32 @@ def merge_retellings(candidates: list[Candidate]) -> list[tuple[Candidate, list[
     index: dict[_Key, list[int]] = {}
     listed: list[set[_Key]] = []
     named: dict[str, Mention] = {}
+    joined: set[int] = set()
     for candidate in sorted(candidates, key=lambda c: c.position):
         shared = sorted({i for key in _wanted_keys(candidate) for i in index.get(key, ())})
-        found = next(
-            (i for i in shared if _same_event(events[i][0], candidate, bool(events[i][1]), named)),
-            None,
-        )
+        live = [i for i in shared if i not in joined]
+        found = next((i for i in live if _retells(candidate, events[i], named)), None)
         if found is None:
             found = len(events)
             events.append((candidate, []))
             listed.append(set())
         else:
+            # Another event it retells, a summary's detail in the next sentence, is this one.
+            for other in live:
+                if (
+                    other > found
+                    and _told_twice(events[found][0], events[other][0])
+                    and _retells(candidate, events[other], named)
+                ):
+                    _join(events[found], events[other], named)
+                    joined.add(other)
             _absorb(events[found][0], candidate, named)
             events[found][1].append(candidate)
         for key in _event_keys(events[found][0]):
             if key not in listed[found]:
                 listed[found].add(key)
                 index.setdefault(key, []).append(found)
+    events = [event for i, event in enumerate(events) if i not in joined]
     _name_described(events, named)
     return events
 
@@ -74,6 +84,9 @@ def _name_described(
             elif role == "recipient":
                 event.destination = event.destination or name.country
 
+
+#: The most characters between two sentences in a row (a space, or a blank line).
+_NEXT_SENTENCE = 3
 
 #: A kind of goods, a date key and a quantity key (a quantity's value, or a word).
 _Key = tuple[str, str, str | float]
@@ -180,6 +193,45 @@ def _same_event(
     if _refers_back(later) or lead or undated:
         return True
     return _same_party(first.giver, later.giver) and _same_party(first.recipient, later.recipient)
+
+
+def _retells(
+    later: Candidate, event: tuple[Candidate, list[Candidate]], named: dict[str, Mention]
+) -> bool:
+    first, retellings = event
+    return _same_event(first, later, bool(retellings), named)
+
+
+def _told_twice(event: Candidate, other: Candidate) -> bool:
+    """Whether two events a later sentence retells both are one event told in two
+    sentences in a row, as a summary that leaves a party unsaid and its detail ("Drones
+    keep reaching the Iranian army. A Kazan plant sent forty drones to a base near
+    Isfahan. The drones were loaded at Astrakhan.")."""
+    first, second = sorted((event, other), key=lambda c: c.evidence.start)
+    if second.evidence.start - first.evidence.end > _NEXT_SENTENCE:
+        return False  # (retold by one sentence, events told apart are still two)
+    if not tags_of(event) & tags_of(other) or not _dates_compatible(first, second):
+        return False
+    if _quantities(event) and _quantities(other) and not _quantities(event) & _quantities(other):
+        return False
+    if None not in (event.giver, event.recipient, other.giver, other.recipient):
+        return False  # (two tellings of both parties, by other nouns, are two events)
+    if _same_key(event.recipient, other.giver) or _same_key(event.giver, other.recipient):
+        return False
+    return _compatible(event.giver, other.giver) and _compatible(event.recipient, other.recipient)
+
+
+def _join(
+    event: tuple[Candidate, list[Candidate]],
+    other: tuple[Candidate, list[Candidate]],
+    named: dict[str, Mention],
+) -> None:
+    """Join every telling of `other` to `event`."""
+    first, retellings = event
+    for telling in (other[0], *other[1]):
+        _absorb(first, telling, named)
+        retellings.append(telling)
+    retellings.sort(key=lambda c: c.position)
 
 
 def _lead_agrees(a: Mention | None, b: Mention | None) -> bool:
