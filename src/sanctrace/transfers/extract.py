@@ -537,7 +537,7 @@ class TransferExtractor:
             # "the company's chief executive said", "officials of the ministry said"
             for principal in _principals(speaker) if _represents(speaker) else []:
                 owner = self.resolver.resolve(principal, offset, context)
-                if (owner is not None and owner.key in keys) or _describes(principal, parties):
+                if (owner is not None and owner.key in keys) or _describes_body(principal, parties):
                     return speaker
             bodies = [party for party in parties if party.kind == "organization"]
             if len(bodies) == 1 and _bare_officer(speaker):
@@ -885,6 +885,13 @@ def _describes(token: Token, parties: list[Mention]) -> bool:
         or (lemma in VESSEL_WORDS and "vessel" in kinds)
         or (lemma in STATE_DESCRIPTIONS and "state" in kinds)
     )
+
+
+def _describes_body(principal: Token, parties: list[Mention]) -> bool:
+    """Whether a principal ("the company's chief executive", "its director") describes a
+    body of the transfer. "The country's officials" are left to the resolver, which reads
+    which state the text means; any state of the transfer would fit the description."""
+    return principal.lemma_.lower() not in STATE_DESCRIPTIONS and _describes(principal, parties)
 
 
 def _for_every_party(speaker: Token) -> bool:
