@@ -498,6 +498,16 @@ def test_readings_headline_and_lead_are_one_transfer(
         # titled by another body does not
         ("Chief executive Ivo Marek said Acme Trading sold steel to Peru.", "confirmed"),
         ("FBI Director Ivo Marek said Acme Trading sold steel to Peru.", "reported"),
+        # who works at a party without an office of speaking for it tells as a witness
+        ("Acme Trading sold steel to Peru last year, engineers at the company said.", "reported"),
+        # "the firm" is one body, not the traders a plural description names
+        ("Some of the stolen funds were later sent to traders in Laos, the firm said.", "reported"),
+        # "the country" is the state the resolver reads back (Laos), not any state party
+        (
+            "North Korea sold rifles to Acme Trading, a firm in Laos, officials in the "
+            "country said.",
+            "reported",
+        ),
         # "the group" is the group the text introduced, not a party to the sale
         (
             "Tarn Watch, a research group that tracks arms deliveries, published a report. "

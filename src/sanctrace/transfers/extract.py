@@ -64,6 +64,9 @@ HOLDER_WORDS = words()["holder_words"]
 PRINCIPAL_PREPS = words()["principal_preps"]
 EVERY_PARTY_WORDS = words()["every_party_words"]
 OFFICER_TITLES = words()["officer_titles"]
+REPRESENTATIVES = words()["representatives"]
+#: Tags of a noun that names one thing ("the firm").
+SINGULAR_TAGS = frozenset({"NN", "NNP"})
 NEW_INSTANCE = words()["new_instance_words"]
 PARTITIVES = words()["partitives"]
 ONWARD_VERBS = words()["onward_verbs"]
@@ -532,9 +535,9 @@ class TransferExtractor:
             if is_definite(speaker) and _describes(speaker, parties):
                 return speaker  # "..., the company said" of the company's own sale
             # "the company's chief executive said", "officials of the ministry said"
-            for principal in _principals(speaker):
+            for principal in _principals(speaker) if _represents(speaker) else []:
                 owner = self.resolver.resolve(principal, offset, context)
-                if (owner is not None and owner.key in keys) or _describes(principal, parties):
+                if (owner is not None and owner.key in keys) or _describes_body(principal, parties):
                     return speaker
             bodies = [party for party in parties if party.kind == "organization"]
             if len(bodies) == 1 and _bare_officer(speaker):
@@ -834,6 +837,13 @@ def _bare_officer(speaker: Token) -> bool:
     return titled and not named and not _principals(speaker)
 
 
+def _represents(speaker: Token) -> bool:
+    """Whether the speaker holds an office by which it speaks for whom it belongs to: "the
+    firm's spokesman", "officials of the ministry"; "analysts at Acme", "vendors at the
+    market" speak for themselves."""
+    return speaker.lemma_.lower() in OFFICER_TITLES | REPRESENTATIVES
+
+
 def _principals(speaker: Token) -> list[Token]:
     """Whom a speaker speaks for: the owner in "the company's chief executive", the
     object in "officials of the ministry"."""
@@ -862,6 +872,9 @@ def _describes(token: Token, parties: list[Mention]) -> bool:
     lemma = token.lemma_.lower()
     bodies_named = ORG_WORDS | VESSEL_WORDS | STATE_DESCRIPTIONS
     parties = [p for p in parties if p.proper or p.head in {None, lemma} | bodies_named]
+    if token.tag_ in SINGULAR_TAGS:
+        # "the firm" is one body, never "traders in Cambodia", a description of many.
+        parties = [p for p in parties if p.proper or not p.plural]
     kinds = {party.kind for party in parties}
     # A named party of unknown kind ("Acme Trading") may be the firm a description means.
     bodies = {"organization", "vessel", "unknown"}
@@ -872,6 +885,13 @@ def _describes(token: Token, parties: list[Mention]) -> bool:
         or (lemma in VESSEL_WORDS and "vessel" in kinds)
         or (lemma in STATE_DESCRIPTIONS and "state" in kinds)
     )
+
+
+def _describes_body(principal: Token, parties: list[Mention]) -> bool:
+    """Whether a principal ("the company's chief executive", "its director") describes a
+    body of the transfer. "The country's officials" are left to the resolver, which reads
+    which state the text means; any state of the transfer would fit the description."""
+    return principal.lemma_.lower() not in STATE_DESCRIPTIONS and _describes(principal, parties)
 
 
 def _for_every_party(speaker: Token) -> bool:

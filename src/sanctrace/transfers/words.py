@@ -21,7 +21,7 @@ CLASSES = frozenset(
         "destination_nouns", "additive_words", "attribution_verbs", "accusing_verbs",
         "arranging_verbs", "first_person", "line_labels", "question_labels", "possessives",
         "transport_modes", "deed_nouns", "culprit_nouns", "carrying_verbs", "packing_verbs",
-        "officer_titles", "use_verbs",
+        "officer_titles", "representatives", "use_verbs",
         "one_thing_words", "doing_nouns", "content_verbs", "back_pronouns",
         "route_nouns", "same_words", "ergative_verbs", "perception_verbs",
         "reciprocals", "furnishing_verbs", "debt_words", "sum_scales",
