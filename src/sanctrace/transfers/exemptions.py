@@ -28,10 +28,11 @@ def exempt_granted(
     cues: dict[str, frozenset[str]],
 ) -> set[int]:
     """The indexes of `events` a committee's exemption covers, marked with the rule."""
-    grants = [s.text for s in split_sentences(text) if _grants(s.text, cues)]
     covered: set[int] = set()
-    if not grants:
-        return covered
+    lowered = text.lower()
+    if not events or not any(noun in lowered for noun in cues["exemption_nouns"]):
+        return covered  # (most texts name no exemption: no need to split them)
+    grants = [s.text for s in split_sentences(text) if _grants(s.text, cues)]
     for index, (event, _) in enumerate(events):
         parties = [m for m in (event.giver, event.recipient) if m is not None]
         if any(_names(sentence, party) for sentence in grants for party in parties):
