@@ -443,3 +443,19 @@ def test_resolve_an_adjective_before_a_name_in_apposition_is_that_name(resolve: 
     text = "Acme sold rifles to the paramilitary Rapid Support Forces."
     found = resolve(text, "paramilitary", 0)
     assert _who(found) == ("Rapid Support Forces", "organization", "sd")
+
+
+@pytest.mark.parametrize(
+    ("later", "word"),
+    [
+        ("Novak sold rifles to a buyer in Iran, the court heard.", "Novak"),
+        ("In May he sold rifles to a buyer in Iran, the court heard.", "Lee Novak"),
+    ],
+)
+def test_resolve_a_titled_speaker_is_the_person_a_later_surname_or_pronoun_means(
+    analyse: Callable[..., AnalysedDocument], later: str, word: str
+) -> None:
+    text = f"Chief executive Lee Novak says the firm sold no drones. {later}"
+    [transfer] = [t for t in analyse(text).transfers if t.recipient is not None]
+    assert transfer.giver is not None
+    assert (transfer.giver.name, transfer.giver.kind) == ("Lee Novak", "person")

@@ -233,7 +233,7 @@ class DocumentContext:
         self._remember(mention, scanned=True)
 
     def add(self, mention: Mention) -> None:
-        """Remember a party met in a role."""
+        """Remember a party met in a role, or a person named as a speaker."""
         self._remember(mention, scanned=False)
 
     def _remember(self, mention: Mention, scanned: bool) -> None:
@@ -460,6 +460,7 @@ class PartyResolver:
         for token in sent:
             if token.pos_ == "PROPN" and token.dep_ != "compound":
                 self._note_ship(token, offset, context)
+                self._note_speaker(token, offset, context)
             if token.pos_ != "NOUN" or token.lemma_.lower() not in ORG_WORDS:
                 continue
             if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
@@ -476,6 +477,18 @@ class PartyResolver:
         mention = self.resolve(head, offset, context)
         if mention is not None and mention.kind == "vessel" and mention.proper:
             context.name_ship(mention)
+
+    def _note_speaker(self, head: Token, offset: int, context: DocumentContext) -> None:
+        """Remember a person a sentence names as its speaker by a title or as a person
+        ("Chief executive Ben Zhou says", "Ana Soto told us"), whether or not they take
+        a role: whom a later bare surname ("Zhou") or "he" means."""
+        speaks = head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH_VERBS
+        if not speaks or not (head.ent_type_ == "PERSON" or _titled(head)):
+            return
+        mention = self.resolve(head, offset, context)
+        if mention is None or not mention.proper or mention.via is not None:
+            return
+        context.add(replace(mention, kind="person"))
 
     def resolve(self, head: Token, offset: int, context: DocumentContext) -> Mention | None:
         """The party a role's head token denotes, or None when it denotes none."""
@@ -1402,6 +1415,14 @@ def _body_of(head: Token) -> Token | None:
         if o.dep_ == "pobj" and o.pos_ == "PROPN"
     ]
     return bodies[0] if bodies else None
+
+
+def _titled(name: Token) -> bool:
+    """'Chief executive Ben Zhou', 'Zhou, the spokesman': a name a person's title describes."""
+    return any(
+        c.dep_ in {"compound", "appos"} and c.lemma_.lower() in MEMBER_NOUNS and c.pos_ == "NOUN"
+        for c in name.children
+    )
 
 
 def _clause_verb(token: Token) -> Token:
