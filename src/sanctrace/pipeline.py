@@ -434,7 +434,7 @@ class _Descriptions:
                         return code
         for found in re.finditer(re.escape(name), self.text):
             window = self.text[max(found.start() - DESCRIBING_REACH, 0) : found.start()]
-            # "a North Korean identified in court papers as Li Ik": what a naming
+            # "a Chilean named in the filing as Juan Soto": what a naming
             # phrase gives a name to describes it.
             before = _NAMING_TAIL.sub("", _CLAUSE_BREAK.split(window)[-1])
             words = before.split()[-DESCRIBING_WORDS:]
@@ -476,8 +476,8 @@ class _Descriptions:
                 beside = comma and REGISTERED_IN.match(self.text, again.end() + 2)
                 if beside and (code := _place_country(beside.group(1), self.gazetteer)):
                     return code
-            # "took delivery of the trawler Sea Star. The vessel, which flies the Chinese
-            # flag, ...": the ship named last in its sentence is the one the next refers to.
+            # "bought the trawler Sea Star. The vessel, flying a Panamanian flag, ...":
+            # the ship named last in its sentence is the one the next refers to.
             ship = _SHIP_OPENING.match(self.text, end + 1) if end >= 0 else None
             if ship is not None and not _SHIP_WORD.search(self.text, found.end(), end):
                 following = self.text.find(".", ship.end())

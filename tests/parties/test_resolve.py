@@ -339,13 +339,13 @@ def test_resolve_it_that_hauls_is_the_ship_named_paragraphs_before(
 ) -> None:
     text = (
         "The Sea Lark, one of three cargo ships on the list, went dark in May.\n\n"
-        "The small freighter, flagged to St Kitts and Nevis, was last seen off Busan.\n\n"
+        "The old freighter, flagged to Antigua and Barbuda, went quiet near Busan.\n\n"
         "The ship belongs to Orion Ltd, a firm in Hong Kong. "
         "Officials suspect it of hauling Iranian crude oil to Syria."
     )
     (transfer,) = analyse(text).transfers
     assert transfer.giver is not None
-    assert (transfer.giver.name, transfer.giver.country) == ("Sea Lark", "kn")
+    assert (transfer.giver.name, transfer.giver.country) == ("Sea Lark", "ag")
 
 
 def test_resolve_a_date_opening_the_phrase_is_no_part_of_the_party(resolve: Resolve) -> None:
