@@ -234,8 +234,8 @@ class Analyzer:
         candidates = continue_goods(
             candidates, lambda offset, money: list(taxonomy.last_named(text[:offset], money))
         )
+        sentences = split_sentences(document.text) if candidates else []
         if candidates:
-            sentences = split_sentences(document.text)
             mentions = parsed.context.mentions
             named = self.taxonomy.tags_named
             tellings_nearby(
@@ -278,7 +278,7 @@ class Analyzer:
             and index not in headings
             and not _says_nothing(first)
         ]
-        exempted = exempt_granted(events, document.text, self.exemption_cues)
+        exempted = exempt_granted(events, sentences, self.exemption_cues)
         parties: dict[str, Party] = {}
         transfers: list[Transfer] = []
         for index, (first, retellings) in enumerate(events):

@@ -1,7 +1,7 @@
 """Exemptions a sanctions committee granted: "the charity obtained an exemption from
 the 1718 Committee" makes what the charity sends breach no UN measure.
 
-A plain function over the merged events and the document's text: a sentence grants an
+A plain function over the merged events and the document's sentences: one grants an
 exemption when it names an exemption, a committee (or the Security Council) and a
 word of granting, and no word of refusal; every event whose giver or recipient that
 sentence names is exempted.
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from sanctrace.nlp.sentences import split_sentences
+from sanctrace.model import Span
 from sanctrace.parties.resolve import Mention
 from sanctrace.transfers.extract import Candidate
 
@@ -24,15 +24,13 @@ EXEMPTION_CUES = ("exemption_nouns", "sanctions_committees", "grants", "refusals
 
 def exempt_granted(
     events: Sequence[tuple[Candidate, list[Candidate]]],
-    text: str,
+    sentences: Sequence[Span],
     cues: dict[str, frozenset[str]],
 ) -> set[int]:
-    """The indexes of `events` a committee's exemption covers, marked with the rule."""
+    """The indexes of `events` a committee's exemption covers, marked with the rule
+    (`sentences`: the document's, as `split_sentences` gives them)."""
     covered: set[int] = set()
-    lowered = text.lower()
-    if not events or not any(noun in lowered for noun in cues["exemption_nouns"]):
-        return covered  # (most texts name no exemption: no need to split them)
-    grants = [s.text for s in split_sentences(text) if _grants(s.text, cues)]
+    grants = [s.text for s in sentences if _grants(s.text, cues)]
     for index, (event, _) in enumerate(events):
         parties = [m for m in (event.giver, event.recipient) if m is not None]
         if any(_names(sentence, party) for sentence in grants for party in parties):
@@ -42,7 +40,10 @@ def exempt_granted(
 
 
 def _grants(sentence: str, cues: dict[str, frozenset[str]]) -> bool:
-    words = set(re.findall(r"[a-z]+", sentence.lower()))
+    lowered = sentence.lower()
+    if not any(noun in lowered for noun in cues["exemption_nouns"]):
+        return False  # (most sentences name no exemption: no need to read their words)
+    words = set(re.findall(r"[a-z]+", lowered))
     return (
         bool(words & cues["exemption_nouns"])
         and bool(words & cues["sanctions_committees"])
