@@ -108,20 +108,20 @@ _FULLER = re.compile(r"(?:[ \t]+[A-Z][\w'’&-]*){0,4}\.?")
 _APPOSITION = re.compile(
     r"(?:,\s+(?:\d{1,3},\s+)?(?:(?:is|was)\s+)?|\s+(?:is|was)\s+)(?:a|an|the)\s+([^,.;:()]{1,60})"
 )
+#: The head nouns of ships, as one alternative of a pattern.
+_SHIP_NOUNS = "|".join(sorted(party_words()["vessel_words"]))
 #: A sentence opened by a description of a firm or ship referring back: "The Dubai-based
 #: firm", "This Panama-flagged tanker".
 _REFERRING_OPENING = re.compile(
     r"\s+(?:The|This)\s+((?:[\w'’-]+\s+){1,3}?)(?:"
-    + "|".join(sorted(party_words()["org_words"] | party_words()["vessel_words"]))
+    + "|".join(sorted(party_words()["org_words"]))
+    + "|"
+    + _SHIP_NOUNS
     + r")\b"
 )
 # A sentence that opens by referring back to a ship: "The vessel, which flies ...".
-_SHIP_OPENING = re.compile(
-    r"\s+The\s+(?:[\w'’-]+\s+){0,2}?(?:" + "|".join(sorted(party_words()["vessel_words"])) + r")\b"
-)
-_SHIP_WORD = re.compile(
-    r"\b(?:" + "|".join(sorted(party_words()["vessel_words"])) + r")s?\b", re.IGNORECASE
-)
+_SHIP_OPENING = re.compile(r"\s+The\s+(?:[\w'’-]+\s+){0,2}?(?:" + _SHIP_NOUNS + r")\b")
+_SHIP_WORD = re.compile(r"\b(?:" + _SHIP_NOUNS + r")s?\b", re.IGNORECASE)
 # A ship's flag: "under the DPRK flag", "flying a Panamanian flag".
 _FLAG = re.compile(r"\b(?:under|flying|flies|flew)\s+(?:the|a|an)\s+((?:[A-Z][\w'’-]*\s)+)flag\b")
 # Up to five capitalised words and the bracket that opens a short form of them.
